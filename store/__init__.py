@@ -1,0 +1,1 @@
+"""The dateline event store: readers, extraction, SQLite storage, queries and export. Never imports Textual."""

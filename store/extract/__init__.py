@@ -1,0 +1,1 @@
+"""Extraction: sentences, entities, time expressions and events from one article's text."""

@@ -1,0 +1,141 @@
+"""Plain dataclasses that travel along the pipeline: article → sentences → spans → timexes/mentions → events.
+
+Every offset in these objects is a character offset into `Article.body` (end exclusive).
+Nothing here imports spaCy or Textual.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "undated")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file: `body` is the plain text the offsets point into."""
+
+    path: str
+    body: str
+    title: str = ""
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content hash of the body: the same text read from anywhere is the same article."""
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # position in the article, from 0
+    start: int
+    end: int
+    text: str  # == body[start:end]
+    paragraph: int  # index of the paragraph (blank-line or newline separated block) it sits in
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named-entity span from the NER model (or the entity ruler), in body offsets."""
+
+    start: int
+    end: int
+    label: str  # spaCy label: PERSON, GPE, NORP, LOC, ORG, FAC, DATE, TIME, ...
+    text: str
+
+
+@dataclass(frozen=True)
+class When:
+    """An inclusive date interval and how precise it is. Undated: start and end are None."""
+
+    start: date | None
+    end: date | None
+    precision: str  # one of PRECISIONS
+
+    @staticmethod
+    def undated() -> "When":
+        return When(None, None, "undated")
+
+    def overlaps(self, other: "When") -> bool:
+        if self.start is None or other.start is None:
+            return False
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def days(self) -> int | None:
+        return None if self.start is None else (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression: TimeML TIMEX3 type and value, and when it is an anchored date, its interval."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value: 2025-10-07, 2025-W41, 2025-09, 2015, 201, P6Y, PRESENT_REF, XXXX-XX-XX ...
+    when: When | None = None  # the calendar interval, for anchored DATE/TIME values; None otherwise
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+    anchor: str | None = None  # how it was resolved: "absolute", "published", "previous" (anaphora) ...
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person or a country named in the text, already canonical."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "country"
+    key: str  # canonical full name for a person; ISO 3166-1 alpha-2 code for a country
+
+
+@dataclass
+class Entities:
+    """What the entity step found in one article."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    affiliations: dict[str, str] = field(default_factory=dict)  # person name → alpha-2 (from titles)
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # person name → surface forms seen
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event is told: the whole sentence, with its offsets in the article body."""
+
+    article_id: str
+    path: str
+    title: str
+    published: date | None
+    excerpt: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    when: When
+    summary: str
+    persons: list[str]
+    countries: list[str]
+    sources: list[Source]
+    dated_by: str = "explicit"  # explicit | previous | published | none: where the date came from
+    words: frozenset[str] = frozenset()  # content words used when deciding merges
+    id: int | None = None  # row id once stored
+
+
+@dataclass
+class Extraction:
+    """The pipeline's whole view of one article (what `dateline extract` prints)."""
+
+    article: Article
+    sentences: list[Sentence]
+    spans: list[Span]
+    timexes: list[Timex]
+    entities: Entities
+    events: list[Event]

@@ -1,0 +1,62 @@
+"""The SQLite schema of the event store and its version. Ordered migrations live beside it in db.py."""
+
+SCHEMA_VERSION = 1
+
+# Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
+# (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,            -- content hash of body (Article.id)
+    path TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT,
+    url TEXT,
+    published TEXT,                 -- ISO date or NULL
+    body TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    start TEXT,                     -- ISO date, inclusive; NULL when undated
+    end TEXT,
+    precision TEXT NOT NULL CHECK (precision IN ('day','week','month','quarter','year','decade','undated')),
+    summary TEXT NOT NULL,
+    sort_key TEXT NOT NULL,         -- start, or '9999-99-99' for undated: one index gives the timeline order
+    n_sources INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    excerpt TEXT NOT NULL,
+    dated_by TEXT NOT NULL DEFAULT 'explicit'
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person','country')),
+    name TEXT NOT NULL,             -- canonical full name, or the country's common name
+    code TEXT,                      -- alpha-2: the country itself, or a person's affiliation
+    n_events INTEGER NOT NULL DEFAULT 0,   -- precomputed count for unfiltered facets
+    UNIQUE (kind, name)
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
+CREATE INDEX IF NOT EXISTS event_actors_by_actor ON event_actors (actor_id, event_id);
+CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
+CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
+CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
+"""
+# events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.
