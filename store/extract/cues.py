@@ -1,0 +1,93 @@
+"""Lexical cues in a sentence that tell the event step what kind of sentence it is.
+
+No part-of-speech tagger is loaded (ingest speed), so these are word patterns: habitual or hypothetical
+statements, analysis ("the gathering underscores …"), reporting clauses ("…, Beijing said Tuesday"), openings
+that continue the previous sentence's story ("That same month", "Following that parade", "also").
+"""
+from __future__ import annotations
+
+import re
+
+_HABITUAL = re.compile(
+    r"\b(typically|usually|generally|traditionally|routinely|normally|customarily|tends? to|tended to)\b", re.I
+)
+_HYPOTHETICAL = re.compile(r"\b(could|might|may|would)\b", re.I)
+_REPORTING = (r"said|says|announced|announces|reported|reports|told|stated|confirmed|added|noted|declared|"
+              r"disclosed|revealed|claimed|insisted|warned|wrote|tweeted|posted")
+_REPORTING_VERB = re.compile(rf"\b({_REPORTING})\b", re.I)
+# Present-tense verbs of commentary: "The rare gathering underscores …", "The celebrations mark a moment …".
+_ANALYSIS = re.compile(
+    r"\b(underscores|underlines|highlights|marks|signals|signifies|reflects|suggests|shows|symbolizes|symbolises|"
+    r"illustrates|demonstrates|indicates|represents|emphasizes|emphasises|means|remains|poses|raises)\b"
+)
+# A sentence opening that places it after, or alongside, what the previous sentence told.
+_SEQUEL_OPENING = re.compile(
+    r"^\s*(following|after|afterwards|afterward|later|then|subsequently|soon after|shortly after|"
+    r"a (day|week|month) later|days later|weeks later)\b",
+    re.I,
+)
+_CONTINUATION_OPENING = re.compile(r"^\s*(meanwhile|at the same time|during|in addition|also|separately)\b", re.I)
+_ALSO = re.compile(r"\b(also|too|as well)\b", re.I)
+# "the event", "this occasion": a generic name for an event already told.
+_EVENT_ANAPHOR = re.compile(r"\b(the|this|that) (event|occasion)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(since|for the first time since)\s+$", re.I)
+_AFTER_REPORTING = re.compile(rf"\b({_REPORTING})(\s+(on|late|early))?\s+$", re.I)
+_AFTER_AFTER = re.compile(r"^\s*(after|later than|since)\b", re.I)
+
+
+def is_habitual(text: str) -> bool:
+    return bool(_HABITUAL.search(text))
+
+
+def is_hypothetical(text: str) -> bool:
+    """A modal ("could", "might") that is not inside reported speech ("said it would …")."""
+    modal = _HYPOTHETICAL.search(text)
+    if not modal:
+        return False
+    reporting = _REPORTING_VERB.search(text)
+    return not (reporting and reporting.start() < modal.start())
+
+
+def is_analysis(text: str) -> bool:
+    return bool(_ANALYSIS.search(text))
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’").endswith("?")
+
+
+def opens_sequel(text: str) -> bool:
+    """Opens with "Following …", "After …", "Later …": a new event after the previous one."""
+    return bool(_SEQUEL_OPENING.match(text))
+
+
+def continues_previous(text: str) -> bool:
+    """Carries the story on: a sequel or continuation opening, or "also"/"too"."""
+    return bool(_SEQUEL_OPENING.match(text) or _CONTINUATION_OPENING.match(text) or _ALSO.search(text))
+
+
+def names_event_anaphor(text: str) -> bool:
+    return bool(_EVENT_ANAPHOR.search(text))
+
+
+def opening_clause_end(text: str) -> int:
+    """Length of a leading "Following that parade," clause (0 if none): its words describe another event."""
+    if not _SEQUEL_OPENING.match(text):
+        return 0
+    comma = text.find(",")
+    return comma + 1 if 0 < comma < 60 else 0
+
+
+def bounds_a_period(before: str) -> bool:
+    """The text just before a time expression makes it a bound ("since 2018"), not the event's time."""
+    return bool(_SINCE_BEFORE.search(before))
+
+
+def is_report_time(before: str) -> bool:
+    """The time expression dates a reporting verb ("announced Tuesday"), not the event reported."""
+    return bool(_AFTER_REPORTING.search(before))
+
+
+def follows_duration(after: str) -> bool:
+    """Text after a duration that makes it a distance back in time ("just over a month after Kim joined")."""
+    return bool(_AFTER_AFTER.match(after))

@@ -1,0 +1,93 @@
+"""Merging: the same real-world event told in several sentences or articles becomes one event with every source.
+
+Two tellings are one event when their dates agree (intervals overlap), they share a person (or, for events
+without persons, a country and the same day), and they share content words ("parade", "delegation"). Within one
+article the bar is higher: sentences of one story usually tell different things, so both must carry a date of
+their own (not just the publication date), unless a sentence names "the event" told before it. A sentence that
+opens "Following that …" is a later event and never joins the one before it. The merged date is the most precise
+interval that all dated tellings allow.
+"""
+from __future__ import annotations
+
+from store.extract.events import SentenceEvent
+from store.model import Event, When
+
+MIN_SHARED_WORDS = 2
+MIN_SHARED_WORDS_WITHOUT_PERSONS = 3
+STRENGTH = {"explicit": 3, "previous": 2, "published": 1, "none": 0}
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events (single tellings or merged ones) tell one real-world happening."""
+    if not a.when.overlaps(b.when):
+        return False
+    shared_words = len(a.words & b.words)
+    if a.persons and b.persons:
+        return bool(set(a.persons) & set(b.persons)) and shared_words >= MIN_SHARED_WORDS
+    if a.persons or b.persons:
+        return False
+    return (a.when.precision == b.when.precision == "day" and a.when == b.when
+            and bool(set(a.countries) & set(b.countries)) and shared_words >= MIN_SHARED_WORDS_WITHOUT_PERSONS)
+
+
+def merge_into(target: Event, other: Event) -> Event:
+    """`target` with `other`'s sources, actors and words added; its date narrowed as far as both allow."""
+    sources = target.sources + [s for s in other.sources if s not in target.sources]
+    return Event(
+        when=combined_when(target, other),
+        summary=target.summary,
+        persons=target.persons + [p for p in other.persons if p not in target.persons],
+        countries=target.countries + [c for c in other.countries if c not in target.countries],
+        sources=sources,
+        dated_by=max(target.dated_by, other.dated_by, key=STRENGTH.__getitem__),
+        words=target.words | other.words,
+        id=target.id,
+    )
+
+
+def combined_when(a: Event, b: Event) -> When:
+    """The intersection of both intervals; a date taken only from the publication day yields to a stronger one."""
+    if STRENGTH[a.dated_by] != STRENGTH[b.dated_by] and min(STRENGTH[a.dated_by], STRENGTH[b.dated_by]) <= 1:
+        return a.when if STRENGTH[a.dated_by] > STRENGTH[b.dated_by] else b.when
+    if not a.when.overlaps(b.when):
+        return a.when
+    start, end = max(a.when.start, b.when.start), min(a.when.end, b.when.end)
+    if (start, end) == (a.when.start, a.when.end):
+        return a.when
+    if (start, end) == (b.when.start, b.when.end):
+        return b.when
+    narrower = min(a.when, b.when, key=lambda w: w.days)
+    return When(start, end, "day" if start == end else narrower.precision)
+
+
+def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
+    """Cluster the candidate events of one article; returns one Event per cluster, in order of first telling."""
+    clusters: list[Event] = []
+    last: int | None = None  # cluster index of the previous sentence's event
+    for cand in candidates:
+        ev = cand.event
+        target = None
+        if cand.anaphor and clusters:
+            target = _antecedent(clusters)
+        elif ev.dated_by in ("explicit", "previous"):
+            for i in reversed(range(len(clusters))):
+                if cand.sequel and i == last:
+                    continue
+                if clusters[i].dated_by in ("explicit", "previous") and same_event(clusters[i], ev):
+                    target = i
+                    break
+        if target is None:
+            clusters.append(ev)
+            last = len(clusters) - 1
+        else:
+            clusters[target] = merge_into(clusters[target], ev)
+            last = target
+    return clusters
+
+
+def _antecedent(clusters: list[Event]) -> int:
+    """The event "the event" refers to: the latest one already called an event, else the article's first."""
+    for i in reversed(range(len(clusters))):
+        if any("event" in s.excerpt.lower() for s in clusters[i].sources):
+            return i
+    return 0

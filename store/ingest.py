@@ -1,0 +1,110 @@
+"""Ingest: read article files, extract their events, merge them with what the store holds, write in batches.
+
+Each batch of articles is one transaction, so an interrupted ingest leaves a store that opens and that a rerun
+completes: articles are keyed by content hash and skipped when already stored (unless `force`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from store import db
+from store.extract import merge
+from store.model import Article, Event, Extraction
+from store.readers import Skipped, read_paths
+
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0  # articles extracted and stored in this run
+    unchanged: int = 0  # already in the store, left as they were
+    events_new: int = 0
+    events_merged: int = 0  # tellings that joined an event already in the store
+    skipped: list[Skipped] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # articles without a publication date
+    totals: dict = field(default_factory=dict)  # the store's counts at the end
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    db_path: str | Path,
+    *,
+    published: date | None = None,
+    force: bool = False,
+    n_process: int = 1,
+    on_start: Callable[[int], None] | None = None,
+    on_advance: Callable[[Article], None] | None = None,
+    on_undated: Callable[[Article], None] | None = None,
+) -> IngestReport:
+    """Ingest every article under `paths` into the store at `db_path` (created if missing)."""
+    from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
+
+    report = IngestReport()
+    conn = db.connect(db_path, create=True)
+    try:
+        todo = _articles_to_do(conn, paths, published, force, report)
+        if on_start:
+            on_start(len(todo))
+        for start in range(0, len(todo), BATCH_SIZE):
+            batch = todo[start:start + BATCH_SIZE]
+            extractions = list(extract_many(batch, n_process=n_process))
+            with db.transaction(conn):
+                for extraction in extractions:
+                    _store(conn, extraction, force, report)
+            for article in batch:
+                if article.published is None:
+                    report.undated.append(article.path)
+                    if on_undated:
+                        on_undated(article)
+                if on_advance:
+                    on_advance(article)
+        report.totals = db.stats(conn)
+    finally:
+        conn.close()
+    return report
+
+
+def _articles_to_do(conn, paths, published, force, report: IngestReport) -> list[Article]:
+    todo: list[Article] = []
+    seen: dict[str, str] = {}
+    for item in read_paths(paths, published):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif item.id in seen:
+            report.skipped.append(Skipped(item.path, f"same text as {seen[item.id]}"))
+        elif db.has_article(conn, item.id) and not force:
+            seen[item.id] = item.path
+            report.unchanged += 1
+        else:
+            seen[item.id] = item.path
+            todo.append(item)
+    return todo
+
+
+def _store(conn, extraction: Extraction, force: bool, report: IngestReport) -> None:
+    article = extraction.article
+    if force and db.has_article(conn, article.id):
+        db.delete_article(conn, article.id)
+    db.insert_article(conn, article)
+    report.articles += 1
+    affiliations = extraction.entities.affiliations
+    for event in extraction.events:
+        stored = _matching_stored_event(conn, event)
+        if stored is None:
+            db.insert_event(conn, event, affiliations)
+            report.events_new += 1
+        else:
+            db.update_event(conn, stored.id, merge.merge_into(stored, event), event.sources, affiliations)
+            report.events_merged += 1
+
+
+def _matching_stored_event(conn, event: Event) -> Event | None:
+    if event.when.start is None:
+        return None
+    candidates = [c for c in db.merge_candidates(conn, event.when, event.persons, event.countries)
+                  if merge.same_event(c, event)]
+    return max(candidates, key=lambda c: len(c.words & event.words), default=None)

@@ -1,0 +1,111 @@
+"""Merging tellings of one event: dates must agree, a person must be shared, and content words too."""
+from datetime import date
+
+from store.extract.events import SentenceEvent
+from store.extract.merge import combined_when, merge_article, merge_into, same_event
+from store.extract.words import content_words, stem
+from store.model import Event, Sentence, Source, When
+
+
+def day(s):
+    return date.fromisoformat(s)
+
+
+def ev(text, start, end, precision="day", persons=(), countries=(), dated_by="explicit", path="a.md"):
+    src = Source("id-" + path, path, "t", day("2025-10-07"), text, 0, len(text))
+    names = {stem(w) for p in persons for w in p.split()}  # the pipeline leaves person mentions out of words
+    return Event(When(day(start), day(end), precision), text, list(persons), list(countries), [src], dated_by,
+                 content_words(text) - names)
+
+
+def cand(event, anaphor=False, sequel=False):
+    return SentenceEvent(event, Sentence(0, 0, 1, "x", 0), anaphor=anaphor, sequel=sequel)
+
+
+def test_same_person_overlapping_dates_and_shared_words_merge():
+    a = ev("Li will head a delegation on an official visit to Pyongyang", "2025-10-09", "2025-10-11", persons=["Li Qiang"])
+    b = ev("Li Qiang arrived on a visit, leading a delegation", "2025-10-10", "2025-10-10", persons=["Li Qiang"])
+    assert same_event(a, b)
+
+
+def test_different_persons_never_merge_even_with_shared_words():
+    a = ev("Li will head a delegation on an official visit", "2025-10-09", "2025-10-11", persons=["Li Qiang"])
+    b = ev("Medvedev will head a delegation on an official visit", "2025-10-09", "2025-10-11", persons=["Dmitry Medvedev"])
+    assert not same_event(a, b)
+
+
+def test_dates_that_do_not_overlap_never_merge():
+    a = ev("Kim attended the military parade in the capital", "2025-09-03", "2025-09-03", persons=["Kim Jong Un"])
+    b = ev("Kim attended the military parade in the capital", "2025-10-10", "2025-10-10", persons=["Kim Jong Un"])
+    assert not same_event(a, b)
+
+
+def test_one_shared_word_is_not_enough():
+    a = ev("Kim oversaw an engine test before the parade", "2025-09-01", "2025-09-30", "month", persons=["Kim Jong Un"])
+    b = ev("Kim stood beside foreign guests at a military parade", "2025-09-01", "2025-09-07", "week", persons=["Kim Jong Un"])
+    assert len(a.words & b.words) == 1  # "parade"
+    assert not same_event(a, b)
+
+
+def test_events_without_persons_need_the_same_day_and_a_country():
+    a = ev("An earthquake struck the northern coast, destroying homes", "2025-03-01", "2025-03-01", countries=["JP"])
+    b = ev("The earthquake destroying homes on the northern coast", "2025-03-01", "2025-03-01", countries=["JP"])
+    c = ev("The earthquake destroying homes on the northern coast", "2025-03-01", "2025-03-31", "month", countries=["JP"])
+    assert same_event(a, b)
+    assert not same_event(a, c)
+
+
+def test_combined_when_is_the_intersection():
+    week = ev("x", "2025-10-06", "2025-10-12", "week")
+    days = ev("y", "2025-10-09", "2025-10-11")
+    month = ev("z", "2025-09-01", "2025-09-30", "month")
+    first_week = ev("w", "2025-09-01", "2025-09-07", "week")
+    assert combined_when(week, days) == When(day("2025-10-09"), day("2025-10-11"), "day")
+    assert combined_when(month, first_week) == When(day("2025-09-01"), day("2025-09-07"), "week")
+
+
+def test_a_publication_date_yields_to_an_explicit_date():
+    explicit = ev("x", "2025-10-09", "2025-10-11")
+    published = ev("y", "2025-10-10", "2025-10-10", dated_by="published")
+    assert combined_when(published, explicit) == explicit.when
+    assert combined_when(explicit, published) == explicit.when
+
+
+def test_merge_into_keeps_every_source_and_actor():
+    a = ev("Li will head a delegation on an official visit", "2025-10-09", "2025-10-11", persons=["Li Qiang"],
+           countries=["CN"], path="a.md")
+    b = ev("Li Qiang arrived on a visit, leading a delegation", "2025-10-10", "2025-10-10", persons=["Li Qiang"],
+           countries=["KP"], path="b.md")
+    merged = merge_into(a, b)
+    assert [s.path for s in merged.sources] == ["a.md", "b.md"]
+    assert merged.countries == ["CN", "KP"]
+    assert merged.when == When(day("2025-10-10"), day("2025-10-10"), "day")
+
+
+def test_within_an_article_publication_dated_sentences_stay_apart():
+    a = ev("Kim praised the party and its founding legacy", "2025-10-10", "2025-10-10", persons=["Kim Jong Un"],
+           dated_by="published")
+    b = ev("Kim honoured the party founding generation", "2025-10-10", "2025-10-10", persons=["Kim Jong Un"],
+           dated_by="published")
+    assert same_event(a, b)  # across articles they would merge
+    assert len(merge_article([cand(a), cand(b)])) == 2
+
+
+def test_a_sequel_never_joins_the_event_before_it():
+    parade = ev("Kim joined Xi at the parade and held talks on support", "2025-09-01", "2025-09-30", "month",
+                persons=["Kim Jong Un", "Xi Jinping"])
+    talks = ev("Following that parade, Kim and Xi held talks on support", "2025-09-01", "2025-09-30", "month",
+               persons=["Kim Jong Un", "Xi Jinping"], dated_by="previous")
+    assert same_event(parade, talks)
+    assert len(merge_article([cand(parade), cand(talks, sequel=True)])) == 2
+
+
+def test_the_event_joins_the_event_it_names():
+    first = ev("Kim will attend a parade next week, the event of the year", "2025-09-01", "2025-09-07", "week",
+               persons=["Kim Jong Un"])
+    other = ev("Lee said talks on trade went well", "2025-09-01", "2025-09-07", "week", persons=["Lee Jae Myung"])
+    anaphor = ev("Putin will also be present at the event", "2025-09-01", "2025-09-07", "week",
+                 persons=["Vladimir Putin"], dated_by="previous")
+    clusters = merge_article([cand(first), cand(other), cand(anaphor, anaphor=True)])
+    assert len(clusters) == 2
+    assert clusters[0].persons == ["Kim Jong Un", "Vladimir Putin"]

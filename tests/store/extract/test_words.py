@@ -1,0 +1,25 @@
+from store.extract.summary import summarise
+from store.extract.words import content_words, stem
+
+
+def test_stem_lets_word_forms_meet():
+    assert stem("attending") == stem("attendance") == stem("attend") == "attend"
+    assert stem("visits") == stem("visited") == stem("visit") == "visit"
+    assert stem("friendly") == stem("friendship") == "friend"
+
+
+def test_content_words_drop_news_boilerplate_and_skipped_ranges():
+    text = "Officials said Li will visit the capital next week"
+    words = content_words(text, skip=[(text.index("next"), len(text))])
+    assert words == {"visit", "capital"}
+
+
+def test_summary_drops_attribution_and_opening():
+    s = "Meanwhile, the two sides held phone talks Tuesday, the South Korean Foreign Ministry said in a statement."
+    assert summarise(s) == "The two sides held phone talks Tuesday"
+
+
+def test_long_summary_is_cut_at_a_word_boundary():
+    s = "word " * 60
+    out = summarise(s, max_len=50)
+    assert len(out) <= 50 and out.endswith("…") and "wor…" not in out

@@ -1,0 +1,1 @@
+"""The dateline terminal app (Textual) and its command line (Typer)."""

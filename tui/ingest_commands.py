@@ -1,0 +1,112 @@
+"""CLI commands that run extraction: `ingest` (articles into the store) and `extract` (one article, no store)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from tui.errors import fail
+from tui.paths import default_db
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("extract")(extract_command)
+
+
+def _published_option(value: Optional[str]):
+    if value is None:
+        return None
+    from store.readers import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        fail(f"--published {value!r}: not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+def ingest_command(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
+    db: Path = typer.Option(None, "--db", help="The store to write (created if missing). Default: sample.db."),
+    published: Optional[str] = typer.Option(
+        None, "--published", help="Publication date for articles whose files carry none (YYYY-MM-DD)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
+    processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
+) -> None:
+    """Read articles, extract dated events with persons, countries and sources, and store them."""
+    from store.db import StoreError
+    from store.ingest import ingest
+
+    err = Console(stderr=True)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    when = _published_option(published)
+    target = db or default_db()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("Loading the language model…", total=None)
+
+        def started(total: int) -> None:
+            progress.update(task, total=total, description="Extracting")
+
+        def undated(article) -> None:
+            progress.console.print(Text(f"warning: {article.path}: no publication date; only absolute dates "
+                                        "are resolved (give one with --published)"))
+
+        try:
+            report = ingest(paths, target, published=when, force=force, n_process=processes,
+                            on_start=started, on_advance=lambda _a: progress.advance(task), on_undated=undated)
+        except StoreError as exc:
+            fail(str(exc))
+    _print_report(err, report, target)
+    if report.articles == 0 and report.unchanged == 0:
+        raise typer.Exit(1)
+
+
+def _print_report(console: Console, report, target: Path) -> None:
+    for skipped in report.skipped:
+        console.print(Text(f"skipped {skipped.path}: {skipped.reason}"))
+    if report.unchanged and not report.articles:
+        console.print(Text(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
+    elif report.unchanged:
+        console.print(Text(f"{report.unchanged} article(s) already in the store were left as they were."))
+    totals = report.totals
+    console.print(Text(
+        f"Ingested {report.articles} article(s) into {target}: {report.events_new} new event(s), "
+        f"{report.events_merged} telling(s) merged into known events, {len(report.skipped)} skipped.\n"
+        f"The store holds {totals.get('articles', 0)} articles, {totals.get('events', 0)} events, "
+        f"{totals.get('persons', 0)} persons, {totals.get('countries', 0)} countries."
+    ))
+
+
+def extract_command(
+    file: Path = typer.Argument(..., help="One article file."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date if the file has none."),
+    fmt: str = typer.Option("json", "--format", help="Output format (json)."),
+) -> None:
+    """Print what the pipeline sees in one article — sentences, entities, time expressions, events — without
+    touching a store."""
+    from store.extract.pipeline import extract
+    from store.extract_json import extraction_to_json
+    from store.readers import Skipped, read_paths
+
+    if fmt != "json":
+        fail(f"--format {fmt!r}: only json is supported")
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    items = list(read_paths([file], _published_option(published)))
+    articles = [a for a in items if not isinstance(a, Skipped)]
+    if not articles:
+        reason = items[0].reason if items else "no article found"
+        fail(f"{file}: {reason}")
+    out = [extraction_to_json(extract(article)) for article in articles]
+    json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
