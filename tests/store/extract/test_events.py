@@ -1,0 +1,135 @@
+"""Which sentences are events and how they are dated, from hand-made sentences, time expressions and mentions."""
+from datetime import date
+
+from store.extract.events import find_events
+from store.model import Article, Entities, Mention, Sentence, Timex, When
+
+PUB = date(2025, 10, 7)  # a Tuesday
+
+
+def build(sentences, published=PUB):
+    body = " ".join(sentences)
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, pos, pos + len(s), s, i))
+        pos += len(s) + 1
+    return Article("a.md", body, "T", published), out
+
+
+def timex(article, text, value, when, typ="DATE", occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.body.index(text, start + 1)
+    return Timex(start, start + len(text), text, typ, value, when)
+
+
+def person(article, text, key, after=0):
+    start = article.body.index(text, after)
+    return Mention(start, start + len(text), text, "person", key)
+
+
+def country(article, text, code, after=0):
+    start = article.body.index(text, after)
+    return Mention(start, start + len(text), text, "country", code)
+
+
+SEPT = When(date(2025, 9, 1), date(2025, 9, 30), "month")
+
+
+def test_own_time_expression_dates_the_event():
+    art, sents = build(["North Korean leader Kim Jong Un said late last month that his country had new weapons."])
+    tx = [timex(art, "late last month", "2025-09", SEPT)]
+    ents = Entities([person(art, "Kim Jong Un", "Kim Jong Un")], {"Kim Jong Un": "KP"})
+    (found,) = find_events(art, sents, tx, [], ents)
+    assert found.event.when == SEPT and found.event.dated_by == "explicit"
+    assert found.event.persons == ["Kim Jong Un"] and found.event.countries == ["KP"]
+
+
+def test_report_date_yields_to_the_event_date():
+    art, sents = build(["Li Qiang will visit the North later this week, Beijing announced Tuesday."])
+    week = When(date(2025, 10, 6), date(2025, 10, 12), "week")
+    tx = [timex(art, "later this week", "2025-W41", week),
+          timex(art, "Tuesday", "2025-10-07", When(PUB, PUB, "day"))]
+    ents = Entities([person(art, "Li Qiang", "Li Qiang"), country(art, "Beijing", "CN")])
+    (found,) = find_events(art, sents, tx, [], ents)
+    assert found.event.when == week
+
+
+def test_since_bounds_a_period_and_does_not_date_the_event():
+    art, sents = build(["North Korea sent an official to the assembly last month, for the first time since 2018."])
+    y2018 = When(date(2018, 1, 1), date(2018, 12, 31), "year")
+    tx = [timex(art, "last month", "2025-09", SEPT), timex(art, "2018", "2018", y2018)]
+    (found,) = find_events(art, sents, tx, [], Entities([country(art, "North Korea", "KP")]))
+    assert found.event.when == SEPT
+
+
+def test_a_range_dates_the_event_as_a_whole():
+    art, sents = build(["Li will visit Pyongyang from Thursday through Saturday."])
+    thu, sat = date(2025, 10, 9), date(2025, 10, 11)
+    tx = [timex(art, "Thursday", "2025-10-09", When(thu, thu, "day")),
+          timex(art, "Saturday", "2025-10-11", When(sat, sat, "day"))]
+    rng = [(art.body.index("from"), art.body.index("."), When(thu, sat, "day"))]
+    (found,) = find_events(art, sents, tx, rng, Entities([person(art, "Li", "Li Qiang")]))
+    assert found.event.when == When(thu, sat, "day")
+
+
+def test_a_duration_after_a_clause_counts_back_from_the_report():
+    art, sents = build(["The visit will come just over a month after Kim joined Xi in Beijing."])
+    tx = [timex(art, "just over a month", "P1M", None, typ="DURATION")]
+    (found,) = find_events(art, sents, tx, [], Entities([person(art, "Kim", "Kim Jong Un")]))
+    assert found.event.when == SEPT  # 7 Oct minus a month is in September
+
+
+def test_continuing_sentence_takes_the_previous_time_others_the_publication_date():
+    art, sents = build([
+        "Kim oversaw a missile engine test late last month in the north.",
+        "Following that test, Kim met the engineers in Pyongyang.",
+        "China praised its friendship with North Korea on many occasions.",
+    ])
+    tx = [timex(art, "late last month", "2025-09", SEPT)]
+    ents = Entities([person(art, "Kim", "Kim Jong Un"), country(art, "Pyongyang", "KP"),
+                     country(art, "China", "CN")])
+    first, second, third = find_events(art, sents, tx, [], ents)
+    assert second.event.when == SEPT and second.event.dated_by == "previous" and second.sequel
+    assert third.event.when == When(PUB, PUB, "day") and third.event.dated_by == "published"
+
+
+def test_without_publication_date_an_undated_sentence_stays_undated():
+    art, sents = build(["China praised its friendship with North Korea on many occasions."], published=None)
+    ents = Entities([country(art, "China", "CN")])
+    (found,) = find_events(art, sents, [], [], ents)
+    assert found.event.when == When.undated() and found.event.dated_by == "none"
+
+
+def test_analysis_habit_hypothesis_and_questions_are_not_events():
+    art, sents = build([
+        "The rare gathering underscores North Korea's effort to strengthen partnerships.",
+        "Such parades have typically been chances for North Korea to show weapons.",
+        "Attending the parade could pose risks for Lee Jae Myung if talks fail.",
+        "Will China send its premier to North Korea again?",
+        "China sent its premier to North Korea in a show of support.",
+    ])
+    ents = Entities([country(art, "North Korea", "KP", after=s.start) for s in sents[:2] + sents[3:]]
+                    + [person(art, "Lee Jae Myung", "Lee Jae Myung")])
+    assert all(any(s.start <= m.start < s.end for m in ents.mentions) for s in sents)  # every one has actors
+    found = find_events(art, sents, [], [], ents)
+    assert [f.sentence.index for f in found] == [4]
+
+
+def test_reported_modal_is_still_an_event():
+    art, sents = build(["Japan said it would cut its import tariffs on rice."])
+    (found,) = find_events(art, sents, [], [], Entities([country(art, "Japan", "JP")]))
+    assert found.event.countries == ["JP"]
+
+
+def test_sentence_without_actors_or_date_is_not_an_event():
+    art, sents = build(["There are over eight thousand podcasts on the store now."])
+    assert find_events(art, sents, [], [], Entities()) == []
+
+
+def test_source_is_the_whole_sentence_with_body_offsets():
+    art, sents = build(["Intro words here for the story.", "Japan raised its tariffs on imported rice sharply."])
+    (found,) = find_events(art, sents, [], [], Entities([country(art, "Japan", "JP")]))
+    src = found.event.sources[0]
+    assert art.body[src.start:src.end] == src.excerpt == sents[1].text
+    assert src.article_id == art.id and src.published == PUB
