@@ -1,0 +1,30 @@
+"""Finishing a reader's `Draft` into an `Article`: cleaned text, a title, and the publication date settled in
+order of trust — the file's own metadata, then the date the caller gives, then a dateline at the article's start."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from store.model import Article
+from store.readers.clean import clean_line, clean_text
+from store.readers.dateline import dateline_date
+from store.readers.records import Draft, Skipped
+
+
+def finish(draft: Draft, published: date | None, today: date) -> Article | Skipped:
+    body = clean_text(draft.body)
+    if not body.strip():
+        return Skipped(draft.path, "no article text (empty body)")
+    return Article(
+        path=draft.path,
+        body=body,
+        title=clean_line(draft.title) or title_from_name(draft.file),
+        published=draft.published or published or dateline_date(body, today),
+        url=clean_line(draft.url or "") or None,
+        source=clean_line(draft.source or "") or None,
+    )
+
+
+def title_from_name(file: Path) -> str:
+    """ "kim_visits-beijing.txt" → "kim visits beijing"."""
+    return " ".join(file.stem.replace("_", " ").replace("-", " ").split())

@@ -1,0 +1,68 @@
+"""Markdown and plain-text articles, with or without a YAML frontmatter block (`title`, `published` or `date`,
+`source`, `url`).
+
+The body is exactly the text after the closing `---` line (offsets in gold files point into it). Frontmatter that
+is not valid YAML (an unquoted colon in a title is the usual cause) is read line by line as `key: value`, so the
+article keeps what can be recovered and its body stays the text after the block.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from store.readers import fields
+from store.readers.dates import metadata_date
+from store.readers.records import Draft
+
+_OPEN = "---\n"
+_CLOSE = "\n---\n"
+_LOOSE_FIELD = re.compile(r"^\s*([\w-]+)\s*:\s*(.*?)\s*$")
+
+
+def read_text_article(path: Path, text: str) -> Iterator[Draft]:
+    block, body = split_frontmatter(text)
+    meta = _metadata(block) if block is not None else {}
+    yield Draft(
+        file=path,
+        path=str(path),
+        body=body,
+        title=fields.first_text(meta, fields.TITLE) or "",
+        published=metadata_date(fields.first_value(meta, fields.PUBLISHED)),
+        url=fields.first_text(meta, fields.URL),
+        source=fields.first_text(meta, fields.SOURCE),
+    )
+
+
+def split_frontmatter(text: str) -> tuple[str | None, str]:
+    """(frontmatter block or None, body). Without a closed block, the whole text is the body."""
+    if not text.startswith(_OPEN):
+        return None, text
+    close = text.find(_CLOSE)
+    if close >= 0:
+        return text[len(_OPEN):close] if close >= len(_OPEN) else "", text[close + len(_CLOSE):]
+    if text.endswith("\n---"):  # a frontmatter block and nothing after it
+        return text[len(_OPEN):-len("\n---")], ""
+    return None, text
+
+
+def _metadata(block: str) -> dict:
+    try:
+        meta = yaml.safe_load(block)
+    except (yaml.YAMLError, ValueError):  # ValueError: a YAML timestamp that is no date, "2025-13-45"
+        return _loose_metadata(block)
+    if meta is None:
+        return {}
+    return meta if isinstance(meta, dict) else _loose_metadata(block)
+
+
+def _loose_metadata(block: str) -> dict:
+    """`key: value` lines of a block that YAML refused, values unquoted."""
+    meta = {}
+    for line in block.split("\n"):
+        match = _LOOSE_FIELD.match(line)
+        if match:
+            meta.setdefault(match.group(1), match.group(2).strip("\"'"))
+    return meta

@@ -1,0 +1,289 @@
+"""Article readers: each format, publication-date precedence, datelines, encodings, and broken or hostile files."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.model import Article
+from store.readers import Skipped, parse_date, read_paths
+from store.readers.dateline import dateline_date
+
+DATA = Path(__file__).parents[1] / "data"
+READERS = DATA / "readers"
+
+
+def read_one(path, published=None):
+    items = list(read_paths([path], published))
+    assert len(items) == 1, items
+    return items[0]
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+# --- formats -------------------------------------------------------------------------------------------------
+
+def test_frontmatter_gives_title_date_url_source_and_the_body_after_the_block():
+    article = read_one(READERS / "frontmatter_article.md")
+    assert article.title == "Ministers meet in Geneva on water rights"
+    assert article.published == date(2024, 5, 14)
+    assert article.url == "https://news.example.org/geneva-water-talks"
+    assert article.source == "Example Wire"
+    assert article.body.startswith("GENEVA, May 12 (Example Wire) - Water ministers")
+    assert article.body.endswith("Talks are due to resume next month.\n")
+
+
+def test_seed_bodies_follow_the_gold_offset_rule():
+    seeds = sorted((DATA / "seeds").glob("*.md"))
+    articles = list(read_paths([DATA / "seeds"]))
+    assert [a.path for a in articles] == [str(p) for p in seeds]
+    for article, path in zip(articles, seeds):
+        assert article.body == path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        assert article.title and article.published is not None
+
+
+def test_broken_yaml_frontmatter_is_left_out_of_the_body_and_its_fields_recovered():
+    article = read_one(READERS / "broken_frontmatter.md")  # "title: Breaking: ..." is not valid YAML
+    assert article.body == "The treaty was signed on Sunday after two years of talks.\n"
+    assert article.title == "Breaking: ministers agree on river treaty"
+    assert article.published == date(2024, 6, 2)  # from `date:`
+
+
+def test_plain_text_title_comes_from_the_file_name_and_the_body_is_the_whole_text():
+    path = READERS / "harbour_strike-ends.txt"
+    article = read_one(path)
+    assert article.title == "harbour strike ends"
+    assert article.body == path.read_text(encoding="utf-8")
+    assert article.published == date(2024, 9, 3)  # from the dateline "ROTTERDAM, Sept 3, 2024 (Example Wire) —"
+
+
+def test_json_list_gives_one_article_per_record_with_scraper_field_names():
+    path = READERS / "scraped_records.json"
+    first, second = read_paths([path])
+    assert first == Article(f"{path}#1", "The new rail link opened on Monday.", "Rail link opens", date(2024, 3, 4),
+                            "https://news.example.org/rail", "Example Wire")
+    assert second == Article(f"{path}#2", "The bridge will stay closed until Friday.", "Bridge closed for repairs",
+                             date(2024, 3, 5), "https://news.example.org/bridge", "Example Daily")
+
+
+def test_json_single_object_keeps_the_file_path_and_falls_back_to_the_file_name_title(tmp_path):
+    path = write(tmp_path, "court-ruling.json", '{"Body": "The court ruled on Monday.", "date": "2024-02-05"}')
+    article = read_one(path)
+    assert (article.path, article.title, article.published) == (str(path), "court ruling", date(2024, 2, 5))
+    assert article.body == "The court ruled on Monday."
+
+
+def test_jsonl_broken_line_is_skipped_with_its_number_and_other_lines_are_read():
+    path = READERS / "scraped_lines.jsonl"
+    first, broken, third = read_paths([path])
+    assert (first.path, first.body, first.published) == (
+        f"{path}#1", "Farmers began the harvest a week early.", date(2024, 8, 1))
+    assert broken.path == f"{path}:2"
+    assert broken.reason.startswith("line 2: invalid JSON")
+    assert (third.path, third.title, third.published) == (f"{path}#3", "Floods recede", date(2024, 8, 2))
+
+
+def test_json_records_without_text_or_not_objects_are_skipped(tmp_path):
+    path = write(tmp_path, "mixed.json", '[{"title": "no text"}, 5, {"text": "Kept."}]')
+    no_text, not_object, kept = read_paths([path])
+    assert no_text == Skipped(f"{path}#1", "record 1: no article text (no text/body/content/article/maintext field)")
+    assert not_object == Skipped(f"{path}#2", "record 2: not a JSON object")
+    assert kept.path == f"{path}#3" and kept.body == "Kept."
+
+
+def test_invalid_json_file_is_skipped(tmp_path):
+    item = read_one(write(tmp_path, "cut.json", '{"text": "cut'))
+    assert isinstance(item, Skipped) and item.reason.startswith("invalid JSON")
+
+
+def test_empty_json_list_is_skipped(tmp_path):
+    path = write(tmp_path, "none.json", "[]")
+    assert read_one(path) == Skipped(str(path), "no records (an empty list)")
+
+
+def test_html_gives_main_text_without_navigation_footer_or_repeated_heading():
+    article = read_one(READERS / "saved_page.html")
+    assert article.body == (
+        "The regional council approved the expansion of the city airport on Monday after a year of public "
+        "hearings.\nConstruction of a second terminal is due to start next spring and should take three years "
+        "to complete.")
+    assert article.title == "Airport expansion approved"
+    assert article.published == date(2024, 7, 9)
+    assert (article.url, article.source) == ("https://daily.example.org/airport-expansion", "Example Daily")
+
+
+def test_html_without_text_is_skipped(tmp_path):
+    item = read_one(write(tmp_path, "blank.html", "<html><head><title>x</title></head><body></body></html>"))
+    assert isinstance(item, Skipped)
+
+
+# --- publication date precedence -----------------------------------------------------------------------------
+
+def test_file_metadata_outranks_the_argument_and_the_dateline():
+    assert read_one(READERS / "frontmatter_article.md", date(2024, 1, 1)).published == date(2024, 5, 14)
+
+
+def test_argument_outranks_the_dateline():
+    assert read_one(READERS / "harbour_strike-ends.txt", date(2024, 9, 10)).published == date(2024, 9, 10)
+
+
+def test_absurd_or_invalid_metadata_dates_count_as_absent(tmp_path):
+    old = write(tmp_path, "old.md", "---\npublished: 1066-10-14\n---\nText.\n")
+    invalid = write(tmp_path, "invalid.md", "---\npublished: 2024-13-45\ntitle: Kept\n---\nText.\n")
+    assert read_one(old, date(2024, 1, 2)).published == date(2024, 1, 2)
+    article = read_one(invalid)
+    assert (article.published, article.title, article.body) == (None, "Kept", "Text.\n")
+
+
+def test_yearless_dateline_in_a_file_takes_this_year_for_today(tmp_path):
+    today = date.today()
+    path = write(tmp_path, "a.txt", f"PARIS, {today:%B} {today.day} (AFP) - Talks opened.\n")
+    assert read_one(path).published == today
+
+
+def test_no_date_anywhere_leaves_published_empty(tmp_path):
+    assert read_one(write(tmp_path, "a.txt", "LONDON (Reuters) - Talks opened on Monday.\n")).published is None
+
+
+# --- datelines -----------------------------------------------------------------------------------------------
+
+TODAY = date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("WASHINGTON, March 22, 2024 (Reuters) - The US said", date(2024, 3, 22)),
+    ("BEIJING, Oct 7, 2024 (AP) — China said", date(2024, 10, 7)),
+    ("NEW YORK, Oct. 7, 2024 /PRNewswire/ -- Acme said", date(2024, 10, 7)),
+    ("SEOUL, South Korea, Dec. 1 (AP) — Officials said", date(2024, 12, 1)),
+    ("Rio de Janeiro, 22 March 2024 - Officials said", date(2024, 3, 22)),
+    ("Oct 7 (Reuters)- Officials said", date(2024, 10, 7)),
+    ("A repeated headline\nBy A. Writer\nPARIS, Jan. 5 (AFP) - Talks", date(2025, 1, 5)),
+    ("LONDON (Reuters) - Britain said", None),  # no date in the dateline
+    ("WASHINGTON — The US said", None),
+    ("He said on March 22 - and left", None),  # a sentence, not a dateline
+    ("Kim Visits Beijing On Oct 7 With Troops - Report", None),  # too many words for a place
+    ("WASHINGTON, April 31 - Talks", None),  # no such day
+    ("WASHINGTON, March 22, 1700 - Talks", None),  # absurd year
+])
+def test_dateline_date(body, expected):
+    assert dateline_date(body, TODAY) == expected
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("March 1", date(2025, 3, 1)),  # today
+    ("March 2", date(2024, 3, 2)),  # tomorrow: must be last year's
+    ("Feb 28", date(2025, 2, 28)),
+    ("Feb. 29", date(2024, 2, 29)),  # the latest 29 February not after today
+])
+def test_yearless_dateline_takes_the_latest_year_not_after_today(dateline, expected):
+    assert dateline_date(f"OSLO, {dateline} (NTB) - Talks", TODAY) == expected
+
+
+# --- parse_date ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025-10-07", date(2025, 10, 7)),
+    (" 2025-10-07T23:30:00-05:00 ", date(2025, 10, 7)),  # the datetime's own local date
+    ("October 7, 2025", date(2025, 10, 7)),
+    ("7 Oct 2025", date(2025, 10, 7)),
+    ("Tue, 07 Oct 2025 08:00:00 +0000", date(2025, 10, 7)),
+])
+def test_parse_date_reads_full_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "today", "October 2025", "2025", "not a date", "2025-02-30",
+                                  "1700-01-01", f"{date.today().year + 2}-01-01"])
+def test_parse_date_refuses_partial_relative_invalid_and_absurd_dates(text):
+    assert parse_date(text) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_date_never_fails_and_keeps_years_plausible(text):
+    found = parse_date(text)
+    assert found is None or 1800 <= found.year <= date.today().year + 1
+
+
+# --- encodings and hostile bytes -----------------------------------------------------------------------------
+
+def test_cp1252_file_is_decoded():
+    body = read_one(READERS / "cp1252_article.txt").body
+    assert body == "The café on the square reopened on Monday, its owner said: “We’re back.” Prices rose by 2€.\n"
+
+
+def test_bytes_cp1252_cannot_decode_fall_back_to_latin1(tmp_path):
+    assert read_one(write(tmp_path, "a.txt", b"Caf\xe9 \x81open")).body == "Café open"  # \x81: a C1 control
+
+
+def test_utf8_bom_does_not_hide_the_frontmatter(tmp_path):
+    article = read_one(write(tmp_path, "a.md", "\ufeff---\ntitle: T\n---\nBody.\n"))
+    assert (article.title, article.body) == ("T", "Body.\n")
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    assert read_one(write(tmp_path, "a.txt", "Grüße.".encode("utf-16"))).body == "Grüße."
+
+
+def test_binary_file_is_skipped(tmp_path):
+    path = write(tmp_path, "a.txt", b"PK\x03\x04\x00\x00binary")
+    assert read_one(path) == Skipped(str(path), "binary file")
+
+
+@pytest.mark.parametrize("content", ["", "  \n\t\n"])
+def test_empty_file_is_skipped(tmp_path, content):
+    path = write(tmp_path, "a.md", content)
+    assert read_one(path) == Skipped(str(path), "empty file")
+
+
+def test_frontmatter_without_body_is_skipped(tmp_path):
+    item = read_one(write(tmp_path, "a.md", "---\ntitle: Only a title\n---\n\n"))
+    assert isinstance(item, Skipped) and "no article text" in item.reason
+
+
+def test_windows_and_old_mac_newlines_become_newlines(tmp_path):
+    article = read_one(write(tmp_path, "a.md", "---\r\ntitle: T\r\n---\r\nOne.\r\nTwo.\rThree.\r\n"))
+    assert (article.title, article.body) == ("T", "One.\nTwo.\nThree.\n")
+
+
+def test_control_escape_and_bidi_characters_are_removed_from_body_and_title(tmp_path):
+    text = ("---\ntitle: \"Red \\e[31malert\\e[0m \\u202Egnp.exe\\u202C\"\n---\n"
+            "Tab\tand newline\nstay; \x1b[1;31mcolour\x1b[0m, \x1b]0;title\x07bell\x07, \u2066iso\u2069 and \x85C1 go.\n")
+    article = read_one(write(tmp_path, "a.md", text))
+    assert article.title == "Red alert gnp.exe"
+    assert article.body == "Tab\tand newline\nstay; colour, bell, iso and C1 go.\n"
+
+
+def test_control_characters_inside_json_strings_are_removed(tmp_path):
+    path = write(tmp_path, "a.json", '{"title": "A\\u001b[2Jb", "text": "x\\u0007y\\r\\nz"}')
+    article = read_one(path)
+    assert (article.title, article.body) == ("Ab", "xy\nz")
+
+
+# --- files and folders ---------------------------------------------------------------------------------------
+
+def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_and_unknown_files(tmp_path):
+    for name in ["b.txt", "a/z.md", "a/y.JSON", "c.pdf", ".hidden.txt", ".git/x.txt", "a/.cache/y.md"]:
+        write(tmp_path, name, '{"text": "T"}' if name.lower().endswith(".json") else f"Text of {name}.")
+    paths = [item.path for item in read_paths([tmp_path])]
+    assert paths == [str(tmp_path / "a" / "y.JSON"), str(tmp_path / "a" / "z.md"), str(tmp_path / "b.txt")]
+
+
+def test_a_named_file_of_unknown_type_and_a_missing_path_are_skipped(tmp_path):
+    pdf = write(tmp_path, "a.pdf", "%PDF")
+    missing = tmp_path / "missing.txt"
+    unknown, absent = read_paths([pdf, missing])
+    assert unknown.path == str(pdf) and unknown.reason.startswith("unsupported file type (.pdf)")
+    assert absent == Skipped(str(missing), "no such file or folder")
+
+
+def test_a_named_hidden_file_is_read(tmp_path):
+    assert read_one(write(tmp_path, ".draft.txt", "Text.")).body == "Text."
