@@ -1,0 +1,293 @@
+"""Persons: turn the model's PERSON spans into canonical full names, and read a person's country off the title
+in front of (or the apposition after) a name.
+
+- A name loses its titles, its possessive and any country in front ("U.S. President Donald Trump's" →
+  "Donald Trump").
+- Things that are not people are dropped: no capital letter, digits, organisation words ("Workers' Party",
+  "App Store"), country words ("Garuda Indonesia"), acronyms, and one-word names the article more often tags as
+  something else.
+- A bare surname or given name ("Kim", "Putin") joins a full name of the same article that starts or ends with
+  it: a full name met before the bare one wins over one met after; then the most mentioned; then the earliest.
+
+Word tables (general knowledge) live in store/data: titles.txt, title_modifiers.txt, org_words.txt.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from store.extract.countries import NOTABLE_CITY_POPULATION, country_code, demonym_code, place_code
+from store.model import Mention, Span
+
+NOT_PERSON_LABELS = frozenset({"ORG", "PRODUCT", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "la",
+                            "le", "van", "von"})
+ARTICLES = frozenset({"the", "a", "an"})
+MAX_NAME_WORDS = 5
+MAX_PLACE_WORDS = 4  # "Papua New Guinea's", "United States of America"
+MAX_ORG_WORDS_IN_TITLE = 4  # "Vietnam's Communist Party chief", "Natural Resources Minister"
+
+# A word, a possessive "'s" on its own, or one punctuation mark; "U.S.-led" and "O'Brien" stay whole.
+_WORD = re.compile(r"[’']s\b|[^\s,;:!?()\"“”]+?(?=[’']s\b|[\s,;:!?()\"“”]|$)|[,;:!?()\"“”]")
+_TRAILING_PUNCT = "'’\".,;:!?“”)"
+_QUOTES = "'’\"“”"
+
+
+def _word_set(name: str) -> frozenset[str]:
+    text = (files("store") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return _word_set("titles.txt")
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    return _word_set("title_modifiers.txt")
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return _word_set("org_words.txt")
+
+
+def is_title(word: str) -> bool:
+    return word.lower() in titles()
+
+
+def is_title_part(word: str) -> bool:
+    """A title or a word that can stand inside a title phrase ("former", "Vice", "Prime")."""
+    return word.lower() in titles() or word.lower() in title_modifiers()
+
+
+def is_possessive(word: str) -> bool:
+    return word in ("'s", "’s")
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str, offset: int = 0) -> list[_Word]:
+    """The words of `text` with body offsets (text starts at `offset`); a possessive is a word of its own."""
+    return [_Word(offset + m.start(), offset + m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _place_phrase(ws: Sequence[_Word], at_end: bool, nationality: bool) -> tuple[str | None, int]:
+    """The country of the longest place phrase (or, with `nationality`, also demonym phrase) that starts or ends
+    `ws`, and how many words it takes; (None, 0) when there is none."""
+    for n in range(min(MAX_PLACE_WORDS, len(ws)), 0, -1):
+        text = " ".join(w.text for w in (ws[-n:] if at_end else ws[:n]))
+        if not text[:1].isupper():
+            continue
+        code = place_code(text, NOTABLE_CITY_POPULATION) or (demonym_code(text) if nationality else None)
+        if code:
+            return code, n
+    return None, 0
+
+
+def _leading_country(ws: Sequence[_Word]) -> int:
+    """How many words at the start of a PERSON span are a country in front of the name: a country or nationality
+    before a title ("U.S. President", "Chinese Premier"), or a place with a possessive ("China's"), the possessive
+    included. 0 when the span starts with the name itself ("Georgia Smith", "Kim Jong Un")."""
+    for n in range(min(MAX_PLACE_WORDS, len(ws) - 1), 0, -1):
+        text = " ".join(w.text for w in ws[:n])
+        following = ws[n].text
+        if is_possessive(following) and place_code(text, NOTABLE_CITY_POPULATION):
+            return n + 1
+        if is_title_part(following) and (country_code(text) or demonym_code(text)):
+            return n
+    return 0
+
+
+def strip_name(body: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the bare name inside a PERSON span: leading articles, titles and countries ("the", "Chinese
+    Premier", "Russia's former President") and a trailing possessive or quote are cut off. Returns an empty range
+    when nothing is left."""
+    ws = words(body[start:end], start)
+    while ws and (is_possessive(ws[-1].text) or all(c in _TRAILING_PUNCT for c in ws[-1].text)):
+        ws.pop()
+    while ws:
+        if ws[0].text.lower() in ARTICLES or is_title_part(ws[0].text):
+            ws = ws[1:]
+        elif n := _leading_country(ws):
+            ws = ws[n:]
+        else:
+            break
+    if not ws:
+        return start, start
+    name_end = ws[-1].end
+    while name_end > ws[-1].start + 1 and body[name_end - 1] in _QUOTES:
+        name_end -= 1
+    return ws[0].start, name_end
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: case, accents, hyphens and apostrophe shapes ignored."""
+    name = unicodedata.normalize("NFKD", name.replace("’", "'").replace("-", " "))
+    return " ".join("".join(c for c in name if not unicodedata.combining(c)).casefold().split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a stripped name can be a person's: capitalised words (name particles aside), no digits, no
+    organisation words, not a place ("New York") nor ending in a country ("Garuda Indonesia"), not an acronym."""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= MAX_NAME_WORDS:
+        return False
+    if tokens[0].lower() in NAME_PARTICLES or tokens[-1].lower() in NAME_PARTICLES:
+        return False
+    for token in tokens:
+        if token.lower() in NAME_PARTICLES:
+            continue
+        if not token[:1].isupper() or any(c.isdigit() for c in token) or token.lower() in org_words():
+            return False
+    if len(tokens) == 1:
+        return any(c.islower() for c in name)
+    return not (place_code(name) or country_code(tokens[-1]))
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _raw_names(body: str, spans: Sequence[Span]) -> list[_Raw]:
+    out = []
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        start, end = strip_name(body, span.start, span.end)
+        text = " ".join(body[start:end].split())
+        if text and looks_like_person(text):
+            out.append(_Raw(start, end, text, name_key(text)))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _tagged_otherwise(body: str, spans: Sequence[Span], raw: Sequence[_Raw]) -> set[str]:
+    """Names the article tags with another label at least as often as PERSON ("Mac", "Northrop Grumman"), and
+    one-word names written after a lower-case "the" ("the Beatles")."""
+    person = Counter(r.key for r in raw)
+    other = Counter(name_key(body[s.start:s.end]) for s in spans if s.label in NOT_PERSON_LABELS)
+    after_the = {r.key for r in raw if " " not in r.key and body[max(0, r.start - 4):r.start] == "the "}
+    return {key for key in person if other[key] >= person[key]} | after_the
+
+
+def _full_name_for(bare: _Raw, full: dict[str, list[_Raw]]) -> str | None:
+    """The key of the full name a bare name stands for, or None."""
+    token = bare.key
+    candidates = [k for k in full if k.split()[0] == token or k.split()[-1] == token]
+    if not candidates:
+        return None
+    before = [k for k in candidates if full[k][0].start < bare.start]
+    pool = before or candidates
+    return min(pool, key=lambda k: (-len(full[k]), full[k][0].start))
+
+
+def _display(group: Sequence[_Raw]) -> str:
+    """The spelling of a name used most often (ties: the first)."""
+    counts = Counter(r.text for r in group)
+    return max(group, key=lambda r: (counts[r.text], -r.start)).text
+
+
+def find_persons(body: str, spans: Sequence[Span]) -> tuple[list[Mention], dict[str, set[str]]]:
+    """Person mentions with canonical full names (sorted by start), and each name's surface forms."""
+    raw = _raw_names(body, spans)
+    dropped = _tagged_otherwise(body, spans, raw)
+    full: dict[str, list[_Raw]] = {}
+    for r in raw:
+        if " " in r.key and r.key not in dropped:
+            full.setdefault(r.key, []).append(r)
+    names = {key: _display(group) for key, group in full.items()}
+    mentions: list[Mention] = []
+    aliases: dict[str, set[str]] = {}
+    for r in raw:
+        if " " in r.key:
+            if r.key in dropped:
+                continue
+            canonical = names[r.key]
+        else:
+            joined = _full_name_for(r, full)
+            if joined is None and r.key in dropped:
+                continue
+            canonical = names[joined] if joined else r.text
+        mentions.append(Mention(r.start, r.end, body[r.start:r.end], "person", canonical))
+        aliases.setdefault(canonical, set()).add(r.text)
+    return mentions, aliases
+
+
+def title_country_before(body: str, start: int, window_start: int) -> str | None:
+    """The country a title in front of a name gives its holder: "Chinese Premier", "U.S. President", "Russia's
+    former President", "Vietnam's Communist Party chief", "China's" (a possessive place alone is enough).
+    Reads backwards from `start` to `window_start`; None when the words in between are not such a title."""
+    ws = words(body[window_start:start], window_start)
+    seen_title = False
+    org_like = 0
+    while ws:
+        word = ws[-1].text
+        if is_possessive(word):
+            code, _ = _place_phrase(ws[:-1], at_end=True, nationality=False)
+            return code
+        if is_title_part(word):
+            seen_title = seen_title or is_title(word)
+            ws.pop()
+            continue
+        if not is_capitalised(word):
+            return None
+        code, _ = _place_phrase(ws, at_end=True, nationality=True)
+        if code:
+            return code if seen_title else None
+        org_like += 1
+        if org_like > MAX_ORG_WORDS_IN_TITLE:
+            return None
+        ws.pop()
+    return None
+
+
+def title_country_after(body: str, end: int, window_end: int) -> str | None:
+    """The country an apposition after a name gives it: ", China's premier", ", the Russian president",
+    ", the president of Russia". None unless the apposition holds a title and a place or nationality."""
+    ws = words(body[end:window_end], end)
+    if not ws or ws[0].text != ",":
+        return None
+    ws = ws[1:]
+    if ws and ws[0].text.lower() in ARTICLES:
+        ws = ws[1:]
+    seen_title, code, i = False, None, 0
+    while i < len(ws):
+        word = ws[i].text
+        if is_title_part(word):
+            seen_title = seen_title or is_title(word)
+            i += 1
+        elif is_possessive(word) or word.lower() == "the":
+            i += 1
+        elif word.lower() == "of":
+            rest = ws[i + 1:]
+            if rest and rest[0].text.lower() == "the":
+                rest = rest[1:]
+            code = code or _place_phrase(rest, at_end=False, nationality=False)[0]
+            break
+        elif is_capitalised(word):
+            found, n = _place_phrase(ws[i:], at_end=False, nationality=True)
+            code = code or found
+            i += max(n, 1)
+        else:
+            break
+    return code if seen_title else None
+
