@@ -35,12 +35,21 @@ _AFTER_REPORTING = re.compile(rf"\b({_REPORTING})(\s+(on|late|early))?\s+$", re.
 _AFTER_AFTER = re.compile(r"^\s*(after|later than|since)\b", re.I)
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def without_quotes(text: str) -> str:
+    """The sentence with quoted speech blanked out: words inside quotes are not the reporter's own."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
 def is_habitual(text: str) -> bool:
-    return bool(_HABITUAL.search(text))
+    return bool(_HABITUAL.search(without_quotes(text)))
 
 
 def is_hypothetical(text: str) -> bool:
-    """A modal ("could", "might") that is not inside reported speech ("said it would …")."""
+    """A modal ("could", "might") that is not inside reported speech ("said it would …") or quotes."""
+    text = without_quotes(text)
     modal = _HYPOTHETICAL.search(text)
     if not modal:
         return False
@@ -49,7 +58,7 @@ def is_hypothetical(text: str) -> bool:
 
 
 def is_analysis(text: str) -> bool:
-    return bool(_ANALYSIS.search(text))
+    return bool(_ANALYSIS.search(without_quotes(text)))
 
 
 def is_question(text: str) -> bool:

@@ -55,7 +55,7 @@ def find_events(
             when, dated_by = _publication(article)
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
         skip += [(m.start - sentence.start, m.end - sentence.start) for m in entities.mentions
-                 if m.kind == "person" and sentence.start <= m.start < sentence.end]
+                 if sentence.start <= m.start < sentence.end]
         skip.append((0, cues.opening_clause_end(text)))
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end)
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
