@@ -13,14 +13,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+DATELINE = str(Path(sys.executable).parent / "dateline")  # the one installed beside this Python
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db, out = Path(tmp) / "seeds.db", Path(tmp) / "seeds.json"
-        subprocess.run(["dateline", "ingest", str(ROOT / "tests/data/seeds"), "--db", str(db)], check=True)
+        subprocess.run([DATELINE, "ingest", str(ROOT / "tests/data/seeds"), "--db", str(db)], check=True)
         with out.open("w") as fh:
-            subprocess.run(["dateline", "export", "--db", str(db), "--format", "json"], check=True, stdout=fh)
+            subprocess.run([DATELINE, "export", "--db", str(db), "--format", "json"], check=True, stdout=fh)
         return subprocess.run([sys.executable, str(SHARED / "eval/score.py"), str(SHARED / "eval/seeds.gold.json"),
                                str(out)]).returncode
 

@@ -1,7 +1,7 @@
 """The JSON view of one article's extraction that `dateline extract` prints (a contract: scorers read it)."""
 from __future__ import annotations
 
-from store.export import event_to_dict
+from store.export import event_record
 from store.model import Extraction
 
 
@@ -25,5 +25,5 @@ def extraction_to_json(ex: Extraction) -> dict:
              **({"mod": t.mod} if t.mod else {})}
             for t in ex.timexes
         ],
-        "events": [event_to_dict(e) for e in ex.events],
+        "events": [event_record(e) for e in ex.events],
     }

@@ -91,20 +91,24 @@ def _store(conn, extraction: Extraction, force: bool, report: IngestReport) -> N
         db.delete_article(conn, article.id)
     db.insert_article(conn, article)
     report.articles += 1
-    affiliations = extraction.entities.affiliations
+    affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     for event in extraction.events:
         stored = _matching_stored_event(conn, event)
         if stored is None:
-            db.insert_event(conn, event, affiliations)
+            db.insert_event(conn, event, affiliations, aliases=aliases)
             report.events_new += 1
         else:
-            db.update_event(conn, stored.id, merge.merge_into(stored, event), event.sources, affiliations)
+            db.update_event(conn, stored.id, merge.merge_into(stored, event), event.sources, affiliations,
+                            aliases=aliases)
             report.events_merged += 1
 
 
 def _matching_stored_event(conn, event: Event) -> Event | None:
+    """The stored event, told by other articles, that `event` tells again (the article's own events were
+    already told apart by merge_article)."""
     if event.when.start is None:
         return None
+    articles = {s.article_id for s in event.sources}
     candidates = [c for c in db.merge_candidates(conn, event.when, event.persons, event.countries)
-                  if merge.same_event(c, event)]
+                  if not articles & {s.article_id for s in c.sources} and merge.same_event(c, event)]
     return max(candidates, key=lambda c: len(c.words & event.words), default=None)

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS events (
     precision TEXT NOT NULL CHECK (precision IN ('day','week','month','quarter','year','decade','undated')),
     summary TEXT NOT NULL,
     sort_key TEXT NOT NULL,         -- start, or '9999-99-99' for undated: one index gives the timeline order
+    words TEXT NOT NULL DEFAULT '', -- Event.words joined by spaces: what merging compares
     n_sources INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS sources (
@@ -50,13 +51,23 @@ CREATE TABLE IF NOT EXISTS aliases (
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,   -- order of the actor among the event's persons (or countries)
     PRIMARY KEY (event_id, actor_id)
+) WITHOUT ROWID;
+-- Which articles vouch for an event's actor: when an article is deleted, actors no remaining article vouches for
+-- leave the event.
+CREATE TABLE IF NOT EXISTS event_actor_articles (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, actor_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS event_actors_by_actor ON event_actors (actor_id, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
+CREATE INDEX IF NOT EXISTS event_actor_articles_by_article ON event_actor_articles (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
 """
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.

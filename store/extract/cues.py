@@ -15,11 +15,13 @@ _HYPOTHETICAL = re.compile(r"\b(could|might|may|would)\b", re.I)
 _REPORTING = (r"said|says|announced|announces|reported|reports|told|stated|confirmed|added|noted|declared|"
               r"disclosed|revealed|claimed|insisted|warned|wrote|tweeted|posted")
 _REPORTING_VERB = re.compile(rf"\b({_REPORTING})\b", re.I)
-# Present-tense verbs of commentary: "The rare gathering underscores …", "The celebrations mark a moment …".
-_ANALYSIS = re.compile(
-    r"\b(underscores|underlines|highlights|marks|signals|signifies|reflects|suggests|shows|symbolizes|symbolises|"
-    r"illustrates|demonstrates|indicates|represents|emphasizes|emphasises|means|remains|poses|raises)\b"
-)
+_ANALYSIS_STEMS = (r"underscore|underline|highlight|mark|signal|signifie|signify|reflect|suggest|show|symboli[sz]e|"
+                   r"illustrate|demonstrate|indicate|represent|emphasi[sz]e|mean|remain|pose|raise")
+_ANALYSIS = re.compile(rf"\b({_ANALYSIS_STEMS})s?\b")
+# After a determiner the word is a noun ("a show", "the marks"), not a verb.
+_DETERMINER_BEFORE = re.compile(r"\b(a|an|the|his|her|its|their|our|my|your|this|that|these|those)\s+$", re.I)
+# A bare form ("mark") is a present-tense verb after a plural subject ("The celebrations mark").
+_PLURAL_SUBJECT_BEFORE = re.compile(r"(\b(they|these|those|which|who|we)|[a-z]{3,}s)\s+$", re.I)
 # A sentence opening that places it after, or alongside, what the previous sentence told.
 _SEQUEL_OPENING = re.compile(
     r"^\s*(following|after|afterwards|afterward|later|then|subsequently|soon after|shortly after|"
@@ -29,7 +31,7 @@ _SEQUEL_OPENING = re.compile(
 _CONTINUATION_OPENING = re.compile(r"^\s*(meanwhile|at the same time|during|in addition|also|separately)\b", re.I)
 _ALSO = re.compile(r"\b(also|too|as well)\b", re.I)
 # "the event", "this occasion": a generic name for an event already told.
-_EVENT_ANAPHOR = re.compile(r"\b(the|this|that) (event|occasion)\b", re.I)
+_EVENT_ANAPHOR = re.compile(r"\b(the|this|that)(\s+[\w-]+){0,2}\s+(event|occasion)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(since|for the first time since)\s+$", re.I)
 _AFTER_REPORTING = re.compile(rf"\b({_REPORTING})(\s+(on|late|early))?\s+$", re.I)
 _AFTER_AFTER = re.compile(r"^\s*(after|later than|since)\b", re.I)
@@ -58,7 +60,15 @@ def is_hypothetical(text: str) -> bool:
 
 
 def is_analysis(text: str) -> bool:
-    return bool(_ANALYSIS.search(without_quotes(text)))
+    """A present-tense verb of commentary: "The gathering underscores …", "The celebrations mark …"."""
+    text = without_quotes(text)
+    for m in _ANALYSIS.finditer(text):
+        before = text[:m.start()]
+        if _DETERMINER_BEFORE.search(before):
+            continue
+        if m.group().endswith("s") or _PLURAL_SUBJECT_BEFORE.search(before):
+            return True
+    return False
 
 
 def is_question(text: str) -> bool:

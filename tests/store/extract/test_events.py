@@ -133,3 +133,13 @@ def test_source_is_the_whole_sentence_with_body_offsets():
     src = found.event.sources[0]
     assert art.body[src.start:src.end] == src.excerpt == sents[1].text
     assert src.article_id == art.id and src.published == PUB
+
+
+def test_analysis_verbs_are_told_from_nouns_and_other_tenses():
+    from store.extract.cues import is_analysis
+
+    assert is_analysis("The celebrations mark a pivotal moment for the leader.")
+    assert is_analysis("The rare gathering underscores the country's isolation.")
+    assert not is_analysis("The company held an air show in Paris.")
+    assert not is_analysis("Leaders gathered to mark the anniversary of the war.")
+    assert not is_analysis("He will highlight the results at the summit.")

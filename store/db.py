@@ -1,0 +1,321 @@
+"""The event store's SQLite file: opening it (schema creation, version check, migrations), transactions, and
+every write: articles, events with their sources and actors, the full-text index and the precomputed counts.
+
+Write functions never commit: the caller groups them with `transaction(conn)`. Plain sqlite3 is used rather
+than sqlite-utils' table API because the latter commits writes made outside a transaction on its own.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from store.extract.countries import country_name
+from store.model import Article, Event, Source, When
+from store.queries import UNDATED_SORT_KEY, load_events
+from store.schema import SCHEMA, SCHEMA_VERSION
+
+# MIGRATIONS[v] is the SQL script that takes a store from schema version v to v + 1.
+MIGRATIONS: dict[int, str] = {}
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message is one line naming the file and the reason."""
+
+
+def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
+    """Open the store at `path` (creating it when `create`), with WAL, foreign keys and `sqlite3.Row` rows."""
+    if create and readonly:
+        raise ValueError("a store cannot be created read-only")
+    path = Path(path)
+    if not path.exists() and not create:
+        raise StoreError(f"no such store: {path} (create it with: dateline ingest ARTICLES --db {path})")
+    if path.is_dir():
+        raise StoreError(f"cannot open store {path}: it is a directory")
+    mode = "ro" if readonly else "rwc" if create else "rw"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open store {path}: {error}") from error
+    try:
+        _prepare(conn, path, create=create, readonly=readonly)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(f"cannot open store {path}: {error}") from error
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bool) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    version = _stored_version(conn)
+    if version is None and (not create or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+        raise StoreError(f"{path} is not a dateline store (it has no schema version)")
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"store {path} has schema version {version}, newer than this dateline's {SCHEMA_VERSION}: upgrade dateline"
+        )
+    if version is not None and version < SCHEMA_VERSION and readonly:
+        raise StoreError(
+            f"store {path} has schema version {version}, older than {SCHEMA_VERSION}: "
+            "open it for writing (dateline ingest) to upgrade it"
+        )
+    if readonly:
+        return
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # with WAL the file stays consistent; commits skip the fsync
+    if version is None:
+        conn.executescript(
+            f"BEGIN IMMEDIATE; {SCHEMA}"
+            f"INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
+        )
+    else:
+        _upgrade(conn, path, version)
+
+
+def _stored_version(conn: sqlite3.Connection) -> int | None:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if not has_meta:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    for step in range(version, SCHEMA_VERSION):
+        if step not in MIGRATIONS:
+            raise StoreError(f"store {path} has schema version {step}, which this dateline cannot upgrade")
+        conn.executescript(
+            f"BEGIN IMMEDIATE; {MIGRATIONS[step]};"
+            f"UPDATE meta SET value = '{step + 1}' WHERE key = 'schema_version'; COMMIT;"
+        )
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK when the block raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def insert_article(conn: sqlite3.Connection, article: Article) -> None:
+    conn.execute(
+        "INSERT INTO articles (id, path, title, source, url, published, body, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article.id,
+            article.path,
+            article.title,
+            article.source,
+            article.url,
+            _iso(article.published),
+            article.body,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        ),
+    )
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    """Remove an article and its sources. Events left without sources go; the others lose the actors only
+    that article vouched for, and get their source count and full-text row refreshed."""
+    event_ids = [row[0] for row in conn.execute(
+        "SELECT DISTINCT event_id FROM sources WHERE article_id = ?", (article_id,)
+    )]
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources and event_actor_articles
+    for event_id in event_ids:
+        if conn.execute("SELECT 1 FROM sources WHERE event_id = ?", (event_id,)).fetchone() is None:
+            _delete_event(conn, event_id)
+            continue
+        unvouched = [row[0] for row in conn.execute(
+            "SELECT actor_id FROM event_actors ea WHERE event_id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM event_actor_articles v WHERE v.event_id = ea.event_id AND v.actor_id = ea.actor_id)",
+            (event_id,),
+        )]
+        _unlink(conn, event_id, unvouched)
+        _refresh(conn, event_id)
+
+
+def insert_event(
+    conn: sqlite3.Connection,
+    event: Event,
+    affiliations: Mapping[str, str],
+    *,
+    aliases: Mapping[str, Iterable[str]] | None = None,
+) -> int:
+    """Store a new event with its sources and actors; returns its id. `affiliations` (person → alpha-2) gives
+    persons their country code; `aliases` (person → surface forms) are remembered for person look-ups."""
+    event_id = conn.execute(
+        "INSERT INTO events (start, end, precision, summary, sort_key, words) VALUES (?, ?, ?, ?, ?, ?)",
+        _event_columns(event),
+    ).lastrowid
+    _add_sources(conn, event_id, event.sources, event.dated_by)
+    _set_actors(conn, event_id, event, affiliations, aliases or {}, {s.article_id for s in event.sources})
+    _refresh(conn, event_id)
+    return event_id
+
+
+def update_event(
+    conn: sqlite3.Connection,
+    event_id: int,
+    event: Event,
+    new_sources: Sequence[Source],
+    affiliations: Mapping[str, str],
+    *,
+    aliases: Mapping[str, Iterable[str]] | None = None,
+) -> None:
+    """After a merge: take the event's date, summary, words and actors, and add `new_sources`."""
+    updated = conn.execute(
+        "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
+        (*_event_columns(event), event_id),
+    ).rowcount
+    if not updated:
+        raise ValueError(f"no event with id {event_id}")
+    _add_sources(conn, event_id, new_sources, event.dated_by)
+    vouching = {s.article_id for s in new_sources} or {
+        row[0] for row in conn.execute("SELECT DISTINCT article_id FROM sources WHERE event_id = ?", (event_id,))
+    }
+    _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching)
+    _refresh(conn, event_id)
+
+
+def merge_candidates(
+    conn: sqlite3.Connection, when: When, persons: Sequence[str], countries: Sequence[str], limit: int = 50
+) -> list[Event]:
+    """Stored dated events overlapping `when` that share a person with it (or, when it names no person, a
+    country), in timeline order, fully loaded."""
+    if when.start is None or not (persons or countries):
+        return []
+    keys, kind, column = (persons, "person", "name") if persons else (countries, "country", "code")
+    marks = ", ".join("?" * len(keys))
+    ids = [row[0] for row in conn.execute(
+        # Driven from the actors: their events are few next to all the events that start before `when` ends.
+        "SELECT DISTINCT e.id, e.sort_key FROM actors a"
+        " JOIN event_actors ea ON ea.actor_id = a.id JOIN events e ON e.id = ea.event_id"
+        f" WHERE a.kind = ? AND a.{column} IN ({marks}) AND e.start IS NOT NULL AND e.start <= ? AND e.end >= ?"
+        " ORDER BY e.sort_key, e.id LIMIT ?",
+        (kind, *keys, when.end.isoformat(), when.start.isoformat(), limit),
+    )]
+    return load_events(conn, ids)
+
+
+def article_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts: articles, events, persons, countries, sources."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM actors WHERE kind = 'person'), (SELECT count(*) FROM actors WHERE kind = 'country'),"
+        " (SELECT count(*) FROM sources)"
+    ).fetchone()
+    return dict(zip(("articles", "events", "persons", "countries", "sources"), row))
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _event_columns(event: Event) -> tuple:
+    when = event.when
+    sort_key = UNDATED_SORT_KEY if when.start is None else when.start.isoformat()
+    words = " ".join(sorted(event.words))
+    return _iso(when.start), _iso(when.end), when.precision, event.summary, sort_key, words
+
+
+def _add_sources(conn: sqlite3.Connection, event_id: int, sources: Iterable[Source], dated_by: str) -> None:
+    conn.executemany(
+        "INSERT INTO sources (event_id, article_id, start, end, excerpt, dated_by) VALUES (?, ?, ?, ?, ?, ?)",
+        [(event_id, s.article_id, s.start, s.end, s.excerpt, dated_by) for s in sources],
+    )
+
+
+def _set_actors(
+    conn: sqlite3.Connection,
+    event_id: int,
+    event: Event,
+    affiliations: Mapping[str, str],
+    aliases: Mapping[str, Iterable[str]],
+    vouching: set[str],
+) -> None:
+    """Make the event's actors exactly `event.persons` + `event.countries`, each vouched for by `vouching`."""
+    wanted: dict[int, int] = {}  # actor id → position
+    for position, name in enumerate(dict.fromkeys(event.persons)):
+        actor_id = _upsert_actor(conn, "person", name, affiliations.get(name))
+        wanted.setdefault(actor_id, position)
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
+            [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
+        )
+    for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
+        wanted.setdefault(_upsert_actor(conn, "country", country_name(code), code), position)
+    linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
+    _unlink(conn, event_id, linked - wanted.keys())
+    for actor_id, position in wanted.items():
+        if actor_id in linked:
+            conn.execute(
+                "UPDATE event_actors SET position = ? WHERE event_id = ? AND actor_id = ?",
+                (position, event_id, actor_id),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO event_actors (event_id, actor_id, position) VALUES (?, ?, ?)",
+                (event_id, actor_id, position),
+            )
+            conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (actor_id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
+            [(event_id, actor_id, article_id) for article_id in vouching],
+        )
+
+
+def _upsert_actor(conn: sqlite3.Connection, kind: str, name: str, code: str | None) -> int:
+    return conn.execute(
+        "INSERT INTO actors (kind, name, code) VALUES (?, ?, ?)"
+        " ON CONFLICT (kind, name) DO UPDATE SET code = coalesce(excluded.code, code) RETURNING id",
+        (kind, name, code),
+    ).fetchall()[0][0]
+
+
+def _unlink(conn: sqlite3.Connection, event_id: int, actor_ids: Iterable[int]) -> None:
+    """Take actors off an event, keeping `n_events` right and dropping actors left with no event."""
+    for actor_id in actor_ids:
+        conn.execute("DELETE FROM event_actors WHERE event_id = ? AND actor_id = ?", (event_id, actor_id))
+        conn.execute("DELETE FROM event_actor_articles WHERE event_id = ? AND actor_id = ?", (event_id, actor_id))
+        conn.execute("UPDATE actors SET n_events = n_events - 1 WHERE id = ?", (actor_id,))
+        conn.execute("DELETE FROM actors WHERE id = ? AND n_events <= 0", (actor_id,))
+
+
+def _delete_event(conn: sqlite3.Connection, event_id: int) -> None:
+    linked = [row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))]
+    _unlink(conn, event_id, linked)
+    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
+    conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+
+def _refresh(conn: sqlite3.Connection, event_id: int) -> None:
+    """Recount the event's sources and rewrite its full-text row from its summary and excerpts."""
+    conn.execute(
+        "UPDATE events SET n_sources = (SELECT count(*) FROM sources WHERE event_id = ?) WHERE id = ?",
+        (event_id, event_id),
+    )
+    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
+    conn.execute(
+        "INSERT INTO events_fts (rowid, summary, excerpts) SELECT id, summary,"
+        " (SELECT group_concat(excerpt, char(10)) FROM sources WHERE event_id = events.id) FROM events WHERE id = ?",
+        (event_id,),
+    )

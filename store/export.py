@@ -1,0 +1,135 @@
+"""Writing the events a filter selects: JSON (the shape the scorer reads), CSV (one row per event) and
+TimelineJS3 JSON (HTML-escaped, since TimelineJS renders slide text as HTML)."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from typing import TextIO
+
+from store.extract.countries import country_name
+from store.model import Event
+from store.queries import Filter, all_events, when_label
+
+FORMATS = ("json", "csv", "timelinejs")
+CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts")
+
+
+def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
+    """Write the events `flt` selects to `out` in `fmt` (one of FORMATS); returns how many were written."""
+    writers = {"json": _write_json, "csv": _write_csv, "timelinejs": _write_timelinejs}
+    if fmt not in writers:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return writers[fmt](all_events(conn, flt), out)
+
+
+def event_record(event: Event) -> dict:
+    """One event as the JSON export holds it: ISO dates or null, canonical names, alpha-2 codes, sources."""
+    return {
+        "start": _iso(event.when.start),
+        "end": _iso(event.when.end),
+        "precision": event.when.precision,
+        "summary": event.summary,
+        "persons": list(event.persons),
+        "countries": list(event.countries),
+        "sources": [
+            {"path": s.path, "title": s.title, "published": _iso(s.published), "excerpt": s.excerpt,
+             "start": s.start, "end": s.end}
+            for s in event.sources
+        ],
+    }
+
+
+def _write_json(events: Iterable[Event], out: TextIO) -> int:
+    """{"events": [...]}, one event per line, written as the events are read."""
+    count = 0
+    out.write('{"events": [')
+    for event in events:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(event_record(event), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n" if count else "]}\n")
+    return count
+
+
+def _write_csv(events: Iterable[Event], out: TextIO) -> int:
+    """Persons and countries joined by "; "; source paths and excerpts one per line inside their cell."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for event in events:
+        writer.writerow((
+            _iso(event.when.start) or "",
+            _iso(event.when.end) or "",
+            event.when.precision,
+            event.summary,
+            "; ".join(event.persons),
+            "; ".join(event.countries),
+            "\n".join(s.path for s in event.sources),
+            "\n".join(s.excerpt for s in event.sources),
+        ))
+        count += 1
+    return count
+
+
+def _write_timelinejs(events: Iterable[Event], out: TextIO) -> int:
+    """A TimelineJS3 timeline: one slide per dated event (TimelineJS needs a start date), grouped by the
+    first country."""
+    slides = [_slide(event) for event in events if event.when.start is not None]
+    timeline = {
+        "title": {"text": {"headline": "dateline", "text": f"<p>{_plural(len(slides), 'event')}</p>"}},
+        "events": slides,
+    }
+    json.dump(timeline, out, ensure_ascii=False)
+    out.write("\n")
+    return len(slides)
+
+
+def _slide(event: Event) -> dict:
+    when = event.when
+    slide = {
+        "start_date": _timeline_date(when.start, when.precision),
+        "display_date": when_label(when),
+        "text": {"headline": html.escape(event.summary), "text": _slide_text(event)},
+    }
+    end = _timeline_date(when.end, when.precision)
+    if end != slide["start_date"]:
+        slide["end_date"] = end
+    if event.countries:
+        slide["group"] = country_name(event.countries[0])
+    if event.id is not None:
+        slide["unique_id"] = f"event-{event.id}"
+    return slide
+
+
+def _timeline_date(day: date, precision: str) -> dict:
+    """A TimelineJS date with as many parts as the precision allows."""
+    parts = {"year": day.year}
+    if precision in ("day", "week", "month", "quarter"):
+        parts["month"] = day.month
+    if precision in ("day", "week"):
+        parts["day"] = day.day
+    return parts
+
+
+def _slide_text(event: Event) -> str:
+    paragraphs = []
+    if event.persons:
+        paragraphs.append(f"<p>{html.escape(', '.join(event.persons))}</p>")
+    for source in event.sources:
+        cite = " · ".join(part for part in (source.title, _iso(source.published) or "", source.path) if part)
+        paragraphs.append(
+            f"<blockquote>{html.escape(source.excerpt)}</blockquote><p><cite>{html.escape(cite)}</cite></p>"
+        )
+    return "".join(paragraphs)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()

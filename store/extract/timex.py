@@ -1,0 +1,107 @@
+"""Time expressions of an article: `tag` finds them (the grammar of `timex_patterns`, plus the NER model's
+DATE/TIME spans the grammar missed), reads each in the context of its sentence's tense, the publication date
+and the expression before it, and returns TIMEX3 `Timex` objects; `date_ranges` joins two of them written as
+one range ("from Thursday through Saturday", "between May 3 and May 5", "Oct 9-11").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from store.extract.timex_normalise import normalise
+from store.extract.timex_patterns import Candidate, find
+from store.extract.timex_reading import Reference
+from store.extract.timex_tense import direction
+from store.model import PRECISIONS, Sentence, Span, Timex, When
+
+_DATE_LABELS = {"DATE", "TIME"}
+# Entity labels that make a bare number a count, an amount or a name rather than a year ("2000 jobs").
+_NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "PRODUCT"}
+_RANGE_CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|(?P<and>and))\s*", re.I)
+_RANGE_OPENING = re.compile(r"\b(?P<word>from|between)\s+$", re.I)
+_CLOCK_VALUE = re.compile(r"T\d")
+
+
+def tag(body: str, published: date | None, spans: Sequence[Span] = (),
+        sentences: Sequence[Sentence] = ()) -> list[Timex]:
+    """Every time expression in `body`, non-overlapping and sorted by start, resolved against `published`."""
+    sentences = list(sentences) or [Sentence(0, 0, len(body), body, 0)]
+    timexes: list[Timex] = []
+    previous: When | None = None
+    for cand in _candidates(body, spans):
+        sentence = _sentence_of(sentences, cand.start)
+        reference = Reference(
+            published,
+            direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start),
+            previous,
+            _range_start(body, timexes, cand),
+        )
+        reading = normalise(cand.reading, reference)
+        if reading is None:
+            continue
+        timexes.append(Timex(cand.start, cand.end, body[cand.start:cand.end], reading.type, reading.value,
+                             reading.when, reading.mod, reading.anchor))
+        previous = reading.when or previous
+    return [_with_day(t, timexes, sentences, body, published) for t in timexes]
+
+
+def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, When]]:
+    """(start, end, When) of each range written as two dated expressions joined by "-", "to", "through",
+    "until" or "between … and"; the offsets cover an opening "from"/"between" too."""
+    ranges = []
+    for first, second in zip(timexes, timexes[1:]):
+        if not (first.when and second.when and first.when.start):
+            continue
+        joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
+        opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
+        if not joint or (joint["and"] and not (opening and opening["word"].lower() == "between")):
+            continue
+        if second.when.end < first.when.start:
+            continue
+        precision = max(first.when.precision, second.when.precision, key=PRECISIONS.index)
+        start = opening.start() if opening else first.start
+        ranges.append((start, second.end, When(first.when.start, second.when.end, precision)))
+    return ranges
+
+
+def _candidates(body: str, spans: Sequence[Span]) -> list[Candidate]:
+    """The grammar's finds, less bare numbers the NER model calls a count or a name, plus the model's
+    DATE/TIME spans that overlap none of them."""
+    numbers = [s for s in spans if s.label in _NUMBER_LABELS]
+    found = [c for c in find(body) if not (c.reading.isdigit() and any(
+        s.start <= c.start and c.end <= s.end for s in numbers))]
+    for span in spans:
+        if span.label in _DATE_LABELS and all(span.end <= c.start or span.start >= c.end for c in found):
+            found.append(Candidate(span.start, span.end, span.text))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return min(sentences, key=lambda s: abs(s.start - offset))
+
+
+def _range_start(body: str, timexes: list[Timex], cand: Candidate) -> date | None:
+    """The start of the expression this one closes a range with ("Thursday through [Saturday]")."""
+    if timexes and timexes[-1].when and _RANGE_CONNECTOR.fullmatch(body[timexes[-1].end:cand.start]):
+        return timexes[-1].when.start
+    return None
+
+
+def _with_day(timex: Timex, timexes: list[Timex], sentences: list[Sentence], body: str,
+              published: date | None) -> Timex:
+    """A clock time ("at 18:00 UTC") falls on the nearest day named in its sentence, if any."""
+    if timex.type != "TIME" or not _CLOCK_VALUE.search(timex.value):
+        return timex
+    sentence = _sentence_of(sentences, timex.start)
+    days = [t for t in timexes if t.when and t.when.precision == "day" and t is not timex
+            and not _CLOCK_VALUE.search(t.value) and sentence.start <= t.start < sentence.end]
+    if not days:
+        return timex
+    day = min(days, key=lambda t: abs(t.start - timex.start)).when.start
+    reading = normalise(timex.text, Reference(published, day=day))
+    return replace(timex, value=reading.value, when=reading.when, anchor=reading.anchor)

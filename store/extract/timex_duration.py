@@ -1,0 +1,83 @@
+"""Readers for expressions that are not a point on the calendar: durations ("six years", "a 12-hour flight",
+"for decades"), sets ("annual", "twice a year", "every Monday") and the vague references PRESENT_REF /
+PAST_REF / FUTURE_REF ("now", "recently", "in recent years", "the coming weeks"). None of them has an interval.
+"""
+from __future__ import annotations
+
+import re
+
+from store.extract.timex_lexicon import (
+    CLOCK_UNITS, DURATION_MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, count_value, weekday_number,
+)
+from store.extract.timex_reading import Reading, Reference
+
+# Units written as a multiple of a smaller one: (factor, unit).
+_MULTIPLES = {"decade": (10, "year"), "century": (100, "year"), "quarter": (3, "month"), "fortnight": (2, "week")}
+_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
+            "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
+
+
+def _unit_name(word: str) -> str:
+    word = word.lower()
+    return "century" if word.startswith("centur") else word.rstrip("s")
+
+
+def duration_value(count: float | None, unit_word: str) -> str:
+    """TIMEX3 duration value: (6, "years") → P6Y, (30, "minutes") → PT30M, (None, "decades") → PXDE."""
+    unit = _unit_name(unit_word)
+    clock = "T" if unit in CLOCK_UNITS else ""
+    if count is None:
+        return f"P{clock}X{UNITS[unit]}"
+    factor, unit = _MULTIPLES.get(unit, (1, unit))
+    count *= factor
+    number = str(int(count)) if count == int(count) else f"{count:g}"
+    return f"P{clock}{number}{UNITS[unit]}"
+
+
+def duration(m: re.Match, ref: Reference) -> Reading | None:
+    if m["n"].lower() in ("a", "an") and m["u"].lower() == "second":
+        return None  # "a second A380"
+    mod = m.groupdict().get("mod")
+    return Reading("DURATION", duration_value(count_value(m["n"]), m["u"]),
+                   mod=DURATION_MODS[re.sub(r"\s+", " ", mod.lower())] if mod else None)
+
+
+def duration_adjective(m: re.Match, ref: Reference) -> Reading | None:
+    """"27-year", "a 12-hour", "half-day", "decades-long", "year-long"."""
+    if m["u2"]:
+        vague = m["u2"].lower().endswith("s")
+        return Reading("DURATION", duration_value(None if vague else 1, m["u2"]))
+    count = 0.5 if m["n"].lower() == "half" else count_value(m["n"])
+    return Reading("DURATION", duration_value(count, m["u"]))
+
+
+def vague_duration(m: re.Match, ref: Reference) -> Reading | None:
+    if m["recent"]:
+        return Reading("DATE", "PAST_REF")
+    if m["u3"]:
+        return Reading("DATE", "FUTURE_REF")
+    return Reading("DURATION", duration_value(None, m["u"] or m["u4"]))
+
+
+def set_(m: re.Match, ref: Reference) -> Reading | None:
+    """A recurring time: "annual", "every Monday", "twice a year", "15 a year", "every two weeks"."""
+    if m["adverb"]:
+        return Reading("SET", _ADVERBS[m["adverb"].lower()])
+    if m["q"].lower() in ("a", "an") and not (m["num"] or m["freq"]):
+        return None  # a plain "a year" is a duration
+    unit = m["u"].lower()
+    if unit in PARTS_OF_DAY:
+        return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+    if unit in WEEKDAYS:
+        return Reading("SET", f"XXXX-WXX-{weekday_number(unit) + 1}")
+    count = 2 if (m["n"] or "").lower() == "other" else count_value(m["n"]) if m["n"] else 1
+    return Reading("SET", duration_value(count, unit))
+
+
+def reference(m: re.Match, ref: Reference) -> Reading | None:
+    value = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+    return Reading("DATE", value)
+
+
+HANDLERS = {"duration": duration, "duration_adjective": duration_adjective, "vague_duration": vague_duration,
+            "set": set_, "reference": reference}

@@ -1,0 +1,194 @@
+"""The grammar of time expressions and the finder that locates them in a text.
+
+Each family is one regex with named groups. `find` searches the body with every family and keeps the longest
+non-overlapping matches, after a few context checks a regex cannot make alone (a capitalised name before
+"May", "Windows 2000", "once a year" vs "a year"). `timex_normalise` reads a found span with the same regexes
+(`match`), so what is found and how it is read never drift apart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.extract.timex_lexicon import (
+    ADJECTIVE_COUNT, BOUNDARY, COUNT, DATE_MOD, DAY_OF_MONTH, DURATION_MOD, HOLIDAY, MONTH, MONTH_ABBREVIATION,
+    MONTH_NAME, PART_OF_DAY, SEASON, UNIT, WEEKDAY, WEEKDAY_NAME_PREFIXES, YEAR,
+)
+
+_TIME_ZONE = r"(?-i:UTC|GMT|[ECMP][SD]T|[ECMP]T|CES?T|BST|JST|KST|HKT|SGT|AEST|AEDT)"
+# "late last month", "mid-2011", "earlier this year", "the end of the month".
+_DATE_WRAPPER = rf"(?:(?P<boundary>{BOUNDARY})|(?P<mod>{DATE_MOD})(?:\s+in)?(?:\s*-\s*|\s+))?"
+_RELATIVE = r"(?P<rel>this\s+past|this|next|last|past|coming|current)"
+_SHORT_YEAR_RELATIVE = r"(?P<yrel>this|last|next)\s+year"
+
+FAMILIES: dict[str, str] = {
+    "iso_date": r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
+    # Slashed dates in US order ("7/8/07"); dotted ones only with a full year ("10.4.11" is a version number).
+    "numeric_date": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4})",
+    "month_day": (rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY_OF_MONTH})"
+                  rf"|(?:the\s+)?(?P<d2>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<m2>{MONTH}))"
+                  rf"(?:,?\s+(?P<y>{YEAR}))?"),
+    "month_day_range": (rf"(?P<m>{MONTH})\s+(?P<d1>{DAY_OF_MONTH})\s*(?:-|–|to|through|until|and)\s*"
+                        rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY_OF_MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+    "year_range": rf"(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)",
+    "month_year": (rf"{_DATE_WRAPPER}(?P<m>{MONTH_NAME}|{MONTH_ABBREVIATION}\.),?\s+(?:of\s+)?"
+                   rf"(?:(?P<y>{YEAR})|{_SHORT_YEAR_RELATIVE})"),
+    "month": rf"{_DATE_WRAPPER}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<m>{MONTH_NAME})",
+    "year": rf"{_DATE_WRAPPER}(?:the\s+year\s+)?(?P<y>{YEAR})",
+    "decade": (r"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?"
+               r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s"),
+    "quarter": (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|current|next|previous|"
+                r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
+                r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + YEAR + r"))?"),
+    "half": (r"the\s+(?P<h>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|"
+             r"(?:the\s+|this\s+|(?P<yrel>next|last)\s+)year)"),
+    "season": (rf"{_DATE_WRAPPER}(?:(?P<rel>this|last|next|coming|past)\s+|the\s+)?(?P<s>{SEASON})"
+               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"),
+    "holiday": rf"(?:(?P<rel>this|last|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR}))?",
+    "deictic": (rf"{_DATE_WRAPPER}(?P<w>today|tonight|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
+                rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<p>{PART_OF_DAY}))?"
+                rf"|(?P<near>this|last)\s+(?P<p2>{PART_OF_DAY})"),
+    "anaphor": (r"(?:that|the)\s+same\s+(?P<u>day|week|month|year)|that\s+(?P<u2>day|week|month|year)"
+                r"|the\s+(?P<step>following|next|previous|preceding)\s+(?P<u3>day|week|month|quarter|year)"),
+    "relative_unit": (rf"{_DATE_WRAPPER}(?:(?:the\s+)?{_RELATIVE}\s+|(?P<the>the)\s+)"
+                      r"(?P<u>week|weekend|month|quarter|year|decade)"),
+    "weekday": (rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+                rf"(?:\s+(?P<p>{PART_OF_DAY}))?"),
+    "ago": rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+ago",
+    "shifted": rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>later|earlier|afterwards?)",
+    "in_units": rf"in\s+(?P<span>(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT}))",
+    "set": (rf"(?:(?P<num>\d[\d,.]*|{ADJECTIVE_COUNT})(?:\s+(?:million|billion|thousand|hundred))?\s+)?"
+            rf"(?P<span>(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<q>a|an|per|every|each)\s+"
+            rf"(?:(?P<n>{COUNT}|other)\s+)?(?P<u>{UNIT}|{PART_OF_DAY}|{WEEKDAY}))"
+            r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly|fortnightly)"),
+    "duration": (r"(?:(?P<lead>the\s+(?:next|past|last|first|previous|coming|following))\s+)?"
+                 rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})"),
+    "duration_adjective": (rf"(?P<n>{ADJECTIVE_COUNT}|half|a)-(?P<u>second|minute|hour|day|week|month|year|"
+                           r"decade|century)(?:-long)?|(?P<u2>seconds|minutes|hours|days|weeks|months|years|"
+                           r"decades|centuries|second|minute|hour|day|week|month|year)-long"),
+    "vague_duration": (r"over\s+the\s+(?P<u4>years|months|weeks|decades)"
+                       r"|for\s+(?P<span>(?P<u>years|months|weeks|days|decades|hours))"
+                       r"|(?P<recent>recent)\s+(?P<u2>years|months|weeks|days|decades)"
+                       r"|the\s+coming\s+(?P<u3>days|weeks|months|years)"),
+    "reference": (r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days)"
+                  r"|(?P<past>(?:more\s+|most\s+|until\s+|very\s+|only\s+)?recently|lately|the\s+past)"
+                  r"|(?P<future>the\s+future|soon)"),
+    "clock": (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)"
+              r"|(?P<h24>[01]?\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s+(?:UTC|GMT))"
+              r"|(?P<h24c>[01]?\d|2[0-3]):(?P<mi24c>[0-5]\d)|(?P<word>noon|midday|midnight))"
+              rf"(?:\s+(?P<tz>{_TIME_ZONE}))?"),
+}
+# Ranges are found as one match and handed on as two expressions, each with the parts it shares.
+_SPLIT_FAMILIES = ("month_day_range", "year_range")
+
+_COMPILED = {name: re.compile(pattern, re.I) for name, pattern in FAMILIES.items()}
+_LEFT = r"(?<![\w$€£#@/.,:'’-])"
+_RIGHT = r"(?![\w-]|[.,:/]\d|%)"
+_SEARCH = {name: re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT, re.I) for name, pattern in FAMILIES.items()}
+
+# Words that may precede a date in capitals (sentence-initially) without naming something ("In May").
+_FUNCTION_WORDS = {"in", "on", "at", "by", "since", "until", "till", "from", "to", "through", "throughout", "during",
+                   "before", "after", "between", "and", "or", "of", "for", "over", "around", "about", "as", "but",
+                   "then", "last", "next", "this", "that", "the", "early", "late", "mid", "later", "earlier",
+                   "every", "each", "starting", "beginning", "ending"}
+# Before a bare ambiguous month or season ("in May", "since March", "as early as March", "over the summer").
+_DATE_PREPOSITIONS = {"in", "as", "since", "by", "until", "till", "during", "of", "from", "through", "throughout",
+                      "before", "after", "between", "and", "or", "to", "early", "late", "mid", "every", "each",
+                      "last", "next", "this", "over", "the", "that", "around"}
+_CLOCK_PREPOSITIONS = {"at", "by", "from", "until", "till", "around", "about", "before", "after", "since", "to"}
+_AMBIGUOUS_MONTHS = {"may", "march"}
+_WORD_BEFORE = re.compile(r"([\w.'’]+)[\s,]*$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]|\n)\s*$")
+_LOOK_BEHIND = 40  # characters of context read before a match
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A found span: body offsets, and the text to read it from (the span itself, or with the context that
+    decides its reading: "in six years", "Oct 11, 2005" for the "11" of "Oct 9-11, 2005")."""
+
+    start: int
+    end: int
+    reading: str
+
+
+def match(text: str) -> list[tuple[str, re.Match]]:
+    """Every family whose grammar covers the whole of `text`, in the order the families are listed."""
+    return [(name, m) for name, regex in _COMPILED.items()
+            if name not in _SPLIT_FAMILIES and (m := regex.fullmatch(text))]
+
+
+def find(body: str) -> list[Candidate]:
+    """Non-overlapping candidate time expressions in `body`, longest first, sorted by start."""
+    found: list[Candidate] = []
+    for name, regex in _SEARCH.items():
+        for m in regex.finditer(body):
+            found.extend(_candidates(name, m, body))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken = bytearray(len(body))
+    chosen: list[Candidate] = []
+    for cand in found:
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\1" * (cand.end - cand.start)
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _candidates(name: str, m: re.Match, body: str) -> list[Candidate]:
+    if name == "month_day_range":
+        return _split_month_day_range(m)
+    if name == "year_range":
+        return _split_year_range(m)
+    if not _plausible(name, m, body):
+        return []
+    if "span" in m.re.groupindex and m.group("span"):
+        return [Candidate(m.start("span"), m.end("span"), m.group())]
+    return [Candidate(m.start(), m.end(), m.group())]
+
+
+def _split_month_day_range(m: re.Match) -> list[Candidate]:
+    year = f", {m['y']}" if m["y"] else ""
+    second_month = m["m2"] or m["m"]
+    first = Candidate(m.start("m"), m.end("d1"), f"{m['m']} {m['d1']}{year}")
+    second_start = m.start("m2") if m["m2"] else m.start("d2")
+    return [first, Candidate(second_start, m.end(), f"{second_month} {m['d2']}{year}")]
+
+
+def _split_year_range(m: re.Match) -> list[Candidate]:
+    first, second = m["y1"], m["y2"]
+    if len(second) == 2:
+        second = first[:2] + second
+    if int(second) <= int(first):
+        return []
+    return [Candidate(m.start("y1"), m.end("y1"), first), Candidate(m.start("y2"), m.end("y2"), second)]
+
+
+def _plausible(name: str, m: re.Match, body: str) -> bool:
+    """Context checks on a match that the grammar cannot express."""
+    before = body[max(0, m.start() - _LOOK_BEHIND):m.start()]
+    found = _WORD_BEFORE.search(before)
+    word = found.group(1) if found else ""
+    initial = bool(_SENTENCE_END.search(before)) or (m.start() <= _LOOK_BEHIND and not before.strip())
+    named = bool(word) and word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not initial
+    groups = m.groupdict()
+    bare = not any(groups.get(g) for g in ("boundary", "mod", "rel"))
+    if name in ("month", "year") and bare and named:
+        return False  # "Theresa May", "Windows 2000"
+    if name == "weekday" and word.lower() in WEEKDAY_NAME_PREFIXES:
+        return False  # "Black Friday"
+    if name == "month" and bare and m["m"].lower() in _AMBIGUOUS_MONTHS:
+        return word.lower() in _DATE_PREPOSITIONS
+    if name == "year" and bare and not 1900 <= int(m["y"]) <= 2099:
+        return word.lower() in _DATE_PREPOSITIONS
+    if name == "season" and bare and not m["y"]:
+        if re.match(r"\s+[A-Z]", body[m.end():]):
+            return False  # "the Summer Olympics"
+        return m["s"].lower() != "fall" and (word.lower() in _DATE_PREPOSITIONS or m.group().lower().startswith("the"))
+    if name == "quarter" and m["q"] and not m["y2"] and named:
+        return False  # "Audi Q3"
+    if name == "clock" and not (m["ampm"] or m["tz"]):
+        return word.lower() in _CLOCK_PREPOSITIONS
+    if name == "set" and m["q"]:
+        return bool(m["num"] or m["freq"]) or m["q"].lower() not in ("a", "an")  # "a Wednesday event"
+    return True
+

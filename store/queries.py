@@ -1,0 +1,438 @@
+"""What the browser and the command line read from the store: timeline pages (keyset paging), counts, facets,
+full-text search, an event's sources, actor pickers, and whole events for export. All SQL is parameterised.
+
+Timeline order is (sort_key, id): dated events by start date, undated ones after them, ties by id.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+import pycountry
+
+from store.model import Event, Source, When
+
+UNDATED_SORT_KEY = "9999-99-99"
+_CHUNK = 500  # ids per IN (...) list and rows per export page
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which events to show: every given condition must hold."""
+
+    persons: tuple[str, ...] = ()  # canonical names or aliases, case-insensitive
+    countries: tuple[str, ...] = ()  # alpha-2 codes
+    since: date | None = None  # events that end on or after this day
+    until: date | None = None  # events that start on or before this day
+    text: str = ""  # words that must all start a word of the summary or of a source excerpt
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the timeline."""
+
+    id: int
+    start: date | None
+    end: date | None
+    precision: str
+    summary: str
+    persons: tuple[str, ...]
+    countries: tuple[str, ...]  # alpha-2 codes
+    n_sources: int
+    sort_key: str
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The keyset position of this row: pass it as `after` to get the rows beyond it."""
+        return self.sort_key, self.id
+
+    @property
+    def when(self) -> When:
+        return When(self.start, self.end, self.precision)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """Where an event is told, with the paragraph around the excerpt (the excerpt starts at
+    `start - paragraph_start` inside `paragraph`)."""
+
+    article_id: str
+    path: str
+    title: str
+    published: date | None
+    url: str | None
+    excerpt: str
+    start: int
+    end: int
+    paragraph: str
+    paragraph_start: int
+
+
+class ActorCount(NamedTuple):
+    key: str  # a person's canonical name, or a country's alpha-2 code
+    display: str  # the name to show
+    count: int
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    key: str  # a person's canonical name, or a country's alpha-2 code
+    name: str
+    code: str | None  # the country's code, or the person's affiliation
+    n_events: int
+
+
+def parse_period(text: str) -> When:
+    """"2025-09-01" (a day), "2025-09" (a month) or "2025" (a year) as an interval."""
+    text = text.strip()
+    problem = ValueError(f"bad date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = date.fromisoformat(text)
+            return When(day, day, "day")
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            return When(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month")
+        if re.fullmatch(r"\d{4}", text):
+            return When(date(int(text), 1, 1), date(int(text), 12, 31), "year")
+    except ValueError:
+        raise problem from None
+    raise problem
+
+
+def when_label(when: When) -> str:
+    """A short human label: "2025-10-09", "2025-10-09 – 2025-10-11", "week of 2025-10-06", "2025-10",
+    "2025-Q4", "2025", "2020s", "undated"."""
+    if when.start is None:
+        return "undated"
+    if when.precision == "week" and when.days == 7:
+        return f"week of {when.start.isoformat()}"
+    first, last = _bound_label(when.start, when.precision), _bound_label(when.end, when.precision)
+    return first if first == last else f"{first} – {last}"
+
+
+def _bound_label(day: date, precision: str) -> str:
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "decade":
+        return f"{day.year // 10 * 10}s"
+    return day.isoformat()
+
+
+def resolve_country(conn: sqlite3.Connection, text: str) -> str | None:
+    """The alpha-2 code for a code or a name, from the store's countries first, then from ISO 3166."""
+    row = conn.execute(
+        "SELECT code FROM actors WHERE kind = 'country' AND (code = ? COLLATE NOCASE OR name = ? COLLATE NOCASE)",
+        (text.strip(), text.strip()),
+    ).fetchone()
+    if row:
+        return row[0]
+    try:
+        return pycountry.countries.lookup(text.strip()).alpha_2
+    except LookupError:
+        return None
+
+
+def timeline_page(
+    conn: sqlite3.Connection,
+    flt: Filter,
+    after: tuple[str, int] | None = None,
+    limit: int = 100,
+    descending: bool = False,
+) -> list[EventRow]:
+    """Up to `limit` timeline rows past the keyset position `after` (a row's `key`), in timeline order or,
+    when `descending`, in exactly the reverse order."""
+    conditions = _conditions(conn, flt, page=limit)
+    if conditions is None:
+        return []
+    clauses, params = conditions
+    if after is not None:
+        clauses.append(f"(e.sort_key, e.id) {'<' if descending else '>'} (?, ?)")
+        params.extend(after)
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        "SELECT e.id, e.start, e.end, e.precision, e.summary, e.n_sources, e.sort_key FROM events e"
+        f" {_where(clauses)} ORDER BY e.sort_key {direction}, e.id {direction} LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    actors = _actors_of(conn, [row["id"] for row in rows])
+    return [
+        EventRow(
+            id=row["id"],
+            start=_date(row["start"]),
+            end=_date(row["end"]),
+            precision=row["precision"],
+            summary=row["summary"],
+            persons=actors[row["id"]][0],
+            countries=actors[row["id"]][1],
+            n_sources=row["n_sources"],
+            sort_key=row["sort_key"],
+        )
+        for row in rows
+    ]
+
+
+def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
+    conditions = _conditions(conn, flt)
+    if conditions is None:
+        return 0
+    clauses, params = conditions
+    return conn.execute(f"SELECT count(*) FROM events e {_where(clauses)}", params).fetchone()[0]
+
+
+def actor_counts(conn: sqlite3.Connection, kind: str, flt: Filter, limit: int = 50) -> list[ActorCount]:
+    """The actors of `kind` ("person" or "country") with most events among those `flt` selects."""
+    if flt == Filter():
+        rows = conn.execute(
+            "SELECT name, code, n_events FROM actors WHERE kind = ? AND n_events > 0"
+            " ORDER BY n_events DESC, name LIMIT ?",
+            (kind, limit),
+        ).fetchall()
+    else:
+        conditions = _conditions(conn, flt)
+        if conditions is None:
+            return []
+        clauses, params = conditions
+        rows = conn.execute(
+            "SELECT a.name, a.code, count(*) AS n FROM events e JOIN event_actors ea ON ea.event_id = e.id"
+            f" JOIN actors a ON a.id = ea.actor_id {_where([*clauses, 'a.kind = ?'])}"
+            " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+            (*params, kind, limit),
+        ).fetchall()
+    return [ActorCount(name if kind == "person" else code, name, n) for name, code, n in rows]
+
+
+def search_ids(conn: sqlite3.Connection, text: str, flt: Filter, limit: int = 1000) -> list[int]:
+    """Ids of the events `flt` selects whose summary or excerpts hold every word of `text`, in timeline order."""
+    match = _match_expression(text)
+    conditions = _conditions(conn, flt)
+    if not match or conditions is None:
+        return []
+    clauses, params = conditions
+    clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+    params.append(match)
+    return [row[0] for row in conn.execute(
+        f"SELECT e.id FROM events e {_where(clauses)} ORDER BY e.sort_key, e.id LIMIT ?", (*params, limit)
+    )]
+
+
+def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
+    """The sources of one event, in the order they were stored, each with its article's paragraph."""
+    rows = conn.execute(
+        "SELECT s.article_id, a.path, a.title, a.published, a.url, s.excerpt, s.start, s.end, a.body"
+        " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ? ORDER BY s.id",
+        (event_id,),
+    ).fetchall()
+    out = []
+    for row in rows:
+        paragraph_start, paragraph = _paragraph(row["body"], row["start"], row["end"])
+        out.append(SourceRow(
+            article_id=row["article_id"],
+            path=row["path"],
+            title=row["title"],
+            published=_date(row["published"]),
+            url=row["url"],
+            excerpt=row["excerpt"],
+            start=row["start"],
+            end=row["end"],
+            paragraph=paragraph,
+            paragraph_start=paragraph_start,
+        ))
+    return out
+
+
+def find_actors(conn: sqlite3.Connection, kind: str, text: str, limit: int = 20) -> list[ActorMatch]:
+    """Actors of `kind` for a picker: exact name (or country code) first, then names starting with `text`, then
+    names with a word starting with it, then names or aliases containing it; more events first within each."""
+    text = text.strip()
+    pattern = re.sub(r"([\\%_])", r"\\\1", text)
+    rows = conn.execute(
+        """
+        SELECT a.name, a.code, a.n_events,
+          CASE WHEN a.name = :text COLLATE NOCASE OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE) THEN 0
+               WHEN a.name LIKE :prefix ESCAPE '\\' THEN 1
+               WHEN a.name LIKE :word ESCAPE '\\' THEN 2
+               WHEN a.name LIKE :inside ESCAPE '\\' THEN 3
+               ELSE 4 END AS rank
+        FROM actors a
+        WHERE a.kind = :kind AND a.n_events > 0 AND (
+          a.name LIKE :inside ESCAPE '\\'
+          OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE)
+          OR EXISTS (SELECT 1 FROM aliases al WHERE al.actor_id = a.id AND al.alias LIKE :inside ESCAPE '\\'))
+        ORDER BY rank, a.n_events DESC, a.name LIMIT :limit
+        """,
+        {"text": text, "prefix": f"{pattern}%", "word": f"% {pattern}%", "inside": f"%{pattern}%",
+         "kind": kind, "limit": limit},
+    ).fetchall()
+    return [
+        ActorMatch(name if kind == "person" else code, name, code, n_events)
+        for name, code, n_events, _rank in rows
+    ]
+
+
+def all_events(conn: sqlite3.Connection, flt: Filter) -> Iterator[Event]:
+    """Every event `flt` selects, in timeline order, with actors and sources, read a page at a time."""
+    after = None
+    while True:
+        page = timeline_page(conn, flt, after=after, limit=_CHUNK)
+        yield from load_events(conn, [row.id for row in page])
+        if len(page) < _CHUNK:
+            return
+        after = page[-1].key
+
+
+def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
+    """Stored events as model objects (id, when, summary, words, persons, countries, sources, dated_by), in the
+    order of `ids`; ids not in the store are skipped."""
+    events: dict[int, Event] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start:start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, start, end, precision, summary, words FROM events WHERE id IN ({marks})", chunk
+        ):
+            events[row["id"]] = Event(
+                when=When(_date(row["start"]), _date(row["end"]), row["precision"]),
+                summary=row["summary"],
+                persons=[],
+                countries=[],
+                sources=[],
+                words=frozenset(row["words"].split()),
+                id=row["id"],
+            )
+        for event_id, persons, countries in _actor_lists(conn, chunk):
+            events[event_id].persons.extend(persons)
+            events[event_id].countries.extend(countries)
+        for row in conn.execute(
+            "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by"
+            f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",
+            chunk,
+        ):
+            event = events[row["event_id"]]
+            event.sources.append(Source(
+                article_id=row["article_id"],
+                path=row["path"],
+                title=row["title"],
+                published=_date(row["published"]),
+                excerpt=row["excerpt"],
+                start=row["start"],
+                end=row["end"],
+            ))
+            event.dated_by = row["dated_by"]  # the latest source carries the event's current dating
+    return [events[i] for i in ids if i in events]
+
+
+def _conditions(
+    conn: sqlite3.Connection, flt: Filter, page: int | None = None
+) -> tuple[list[str], list] | None:
+    """SQL conditions on `events e` for a filter, or None when it names an actor the store does not hold.
+    `page`: the rows wanted in timeline order, which decides how an actor condition is best evaluated."""
+    clauses: list[str] = []
+    params: list = []
+    actor_sets = [_person_actors(conn, name) for name in flt.persons]
+    actor_sets += [_country_actors(conn, code) for code in flt.countries]
+    for actors in actor_sets:
+        if not actors:
+            return None
+        actor_ids = [actor_id for actor_id, _ in actors]
+        marks = ", ".join("?" * len(actor_ids))
+        if page is not None and _walk_timeline(sum(n for _, n in actors), page, conn):
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN ({marks}))"
+            )
+        else:
+            clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}))")
+        params.extend(actor_ids)
+    if flt.since is not None:
+        clauses.append("e.end >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until is not None:
+        clauses.append("e.sort_key <= ?")  # sort_key is the start date; undated rows sort after every date
+        params.append(flt.until.isoformat())
+    match = _match_expression(flt.text)
+    if match:
+        clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(match)
+    return clauses, params
+
+
+def _walk_timeline(n_events: int, page: int, conn: sqlite3.Connection) -> bool:
+    """Whether a page of an actor's events is found faster by walking the timeline and testing each event
+    (about page × total / n_events steps) than by gathering and sorting all n_events of the actor's events."""
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    return n_events * n_events > page * total
+
+
+def _where(clauses: list[str]) -> str:
+    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def _match_expression(text: str) -> str:
+    """User text as an FTS5 query that cannot fail: every whitespace-separated term becomes a quoted prefix
+    phrase (so operators, quotes and brackets are plain text); terms without a letter or digit are dropped."""
+    terms = [term for term in text.split() if any(ch.isalnum() for ch in term)]
+    return " ".join('"{}"*'.format(term.replace('"', '""')) for term in terms)
+
+
+def _person_actors(conn: sqlite3.Connection, name: str) -> list[tuple[int, int]]:
+    """(id, n_events) of the persons whose name or an alias is `name`, case-insensitively."""
+    return [tuple(row) for row in conn.execute(
+        "SELECT id, n_events FROM actors WHERE kind = 'person' AND (name = ? COLLATE NOCASE"
+        " OR id IN (SELECT actor_id FROM aliases WHERE alias = ? COLLATE NOCASE))",
+        (name.strip(), name.strip()),
+    )]
+
+
+def _country_actors(conn: sqlite3.Connection, code: str) -> list[tuple[int, int]]:
+    return [tuple(row) for row in conn.execute(
+        "SELECT id, n_events FROM actors WHERE kind = 'country' AND code = ? COLLATE NOCASE", (code.strip(),)
+    )]
+
+
+def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    out = {event_id: ((), ()) for event_id in ids}
+    for event_id, persons, countries in _actor_lists(conn, ids):
+        out[event_id] = (tuple(persons), tuple(countries))
+    return out
+
+
+def _actor_lists(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[int, list[str], list[str]]]:
+    """(event id, person names, country codes) for each of `ids` that has actors, each list in stored order."""
+    if not ids:
+        return
+    marks = ", ".join("?" * len(ids))
+    lists: dict[int, tuple[list[str], list[str]]] = {}
+    for event_id, kind, name, code in conn.execute(
+        "SELECT ea.event_id, a.kind, a.name, a.code FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+        f" WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.position",
+        list(ids),
+    ):
+        persons, countries = lists.setdefault(event_id, ([], []))
+        if kind == "person":
+            persons.append(name)
+        else:
+            countries.append(code)
+    for event_id, (persons, countries) in lists.items():
+        yield event_id, persons, countries
+
+
+def _paragraph(body: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, text) of the line block of `body` holding [start, end), without surrounding blanks."""
+    first = body.rfind("\n", 0, start) + 1
+    last = body.find("\n", end)
+    text = body[first:len(body) if last < 0 else last]
+    lead = len(text) - len(text.lstrip())
+    return first + lead, text.strip()
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)

@@ -1,0 +1,50 @@
+"""Properties of `tag` and `date_ranges` on arbitrary text: they never raise, spans are sorted, disjoint and
+true to the body, every value is a well-formed TIMEX3 value of its type, and every interval is ordered."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.extract.timex import date_ranges, tag
+from store.model import PRECISIONS
+
+_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-Q[1-4X]|-H[12]"
+         r"|-(?:SP|SU|FA|WI))?|\d{3}|XXX")
+_TIME = rf"(?:{_DATE})T(?:\d\d:\d\d|MO|AF|EV|NI)Z?"
+_DURATION = r"PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|DE|CE|WE)"
+_REFERENCE = r"PRESENT_REF|PAST_REF|FUTURE_REF"
+VALID = {
+    "DATE": re.compile(rf"{_DATE}|{_REFERENCE}"),
+    "TIME": re.compile(_TIME),
+    "DURATION": re.compile(_DURATION),
+    "SET": re.compile(rf"{_DURATION}|{_DATE}|{_TIME}"),
+}
+
+# Words the grammar is built from, so that random text often comes close to a time expression.
+WORDS = ["Tuesday", "Friday's", "May", "March", "October", "Oct.", "12", "31", "9-11", "2015", "1990s", "'90s",
+         "the", "last", "next", "this", "past", "week", "weekend", "month", "year", "quarter", "decade", "ago",
+         "two", "a", "an", "days", "hours", "later", "earlier", "that", "same", "following", "mid-", "early",
+         "late", "end", "of", "in", "since", "-", "through", "and", "between", "from", "at", "6:40", "p.m.",
+         "18:00", "UTC", "every", "annual", "twice", "now", "recently", "will", "said", "announced", "is",
+         "expected", "to", ",", ".", "Q3", "7/8/07", "summer", "fall", "Christmas", "decades", "half",
+         "first", "tonight", "morning", "999", "centuries", "today", "yesterday", "2099", "1500", "9999"]
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40).map(" ".join)
+published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, published)
+def test_tag_yields_valid_timexes_on_any_text(body, dct):
+    timexes = tag(body, dct)
+    assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:]))
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(body) and body[t.start:t.end] == t.text
+        assert VALID[t.type].fullmatch(t.value), (t.type, t.value)
+        if t.when is not None:
+            assert t.type in ("DATE", "TIME")
+            assert t.when.start <= t.when.end and t.when.precision in PRECISIONS
+    for start, end, when in date_ranges(body, timexes):
+        assert 0 <= start < end <= len(body) and when.start <= when.end

@@ -1,0 +1,441 @@
+"""The store's file handling and writes: opening, versions, transactions, events, merges, deletions, counts."""
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import store.db as db
+from store.db import (
+    StoreError,
+    article_count,
+    connect,
+    delete_article,
+    has_article,
+    insert_article,
+    insert_event,
+    merge_candidates,
+    stats,
+    transaction,
+    update_event,
+)
+from store.model import Article, Event, Source, When
+
+
+def article(name: str, *lines: str, published: date | None = date(2025, 10, 7)) -> Article:
+    return Article(path=f"{name}.md", body="\n".join(lines), title=f"Title of {name}", published=published)
+
+
+def source(art: Article, sentence: str) -> Source:
+    start = art.body.index(sentence)
+    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))
+
+
+def days(first: str, last: str | None = None, precision: str = "day") -> When:
+    return When(date.fromisoformat(first), date.fromisoformat(last or first), precision)
+
+
+def ev(when: When, summary: str, persons=(), countries=(), sources=(), words=(), dated_by="explicit") -> Event:
+    return Event(when, summary, list(persons), list(countries), list(sources), dated_by, frozenset(words))
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = connect(tmp_path / "store.db", create=True)
+    yield connection
+    connection.close()
+
+
+def assert_consistent(conn: sqlite3.Connection) -> None:
+    """Precomputed counts equal the real ones; every event has sources and a full-text row; no idle actor."""
+    for actor_id, n_events, linked in conn.execute(
+        "SELECT id, n_events, (SELECT count(*) FROM event_actors WHERE actor_id = actors.id) FROM actors"
+    ):
+        assert n_events == linked > 0, actor_id
+    for event_id, n_sources, real in conn.execute(
+        "SELECT id, n_sources, (SELECT count(*) FROM sources WHERE event_id = events.id) FROM events"
+    ):
+        assert n_sources == real > 0, event_id
+    fts_ids = {row[0] for row in conn.execute("SELECT rowid FROM events_fts")}
+    assert fts_ids == {row[0] for row in conn.execute("SELECT id FROM events")}
+
+
+def actors_of(conn, event_id: int) -> set[str]:
+    return {row[0] for row in conn.execute(
+        "SELECT a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = ?", (event_id,)
+    )}
+
+
+def fts_hits(conn, word: str) -> list[int]:
+    return [row[0] for row in conn.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (word,))]
+
+
+# Opening
+
+
+def test_missing_store_without_create_names_the_file_and_how_to_make_it(tmp_path):
+    path = tmp_path / "nothing.db"
+    with pytest.raises(StoreError) as error:
+        connect(path)
+    assert str(error.value) == f"no such store: {path} (create it with: dateline ingest ARTICLES --db {path})"
+    assert not path.exists()
+
+
+def test_created_store_has_schema_version_wal_foreign_keys_and_row_objects(tmp_path):
+    conn = connect(tmp_path / "new.db", create=True)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert isinstance(conn.execute("SELECT 1 AS one").fetchone(), sqlite3.Row)
+    conn.close()
+
+
+def test_existing_store_reopens_without_create_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("a", "One line."))
+    conn.close()
+    again = connect(path)
+    assert article_count(again) == 1
+    again.close()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_in_one_line_naming_it(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are not the pages of a database\n" * 200)
+    with pytest.raises(StoreError) as error:
+        connect(path)
+    message = str(error.value)
+    assert str(path) in message and "not a database" in message and "\n" not in message
+
+
+def test_a_sqlite_file_of_another_program_is_not_taken_over(tmp_path):
+    path = tmp_path / "other.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE things (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(StoreError, match="not a dateline store"):
+        connect(path, create=True)
+    other = sqlite3.connect(path)
+    assert [row[0] for row in other.execute("SELECT name FROM sqlite_master")] == ["things"]
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    other.close()
+
+
+def test_a_store_from_a_newer_dateline_names_both_versions(tmp_path):
+    path = tmp_path / "future.db"
+    conn = connect(path, create=True)
+    conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as error:
+        connect(path)
+    assert "schema version 7" in str(error.value) and "dateline's 1" in str(error.value)
+
+
+def test_an_older_store_is_migrated_when_opened_for_writing(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    connect(path, create=True).close()
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(db, "MIGRATIONS", {1: "ALTER TABLE events ADD COLUMN note TEXT"})
+    with pytest.raises(StoreError, match="older than 2"):
+        connect(path, readonly=True)
+    conn = connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert "note" in [row["name"] for row in conn.execute("PRAGMA table_info(events)")]
+    conn.close()
+
+
+def test_an_older_store_without_a_migration_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    connect(path, create=True).close()
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    with pytest.raises(StoreError, match="cannot upgrade"):
+        connect(path)
+
+
+def test_readonly_connection_reads_but_cannot_write(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("a", "One line."))
+    conn.close()
+    reader = connect(path, readonly=True)
+    assert article_count(reader) == 1
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        insert_article(reader, article("b", "Another line."))
+    reader.close()
+
+
+# Transactions
+
+
+def test_transaction_commits_on_success_and_rolls_back_on_error(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("kept", "Kept."))
+    with pytest.raises(RuntimeError):
+        with transaction(conn):
+            insert_article(conn, article("lost", "Lost."))
+            raise RuntimeError("boom")
+    conn.close()
+    conn = connect(path)
+    assert [row[0] for row in conn.execute("SELECT path FROM articles")] == ["kept.md"]
+    conn.close()
+
+
+def test_write_functions_leave_committing_to_the_caller(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, create=True)
+    art = article("a", "Kim visited Beijing.")
+    insert_article(conn, art)
+    insert_event(conn, ev(days("2025-09-03"), "Kim in Beijing", ["Kim Jong Un"], ["CN"],
+                          [source(art, "Kim visited Beijing.")]), {})
+    conn.close()  # no commit
+    conn = connect(path)
+    assert stats(conn) == {"articles": 0, "events": 0, "persons": 0, "countries": 0, "sources": 0}
+    conn.close()
+
+
+# Articles and events
+
+
+def test_articles_are_known_by_content_hash(conn):
+    art = article("a", "Some text.")
+    assert not has_article(conn, art.id)
+    insert_article(conn, art)
+    assert has_article(conn, art.id)
+    assert has_article(conn, Article(path="elsewhere.md", body="Some text.").id)
+    assert article_count(conn) == 1
+    row = conn.execute("SELECT path, title, published, body FROM articles").fetchone()
+    assert tuple(row) == ("a.md", "Title of a", "2025-10-07", "Some text.")
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_article(conn, art)
+
+
+def test_insert_event_stores_dates_sources_actors_aliases_and_text(conn):
+    art = article("li", "Li Qiang will visit Pyongyang on Thursday.", "Other news.")
+    insert_article(conn, art)
+    event = ev(days("2025-10-09", "2025-10-11"), "Li Qiang to visit North Korea", ["Li Qiang"], ["CN", "KP"],
+               [source(art, "Li Qiang will visit Pyongyang on Thursday.")], words={"visit", "pyongyang"})
+    event_id = insert_event(conn, event, {"Li Qiang": "CN"}, aliases={"Li Qiang": {"Li", "Premier Li", "Li Qiang"}})
+
+    row = conn.execute("SELECT start, end, precision, summary, sort_key, words, n_sources FROM events").fetchone()
+    assert tuple(row) == ("2025-10-09", "2025-10-11", "day", "Li Qiang to visit North Korea", "2025-10-09",
+                          "pyongyang visit", 1)
+    src = conn.execute("SELECT event_id, article_id, start, end, excerpt, dated_by FROM sources").fetchone()
+    assert tuple(src) == (event_id, art.id, 0, 42, "Li Qiang will visit Pyongyang on Thursday.", "explicit")
+    actors = {tuple(r) for r in conn.execute("SELECT kind, name, code, n_events FROM actors")}
+    assert actors == {("person", "Li Qiang", "CN", 1), ("country", "China", "CN", 1),
+                      ("country", "North Korea", "KP", 1)}
+    assert {r[0] for r in conn.execute("SELECT alias FROM aliases")} == {"Li", "Premier Li"}
+    assert fts_hits(conn, "pyongyang") == [event_id]  # from the excerpt
+    assert fts_hits(conn, "korea") == [event_id]  # from the summary
+    assert_consistent(conn)
+
+
+def test_undated_events_sort_after_every_date(conn):
+    art = article("a", "Analysts expect more talks.")
+    insert_article(conn, art)
+    insert_event(conn, ev(When.undated(), "More talks expected", [], ["US"], [source(art, art.body)]), {})
+    row = conn.execute("SELECT start, end, precision, sort_key FROM events").fetchone()
+    assert tuple(row) == (None, None, "undated", "9999-99-99")
+    assert "9999-99-99" > "9999-12-31"
+
+
+def test_actor_counts_follow_shared_actors_and_affiliation_is_kept_once_known(conn):
+    art = article("a", "Kim met Putin.", "Kim met Xi.")
+    insert_article(conn, art)
+    insert_event(conn, ev(days("2025-09-03"), "Kim meets Putin", ["Kim Jong Un", "Vladimir Putin"], ["KP", "RU"],
+                          [source(art, "Kim met Putin.")]), {"Kim Jong Un": "KP"})
+    insert_event(conn, ev(days("2025-09-04"), "Kim meets Xi", ["Kim Jong Un", "Xi Jinping"], ["KP", "CN"],
+                          [source(art, "Kim met Xi.")]), {})
+    counts = {r["name"]: (r["n_events"], r["code"]) for r in conn.execute("SELECT name, n_events, code FROM actors")}
+    assert counts == {"Kim Jong Un": (2, "KP"), "Vladimir Putin": (1, None), "Xi Jinping": (1, None),
+                      "North Korea": (2, "KP"), "Russia": (1, "RU"), "China": (1, "CN")}
+    assert stats(conn) == {"articles": 1, "events": 2, "persons": 3, "countries": 3, "sources": 2}
+    assert_consistent(conn)
+
+
+def test_update_event_after_a_merge_replaces_actors_and_adds_sources(conn):
+    first = article("first", "Kim will go to Beijing next week.")
+    second = article("second", "Kim Jong Un arrived in Beijing on Tuesday for the parade.")
+    insert_article(conn, first)
+    insert_article(conn, second)
+    event_id = insert_event(conn, ev(days("2025-09-01", "2025-09-07", "week"), "Kim to go to Beijing",
+                                     ["Kim Jong Un", "Choe Son Hui"], ["KP", "CN"], [source(first, first.body)]), {})
+    new_source = source(second, second.body)
+    merged = ev(days("2025-09-02"), "Kim arrives in Beijing for the parade", ["Kim Jong Un", "Xi Jinping"],
+                ["KP", "CN"], [source(first, first.body), new_source], words={"parade"}, dated_by="explicit")
+    update_event(conn, event_id, merged, [new_source], {"Xi Jinping": "CN"})
+
+    row = conn.execute("SELECT start, end, precision, summary, words, n_sources FROM events").fetchone()
+    assert tuple(row) == ("2025-09-02", "2025-09-02", "day", "Kim arrives in Beijing for the parade", "parade", 2)
+    assert actors_of(conn, event_id) == {"Kim Jong Un", "Xi Jinping", "North Korea", "China"}
+    assert conn.execute("SELECT count(*) FROM actors WHERE name = 'Choe Son Hui'").fetchone()[0] == 0
+    assert conn.execute("SELECT code FROM actors WHERE name = 'Xi Jinping'").fetchone()[0] == "CN"
+    assert fts_hits(conn, "tuesday") == [event_id] and fts_hits(conn, "next") == [event_id]
+    assert_consistent(conn)
+
+
+def test_update_of_an_unknown_event_is_an_error(conn):
+    with pytest.raises(ValueError, match="no event with id 42"):
+        update_event(conn, 42, ev(days("2025-01-01"), "x"), [], {})
+
+
+# Deleting an article (ingest --force)
+
+
+def test_deleting_an_article_removes_the_events_only_it_told(conn):
+    art = article("a", "Kim met Putin.")
+    keep = article("b", "Xi met Lula.")
+    for a in (art, keep):
+        insert_article(conn, a)
+    insert_event(conn, ev(days("2025-09-03"), "Kim meets Putin", ["Kim Jong Un", "Vladimir Putin"], ["KP"],
+                          [source(art, art.body)]), {}, aliases={"Kim Jong Un": {"Kim"}})
+    kept_id = insert_event(conn, ev(days("2025-09-04"), "Xi meets Lula", ["Xi Jinping"], ["CN", "BR"],
+                                    [source(keep, keep.body)]), {})
+    delete_article(conn, art.id)
+    assert not has_article(conn, art.id)
+    assert [row[0] for row in conn.execute("SELECT id FROM events")] == [kept_id]
+    assert {row[0] for row in conn.execute("SELECT name FROM actors")} == {"Xi Jinping", "China", "Brazil"}
+    assert conn.execute("SELECT count(*) FROM aliases").fetchone()[0] == 0
+    assert fts_hits(conn, "putin") == []
+    assert_consistent(conn)
+
+
+def test_deleting_the_article_that_joined_later_takes_back_only_what_it_added(conn):
+    early = article("early", "Li Qiang will visit North Korea.")
+    late = article("late", "Li Qiang met Kim Jong Un in Pyongyang.")
+    insert_article(conn, early)
+    event_id = insert_event(conn, ev(days("2025-10-09"), "Li to visit", ["Li Qiang"], ["CN", "KP"],
+                                     [source(early, early.body)]), {})
+    insert_article(conn, late)
+    late_source = source(late, late.body)
+    update_event(conn, event_id, ev(days("2025-10-09"), "Li meets Kim", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
+                                    [source(early, early.body), late_source]), [late_source], {})
+    delete_article(conn, late.id)
+    assert actors_of(conn, event_id) == {"Li Qiang", "China", "North Korea"}
+    assert conn.execute("SELECT n_sources FROM events WHERE id = ?", (event_id,)).fetchone()[0] == 1
+    assert fts_hits(conn, "pyongyang") == [] and fts_hits(conn, "visit") == [event_id]
+    assert_consistent(conn)
+
+
+def test_deleting_the_first_article_keeps_actors_the_later_one_vouched_for(conn):
+    early = article("early", "Li Qiang will visit North Korea and meet Kim Jong Un.")
+    late = article("late", "Li Qiang arrived in Pyongyang.")
+    insert_article(conn, early)
+    event_id = insert_event(conn, ev(days("2025-10-09"), "Li to visit", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
+                                     [source(early, early.body)]), {})
+    insert_article(conn, late)
+    late_source = source(late, late.body)
+    update_event(conn, event_id, ev(days("2025-10-09"), "Li arrives", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
+                                    [source(early, early.body), late_source]), [late_source], {})
+    delete_article(conn, early.id)
+    assert "Li Qiang" in actors_of(conn, event_id)
+    assert conn.execute("SELECT n_sources FROM events WHERE id = ?", (event_id,)).fetchone()[0] == 1
+    assert_consistent(conn)
+
+
+# Merge candidates
+
+
+@pytest.fixture
+def merge_store(conn):
+    art = article("a", "Kim will attend the parade next week.", "Putin will attend too.", "China prepares.",
+                  "Kim spoke in 2015.")
+    insert_article(conn, art)
+    ids = {
+        "kim": insert_event(conn, ev(days("2025-09-01", "2025-09-07", "week"), "Kim to attend parade",
+                                     ["Kim Jong Un"], ["KP", "CN"],
+                                     [source(art, "Kim will attend the parade next week.")],
+                                     words={"parade", "attend"}, dated_by="published"), {"Kim Jong Un": "KP"}),
+        "putin": insert_event(conn, ev(days("2025-09-03"), "Putin to attend", ["Vladimir Putin"], ["RU", "CN"],
+                                       [source(art, "Putin will attend too.")]), {}),
+        "china": insert_event(conn, ev(days("2025-09-01", "2025-09-30", "month"), "China prepares", [], ["CN"],
+                                       [source(art, "China prepares.")]), {}),
+        "old": insert_event(conn, ev(days("2015-01-01", "2015-12-31", "year"), "Kim spoke", ["Kim Jong Un"], ["KP"],
+                                     [source(art, "Kim spoke in 2015.")]), {}),
+    }
+    return conn, art, ids
+
+
+def test_merge_candidates_share_a_person_and_overlap_in_time(merge_store):
+    conn, art, ids = merge_store
+    [found] = merge_candidates(conn, days("2025-09-03"), ["Kim Jong Un"], ["KP"])
+    assert found.id == ids["kim"]
+    assert found.when == days("2025-09-01", "2025-09-07", "week")
+    assert (found.summary, found.persons, found.countries) == ("Kim to attend parade", ["Kim Jong Un"], ["KP", "CN"])
+    assert found.words == frozenset({"parade", "attend"}) and found.dated_by == "published"
+    assert found.sources == [source(art, "Kim will attend the parade next week.")]
+
+
+def test_merge_candidates_need_overlap_and_a_shared_person(merge_store):
+    conn, _, ids = merge_store
+    assert merge_candidates(conn, days("2025-09-08"), ["Kim Jong Un"], []) == []
+    assert [e.id for e in merge_candidates(conn, days("2025-09-02", "2025-09-04"), ["Vladimir Putin", "Kim Jong Un"],
+                                           [])] == [ids["kim"], ids["putin"]]
+    assert merge_candidates(conn, days("2025-09-03"), ["Xi Jinping"], ["CN"]) == []  # persons given: countries unused
+    assert merge_candidates(conn, When.undated(), ["Kim Jong Un"], []) == []
+
+
+def test_merge_candidates_fall_back_to_countries_when_no_person_is_named(merge_store):
+    conn, _, ids = merge_store
+    found = merge_candidates(conn, days("2025-09-20"), [], ["CN"])
+    assert [e.id for e in found] == [ids["china"]]
+    assert [e.id for e in merge_candidates(conn, days("2025-09-03"), [], ["CN"], limit=2)] == [ids["kim"], ids["china"]]
+
+
+# Property: counts stay right through any mix of inserts, merges and deletions
+
+PEOPLE = ["Ann Lee", "Bo Chen", "Cy Park"]
+CODES = ["CN", "KP", "US"]
+operation = st.one_of(
+    st.tuples(st.just("insert"), st.integers(0, 3), st.lists(st.sampled_from(PEOPLE), max_size=2),
+              st.lists(st.sampled_from(CODES), max_size=2)),
+    st.tuples(st.just("merge"), st.integers(0, 3), st.lists(st.sampled_from(PEOPLE), max_size=2),
+              st.lists(st.sampled_from(CODES), max_size=2)),
+    st.tuples(st.just("delete"), st.integers(0, 3)),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(operation, max_size=12))
+def test_counts_and_index_stay_right_through_any_sequence_of_writes(operations):
+    arts = [article(f"a{i}", *(f"Sentence {j} of article {i}." for j in range(12))) for i in range(4)]
+    used = {i: 0 for i in range(4)}  # sentences used per article, so every source is a real sentence
+    with tempfile.TemporaryDirectory() as folder:
+        conn = connect(Path(folder) / "p.db", create=True)
+        with transaction(conn):
+            for step in operations:
+                kind, which = step[0], step[1]
+                art = arts[which]
+                if kind == "delete":
+                    if has_article(conn, art.id):
+                        delete_article(conn, art.id)
+                    continue
+                if not has_article(conn, art.id):
+                    insert_article(conn, art)
+                    used[which] = 0
+                new = source(art, f"Sentence {used[which]} of article {which}.")
+                used[which] += 1
+                event = ev(days("2025-01-01"), "summary", step[2], step[3], [new])
+                existing = [row[0] for row in conn.execute("SELECT id FROM events ORDER BY id LIMIT 1")]
+                if kind == "merge" and existing:
+                    update_event(conn, existing[0], event, [new], {})
+                else:
+                    insert_event(conn, event, {})
+                assert_consistent(conn)
+            for art in arts:
+                if has_article(conn, art.id):
+                    delete_article(conn, art.id)
+            assert stats(conn) == {"articles": 0, "events": 0, "persons": 0, "countries": 0, "sources": 0}
+        conn.close()

@@ -1,0 +1,141 @@
+"""Exports: the JSON the scorer reads (checked field by field against what went in), CSV and TimelineJS."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from store.db import connect, insert_article, insert_event, transaction, update_event
+from store.export import CSV_COLUMNS, export
+from store.model import Article, Event, Source, When
+from store.queries import Filter
+
+VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday, the ministry said."
+ARRIVAL = "Li Qiang arrived in Pyongyang on Thursday for the anniversary."
+PARADE = "Kim Jong Un will attend a military parade in Beijing next week."
+SCRIPT = 'A blogger wrote "<script>alert(1)</script>" & left — café talk.'
+DECADE = "Tensions grew through the 2010s."
+
+
+def source(art: Article, sentence: str) -> Source:
+    start = art.body.index(sentence)
+    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))
+
+
+def days(first: str, last: str | None = None, precision: str = "day") -> When:
+    return When(date.fromisoformat(first), date.fromisoformat(last or first), precision)
+
+
+@pytest.fixture
+def conn(tmp_path):
+    """Ids: 1 Li's visit (merged from two articles), 2 parade (week), 3 a month, 4 undated, 5 a decade."""
+    visit = Article("news/li.md", f"Intro line.\n{VISIT}", "China's Li Qiang to visit", date(2025, 10, 7))
+    arrival = Article("news/arrival.md", ARRIVAL, "Li arrives", date(2025, 10, 9))
+    kim = Article("kim.md", f"{PARADE}\n{SCRIPT}\n{DECADE}", "Kim & the parade", None)
+    connection = connect(tmp_path / "e.db", create=True)
+    with transaction(connection):
+        for art in (visit, arrival, kim):
+            insert_article(connection, art)
+        li_id = insert_event(connection, Event(days("2025-10-09"), "Li Qiang to visit North Korea", ["Li Qiang"],
+                                               ["CN", "KP"], [source(visit, VISIT)]), {"Li Qiang": "CN"})
+        insert_event(connection, Event(days("2025-09-01", "2025-09-07", "week"), "Kim to attend parade in Beijing",
+                                       ["Kim Jong Un"], ["KP", "CN"], [source(kim, PARADE)]), {})
+        insert_event(connection, Event(days("2025-09-01", "2025-09-30", "month"), "<b>Kim</b> & Xi", [], ["CN"],
+                                       [source(kim, SCRIPT)]), {})
+        insert_event(connection, Event(When.undated(), "Talk in a café", ["Zoë Ångström"], [],
+                                       [source(kim, SCRIPT)]), {})
+        insert_event(connection, Event(days("2010-01-01", "2019-12-31", "decade"), "Tensions grew", [], ["KR", "KP"],
+                                       [source(kim, DECADE)]), {})
+        merged = Event(days("2025-10-09"), "Li Qiang visits North Korea", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
+                       [source(visit, VISIT), source(arrival, ARRIVAL)])
+        update_event(connection, li_id, merged, [source(arrival, ARRIVAL)], {})
+    yield connection
+    connection.close()
+
+
+def exported(conn, fmt: str, flt: Filter = Filter()) -> str:
+    out = io.StringIO()
+    export(conn, fmt, flt, out)
+    return out.getvalue()
+
+
+def test_json_round_trip_holds_every_field_that_went_in(conn):
+    data = json.loads(exported(conn, "json"))
+    assert list(data) == ["events"]
+    decade, week, month, visit, undated = data["events"]
+    assert visit == {
+        "start": "2025-10-09", "end": "2025-10-09", "precision": "day",
+        "summary": "Li Qiang visits North Korea",
+        "persons": ["Li Qiang", "Kim Jong Un"],
+        "countries": ["CN", "KP"],
+        "sources": [
+            {"path": "news/li.md", "title": "China's Li Qiang to visit", "published": "2025-10-07",
+             "excerpt": VISIT, "start": 12, "end": 12 + len(VISIT)},
+            {"path": "news/arrival.md", "title": "Li arrives", "published": "2025-10-09",
+             "excerpt": ARRIVAL, "start": 0, "end": len(ARRIVAL)},
+        ],
+    }
+    assert week == {
+        "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
+        "persons": ["Kim Jong Un"], "countries": ["KP", "CN"],
+        "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
+                     "start": 0, "end": len(PARADE)}],
+    }
+    assert (month["start"], month["end"], month["precision"], month["summary"]) == (
+        "2025-09-01", "2025-09-30", "month", "<b>Kim</b> & Xi")
+    assert month["sources"][0]["excerpt"] == SCRIPT
+    assert (decade["start"], decade["end"], decade["precision"], decade["countries"]) == (
+        "2010-01-01", "2019-12-31", "decade", ["KR", "KP"])
+    assert (undated["start"], undated["end"], undated["precision"], undated["persons"]) == (
+        None, None, "undated", ["Zoë Ångström"])
+
+
+def test_json_of_a_filtered_or_empty_selection(conn):
+    persons = [e["persons"] for e in json.loads(exported(conn, "json", Filter(persons=("Kim Jong Un",))))["events"]]
+    assert persons == [["Kim Jong Un"], ["Li Qiang", "Kim Jong Un"]]
+    assert json.loads(exported(conn, "json", Filter(persons=("Nobody",)))) == {"events": []}
+
+
+def test_csv_has_one_row_per_event_with_joined_lists(conn):
+    rows = list(csv.reader(io.StringIO(exported(conn, "csv"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 6
+    visit = dict(zip(CSV_COLUMNS, rows[4]))
+    assert visit == {
+        "start": "2025-10-09", "end": "2025-10-09", "precision": "day", "summary": "Li Qiang visits North Korea",
+        "persons": "Li Qiang; Kim Jong Un", "countries": "CN; KP",
+        "sources": "news/li.md\nnews/arrival.md", "excerpts": f"{VISIT}\n{ARRIVAL}",
+    }
+    undated = dict(zip(CSV_COLUMNS, rows[5]))
+    assert (undated["start"], undated["end"], undated["excerpts"]) == ("", "", SCRIPT)
+
+
+def test_timelinejs_slides_carry_dates_as_precise_as_known(conn):
+    timeline = json.loads(exported(conn, "timelinejs"))
+    assert timeline["title"]["text"]["headline"] == "dateline"
+    decade, week, month, visit = timeline["events"]  # the undated event has no place on a timeline
+    assert visit["start_date"] == {"year": 2025, "month": 10, "day": 9} and "end_date" not in visit
+    assert week["start_date"] == {"year": 2025, "month": 9, "day": 1}
+    assert week["end_date"] == {"year": 2025, "month": 9, "day": 7}
+    assert month["start_date"] == {"year": 2025, "month": 9} and "end_date" not in month
+    assert decade["start_date"] == {"year": 2010} and decade["end_date"] == {"year": 2019}
+    assert (visit["group"], decade["group"]) == ("China", "South Korea")
+    assert (visit["display_date"], week["display_date"], decade["display_date"]) == (
+        "2025-10-09", "week of 2025-09-01", "2010s")
+    assert len({slide["unique_id"] for slide in timeline["events"]}) == 4
+
+
+def test_timelinejs_text_is_escaped_html(conn):
+    month = json.loads(exported(conn, "timelinejs"))["events"][2]
+    assert month["text"]["headline"] == "&lt;b&gt;Kim&lt;/b&gt; &amp; Xi"
+    body = month["text"]["text"]
+    assert "<script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "Kim &amp; the parade" in body
+
+
+def test_unknown_format_is_refused(conn):
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        exported(conn, "xml")

@@ -1,0 +1,156 @@
+"""The read commands of the CLI, run with CliRunner on a small store: events, people, countries, export."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from store.db import connect, insert_article, insert_event, transaction
+from store.model import Article, Event, Source, When
+from tui.cli import app
+from tui.paths import default_db
+
+VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday."
+PARADE = "Kim Jong Un will attend a military parade in Beijing next week."
+MARKUP = "Officials said [bold red]nothing[/bold red] about [link=http://x]the talks[/link]."
+
+runner = CliRunner()
+
+
+def source(art: Article, sentence: str) -> Source:
+    start = art.body.index(sentence)
+    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "cli.db"
+    art = Article("a.md", f"{VISIT}\n{PARADE}\n{MARKUP}", "Asia news", date(2025, 8, 28))
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, art)
+        insert_event(conn, Event(When(date(2025, 10, 9), date(2025, 10, 9), "day"), "Li Qiang to visit North Korea",
+                                 ["Li Qiang"], ["CN", "KP"], [source(art, VISIT)]), {"Li Qiang": "CN"})
+        insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 7), "week"), "Kim to attend parade",
+                                 ["Kim Jong Un"], ["KP", "CN"], [source(art, PARADE)]), {},
+                     aliases={"Kim Jong Un": {"Kim"}})
+        insert_event(conn, Event(When.undated(), "[bold red]Talks[/bold red] unclear", [], ["US"],
+                                 [source(art, MARKUP)]), {})
+    conn.close()
+    return path
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def test_events_prints_a_table_in_timeline_order(db):
+    result = run("events", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.index("Kim to attend parade") < out.index("Li Qiang to visit North Korea") < out.index("unclear")
+    assert "week of 2025-09-01" in out and "Kim Jong Un" in out and "KP, CN" in out
+    assert "3 of 3 events" in out
+
+
+def test_text_from_the_store_is_printed_as_is_never_as_markup(db):
+    out = run("events", "--db", str(db), "--country", "US").stdout
+    assert "[bold red]Talks[/bold red] unclear" in out
+    assert "\x1b[" not in out
+
+
+@pytest.mark.parametrize(("options", "shown", "hidden"), [
+    (["--person", "kim"], ["Kim to attend parade"], ["Li Qiang to visit", "unclear"]),
+    (["--country", "north korea"], ["Kim to attend parade", "Li Qiang to visit"], ["unclear"]),
+    (["--country", "kp", "--since", "2025-10"], ["Li Qiang to visit"], ["Kim to attend parade"]),
+    (["--until", "2025-09-01"], ["Kim to attend parade"], ["Li Qiang to visit", "unclear"]),
+    (["--search", "pyongyang"], ["Li Qiang to visit"], ["Kim to attend parade"]),
+    (["--limit", "1"], ["Kim to attend parade", "1 of 3 events"], ["Li Qiang to visit"]),
+])
+def test_events_filters(db, options, shown, hidden):
+    result = run("events", "--db", str(db), *options)
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.stdout
+    for text in hidden:
+        assert text not in result.stdout
+
+
+def table_rows(out: str) -> list[list[str]]:
+    """The body rows of a Rich table (the header row is drawn with heavy bars)."""
+    return [[cell.strip() for cell in line.split("│")[1:-1]] for line in out.splitlines() if "│" in line]
+
+
+def test_people_and_countries_list_counts(db):
+    assert table_rows(run("people", "--db", str(db)).stdout) == [["Kim Jong Un", "1"], ["Li Qiang", "1"]]
+    assert table_rows(run("countries", "--db", str(db)).stdout) == [
+        ["China", "CN", "2"], ["North Korea", "KP", "2"], ["United States", "US", "1"]]
+    assert table_rows(run("countries", "--db", str(db), "--person", "Li Qiang").stdout) == [
+        ["China", "CN", "1"], ["North Korea", "KP", "1"]]
+    assert table_rows(run("people", "--db", str(db), "--limit", "1").stdout) == [["Kim Jong Un", "1"]]
+
+
+def test_export_json_writes_only_the_data_to_stdout(db):
+    result = run("export", "--db", str(db), "--format", "json", "--person", "Li Qiang")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"events": [{
+        "start": "2025-10-09", "end": "2025-10-09", "precision": "day", "summary": "Li Qiang to visit North Korea",
+        "persons": ["Li Qiang"], "countries": ["CN", "KP"],
+        "sources": [{"path": "a.md", "title": "Asia news", "published": "2025-08-28", "excerpt": VISIT,
+                     "start": 0, "end": len(VISIT)}]}]}
+    assert result.stderr == ""
+
+
+def test_export_csv_and_timelinejs(db):
+    rows = list(csv.DictReader(io.StringIO(run("export", "--db", str(db), "--format", "csv").stdout)))
+    assert [row["summary"] for row in rows] == [
+        "Kim to attend parade", "Li Qiang to visit North Korea", "[bold red]Talks[/bold red] unclear"]
+    timeline = json.loads(run("export", "--db", str(db), "--format", "timelinejs").stdout)
+    assert len(timeline["events"]) == 2
+
+
+def test_export_to_a_file(db, tmp_path):
+    target = tmp_path / "out.json"
+    result = run("export", "--db", str(db), "--format", "json", "--output", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(json.loads(target.read_text(encoding="utf-8"))["events"]) == 3
+
+
+def test_export_format_must_be_known(db):
+    result = run("export", "--db", str(db), "--format", "xml")
+    assert result.exit_code != 0 and result.stdout == ""
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["events", "--db", "{missing}"], "dateline: error: no such store: {missing} (create it with: dateline ingest"),
+    (["events", "--db", "{db}", "--since", "2025-13"], "dateline: error: bad date '2025-13'"),
+    (["people", "--db", "{db}", "--until", "yesterday"], "dateline: error: bad date 'yesterday'"),
+    (["countries", "--db", "{db}", "--country", "Atlantis"], "dateline: error: unknown country: 'Atlantis'"),
+    (["export", "--db", "{db}", "--format", "json", "--output", "{tmp}/no/such/dir/x.json"],
+     "dateline: error: cannot write {tmp}/no/such/dir/x.json"),
+])
+def test_errors_are_one_line_on_stderr_with_exit_code_1(db, tmp_path, args, message):
+    values = {"missing": str(tmp_path / "missing.db"), "db": str(db), "tmp": str(tmp_path)}
+    result = run(*(arg.format(**values) for arg in args))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(message.format(**values))
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_file_that_is_not_a_store_is_an_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database at all " * 100)
+    result = run("events", "--db", str(bad))
+    assert result.exit_code == 1 and result.stderr.startswith(f"dateline: error: cannot open store {bad}")
+
+
+def test_default_store_is_sample_db_at_the_repository_root():
+    root = Path(__file__).resolve().parents[2]
+    assert default_db() == root / "sample.db"
+    assert (root / "pyproject.toml").is_file()

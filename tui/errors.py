@@ -1,0 +1,25 @@
+"""How the command line reports a user's error: one line `dateline: error: ...` on stderr, exit code 1."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+
+from store.db import StoreError
+
+
+def fail(message: str) -> NoReturn:
+    """Print the error as a single line on stderr and leave with exit code 1."""
+    typer.echo(f"dateline: error: {' '.join(message.split())}", err=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn a StoreError raised inside the block into `fail`."""
+    try:
+        yield
+    except StoreError as error:
+        fail(str(error))

@@ -1,0 +1,208 @@
+"""CLI commands that read the store: events, people, countries, export.
+
+Article text is untrusted, so every cell printed from the store is a Rich `Text` (never parsed as markup).
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from store.db import StoreError, connect
+from store.export import FORMATS, export
+from store.queries import (
+    ActorCount,
+    EventRow,
+    Filter,
+    actor_counts,
+    count_events,
+    parse_period,
+    resolve_country,
+    timeline_page,
+    when_label,
+)
+from tui.errors import fail, reported_errors
+from tui.paths import default_db
+
+DbOption = Annotated[Optional[Path], typer.Option(
+    "--db", metavar="FILE", dir_okay=False, help="The event store [default: sample.db at the repository root].",
+)]
+PersonOption = Annotated[Optional[list[str]], typer.Option(
+    "--person", metavar="NAME", help="Only events naming this person (full name or alias); repeat: all must appear.",
+)]
+CountryOption = Annotated[Optional[list[str]], typer.Option(
+    "--country", metavar="COUNTRY", help="Only events naming this country (code or name); repeat: all must appear.",
+)]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE", help="Only events ending on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).",
+)]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", metavar="DATE", help="Only events starting on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).",
+)]
+SearchOption = Annotated[str, typer.Option(
+    "--search", metavar="TEXT", help="Only events whose summary or sources have every word of TEXT.",
+)]
+LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, help="Show at most N rows.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events)
+    app.command("people")(people)
+    app.command("countries")(countries)
+    app.command("export")(export_events)
+
+
+def events(
+    db: DbOption = None,
+    person: PersonOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = "",
+    limit: LimitOption = 50,
+) -> None:
+    """List events in timeline order."""
+    with reported_errors(), _reading(db) as conn:
+        flt = _filter(conn, person, country, since, until, search)
+        rows = timeline_page(conn, flt, limit=limit)
+        total = count_events(conn, flt)
+    Console(highlight=False).print(_events_table(rows, total))
+
+
+def people(
+    db: DbOption = None,
+    person: PersonOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = "",
+    limit: LimitOption = 50,
+) -> None:
+    """List the persons with most events (among the events the options select)."""
+    _print_actor_counts("person", db, person, country, since, until, search, limit)
+
+
+def countries(
+    db: DbOption = None,
+    person: PersonOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = "",
+    limit: LimitOption = 50,
+) -> None:
+    """List the countries with most events (among the events the options select)."""
+    _print_actor_counts("country", db, person, country, since, until, search, limit)
+
+
+def export_events(
+    fmt: Annotated[Literal[FORMATS], typer.Option("--format", help="Output format.")],
+    db: DbOption = None,
+    person: PersonOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = "",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", metavar="FILE", dir_okay=False, help="Write to FILE instead of standard output.",
+    )] = None,
+) -> None:
+    """Write the selected events as JSON, CSV or TimelineJS JSON."""
+    with reported_errors(), _reading(db) as conn:
+        flt = _filter(conn, person, country, since, until, search)
+        if output is None:
+            export(conn, fmt, flt, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                export(conn, fmt, flt, out)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror or error}")
+
+
+@contextmanager
+def _reading(db: Path | None) -> Iterator[sqlite3.Connection]:
+    """The store opened read-only; SQLite errors while reading become StoreErrors naming the file."""
+    path = db or default_db()
+    conn = connect(path, readonly=True)
+    try:
+        yield conn
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot read store {path}: {error}") from error
+    finally:
+        conn.close()
+
+
+def _filter(
+    conn: sqlite3.Connection,
+    persons: list[str] | None,
+    countries: list[str] | None,
+    since: str | None,
+    until: str | None,
+    search: str,
+) -> Filter:
+    codes = []
+    for name in countries or ():
+        code = resolve_country(conn, name)
+        if code is None:
+            fail(f"unknown country: {name!r} (give an ISO code such as FR, or a name)")
+        codes.append(code)
+    try:
+        since_day = parse_period(since).start if since else None
+        until_day = parse_period(until).end if until else None
+    except ValueError as error:
+        fail(str(error))
+    return Filter(tuple(persons or ()), tuple(codes), since_day, until_day, search)
+
+
+def _events_table(rows: list[EventRow], total: int) -> Table:
+    table = Table(caption=Text(f"{len(rows)} of {total} event{'' if total == 1 else 's'}"), expand=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event", ratio=3, min_width=20)
+    table.add_column("Persons", ratio=1)
+    table.add_column("Countries", ratio=1)
+    table.add_column("Sources", justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            Text(when_label(row.when)),
+            Text(row.summary),
+            Text(", ".join(row.persons)),
+            Text(", ".join(row.countries)),
+            Text(str(row.n_sources)),
+        )
+    return table
+
+
+def _print_actor_counts(
+    kind: str,
+    db: Path | None,
+    persons: list[str] | None,
+    countries: list[str] | None,
+    since: str | None,
+    until: str | None,
+    search: str,
+    limit: int,
+) -> None:
+    with reported_errors(), _reading(db) as conn:
+        counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search), limit)
+    Console(highlight=False).print(_actor_table(kind, counts))
+
+
+def _actor_table(kind: str, counts: list[ActorCount]) -> Table:
+    table = Table()
+    table.add_column("Person" if kind == "person" else "Country")
+    if kind == "country":
+        table.add_column("Code")
+    table.add_column("Events", justify="right")
+    for key, display, count in counts:
+        cells = [Text(display)] + ([Text(key)] if kind == "country" else []) + [Text(str(count))]
+        table.add_row(*cells)
+    return table
