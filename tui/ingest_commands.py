@@ -74,14 +74,16 @@ def ingest_command(
 def _print_report(console: Console, report, target: Path) -> None:
     for skipped in report.skipped:
         console.print(Text(f"skipped {skipped.path}: {skipped.reason}"))
+    totals = report.totals
     if report.unchanged and not report.articles:
         console.print(Text(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
-    elif report.unchanged:
-        console.print(Text(f"{report.unchanged} article(s) already in the store were left as they were."))
-    totals = report.totals
+    else:
+        kept = f" {report.unchanged} already stored were left as they were," if report.unchanged else ""
+        console.print(Text(
+            f"Ingested {report.articles} article(s) into {target}: {report.events_new} new event(s), "
+            f"{report.events_merged} telling(s) merged into known events,{kept} {len(report.skipped)} skipped."
+        ))
     console.print(Text(
-        f"Ingested {report.articles} article(s) into {target}: {report.events_new} new event(s), "
-        f"{report.events_merged} telling(s) merged into known events, {len(report.skipped)} skipped.\n"
         f"The store holds {totals.get('articles', 0)} articles, {totals.get('events', 0)} events, "
         f"{totals.get('persons', 0)} persons, {totals.get('countries', 0)} countries."
     ))

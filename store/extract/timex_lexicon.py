@@ -38,7 +38,8 @@ HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Vale
 # Calendar units, singular or plural, and the TIMEX3 duration designator of each.
 UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE", "fortnight": "W",
          "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-UNIT = r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+UNIT = (r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+        r"|centur(?:y|ies))")
 CLOCK_UNITS = {"second", "minute", "hour"}
 
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

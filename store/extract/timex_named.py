@@ -37,16 +37,16 @@ def _number(text: str) -> int:
 
 
 def _two_digit_year(short: int, ref: Reference) -> int:
-    """"07" → 2007 unless that lies more than ten years after the publication year."""
-    limit = (ref.published.year if ref.published else date.today().year) + 10
+    """"07" → 2007 unless that lies more than ten years after the publication year (or after 2049)."""
+    limit = ref.published.year + 10 if ref.published else 2049
     return 2000 + short if 2000 + short <= limit else 1900 + short
 
 
 def _relative_year(word: str | None, ref: Reference) -> int | None:
-    """The year of "this year" / "last year" / "next year", from the publication date."""
+    """The year of "this year" / "the year" / "last year" / "next year", from the publication date."""
     if ref.published is None:
         return None
-    return ref.published.year + {"last": -1, "next": 1}.get((word or "this").lower(), 0)
+    return ref.published.year + {"last": -1, "previous": -1, "next": 1}.get((word or "this").lower(), 0)
 
 
 def iso_date(m: re.Match, ref: Reference) -> Reading | None:
@@ -132,19 +132,20 @@ def quarter(m: re.Match, ref: Reference) -> Reading | None:
             return dated(value_at(shift(ref.published, step, "quarter"), "quarter"), "published")
     if written_year:
         return dated(f"{written_year}-Q{number}", "absolute")
-    if m.groupdict().get("yrel") and m["yrel"].lower() not in ("the", "current", "previous"):
-        year_ = _relative_year(m["yrel"], ref)
-    elif ref.published is None:
+    if ref.published is None:
         return Reading("DATE", f"XXXX-Q{number}")
+    if m["yrel"]:  # "the third quarter of last year"
+        year_ = _relative_year(m["yrel"], ref)
     else:
         year_ = _quarter_year(ref.published, number, ref.direction)
     return dated(f"{year_}-Q{number}", "published")
 
 
 def _quarter_year(published: date, number: int, direction: int) -> int:
-    """The year of a "third quarter" that has begun (looking back) or not yet ended (looking forward)."""
+    """The year of a "third quarter" that has ended (looking back: results are told once a quarter closes)
+    or has not yet ended (looking forward)."""
     current = (published.month - 1) // 3 + 1
-    if direction == PAST and number > current:
+    if direction == PAST and number >= current:
         return published.year - 1
     if direction == FUTURE and number < current:
         return published.year + 1

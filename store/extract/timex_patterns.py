@@ -52,12 +52,12 @@ FAMILIES: dict[str, str] = {
                 r"|the\s+(?P<step>following|next|previous|preceding)\s+(?P<u3>day|week|month|quarter|year)"),
     "relative_unit": (rf"{_DATE_WRAPPER}(?:(?:the\s+)?{_RELATIVE}\s+|(?P<the>the)\s+)"
                       r"(?P<u>week|weekend|month|quarter|year|decade)"),
-    "weekday": (rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?(?P<wd>{WEEKDAY})"
-                rf"(?:\s+(?P<p>{PART_OF_DAY}))?"),
+    "weekday": (r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?"
+                rf"(?P<wd>{WEEKDAY})(?:\s+(?P<p>{PART_OF_DAY}))?"),
     "ago": rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+ago",
     "shifted": rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>later|earlier|afterwards?)",
     "in_units": rf"in\s+(?P<span>(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT}))",
-    "set": (rf"(?:(?P<num>\d[\d,.]*|{ADJECTIVE_COUNT})(?:\s+(?:million|billion|thousand|hundred))?\s+)?"
+    "set": (rf"(?:(?P<num>[$€£]?\d[\d,.]*|{ADJECTIVE_COUNT})(?:\s+(?:million|billion|thousand|hundred))?\s+)?"
             rf"(?P<span>(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<q>a|an|per|every|each)\s+"
             rf"(?:(?P<n>{COUNT}|other)\s+)?(?P<u>{UNIT}|{PART_OF_DAY}|{WEEKDAY}))"
             r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly|fortnightly)"),
@@ -135,12 +135,12 @@ def find(body: str) -> list[Candidate]:
 
 
 def _candidates(name: str, m: re.Match, body: str) -> list[Candidate]:
+    if not _plausible(name, m, body):
+        return []
     if name == "month_day_range":
         return _split_month_day_range(m)
     if name == "year_range":
         return _split_year_range(m)
-    if not _plausible(name, m, body):
-        return []
     if "span" in m.re.groupindex and m.group("span"):
         return [Candidate(m.start("span"), m.end("span"), m.group())]
     return [Candidate(m.start(), m.end(), m.group())]
@@ -178,8 +178,8 @@ def _plausible(name: str, m: re.Match, body: str) -> bool:
         return False  # "Black Friday"
     if name == "month" and bare and m["m"].lower() in _AMBIGUOUS_MONTHS:
         return word.lower() in _DATE_PREPOSITIONS
-    if name == "year" and bare and not 1900 <= int(m["y"]) <= 2099:
-        return word.lower() in _DATE_PREPOSITIONS
+    if name in ("year", "year_range") and bare and not 1900 <= int(m["y" if name == "year" else "y1"]) <= 2099:
+        return word.lower() in _DATE_PREPOSITIONS  # "1500 jobs", but "in 1776"
     if name == "season" and bare and not m["y"]:
         if re.match(r"\s+[A-Z]", body[m.end():]):
             return False  # "the Summer Olympics"

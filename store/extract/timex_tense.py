@@ -38,6 +38,7 @@ _PAST_CUES = re.compile(rf"\b({_IRREGULAR_PAST}|[a-z]+ed)\b", re.I)
 # After a form of "be" a participle is passive, after a modal "have" is not a past: the tense is the
 # auxiliary's ("to be held", "is based", "will have been sold").
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|will|would|shall|should|could|may|might|must|to)\s+$", re.I)
+_AUXILIARY_REACH = 20  # characters before a verb in which its auxiliary is looked for
 # The verb a time adverbial belongs to usually comes before it ("announced Tuesday", "began Tuesday"): a cue
 # after the expression counts as this many words further away.
 _RIGHT_PENALTY = 3
@@ -67,9 +68,12 @@ def direction(sentence: str, start: int, end: int) -> int:
 def _cues(sentence: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end, direction) of every tense cue in the sentence."""
     cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUES.finditer(sentence)]
+    in_future_cue = bytearray(len(sentence))
+    for start, end, _ in cues:
+        in_future_cue[start:end] = b"\1" * (end - start)
     for m in _PAST_CUES.finditer(sentence):
-        if (m.group().lower() in _NOT_PAST or any(s <= m.start() < e for s, e, _ in cues)
-                or _AUXILIARY.search(sentence, 0, m.start())):
+        if (m.group().lower() in _NOT_PAST or in_future_cue[m.start()]
+                or _AUXILIARY.search(sentence, max(0, m.start() - _AUXILIARY_REACH), m.start())):
             continue
         cues.append((m.start(), m.end(), PAST))
     return tuple(cues)

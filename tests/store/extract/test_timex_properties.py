@@ -30,7 +30,8 @@ WORDS = ["Tuesday", "Friday's", "May", "March", "October", "Oct.", "12", "31", "
          "late", "end", "of", "in", "since", "-", "through", "and", "between", "from", "at", "6:40", "p.m.",
          "18:00", "UTC", "every", "annual", "twice", "now", "recently", "will", "said", "announced", "is",
          "expected", "to", ",", ".", "Q3", "7/8/07", "summer", "fall", "Christmas", "decades", "half",
-         "first", "tonight", "morning", "999", "centuries", "today", "yesterday", "2099", "1500", "9999"]
+         "first", "tonight", "morning", "999", "centuries", "today", "yesterday", "2099", "1500", "9999",
+         "1500-1600", "2014-15", "Oct 9-11", "Dec. 30 to Jan. 2"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40).map(" ".join)
 published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 

@@ -1,0 +1,103 @@
+"""Ingest end to end on the sample articles (real model): stored once, merged across articles, re-runs idempotent."""
+import json
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from store import db
+from store.export import export
+from store.ingest import ingest
+from store.queries import Filter
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+def exported(path) -> dict:
+    conn = db.connect(path)
+    try:
+        out = StringIO()
+        export(conn, "json", Filter(), out)
+        return json.loads(out.getvalue())
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ingest") / "seeds.db"
+    report = ingest([SEEDS], path)
+    return path, report
+
+
+def test_ingest_stores_every_article_and_reports_totals(seeded):
+    path, report = seeded
+    assert report.articles == 3 and report.unchanged == 0 and report.skipped == []
+    assert report.totals["articles"] == 3
+    assert report.totals["events"] == report.events_new
+    assert report.events_merged > 0  # the sample articles retell the same visits and parades
+
+
+def test_the_same_visit_told_by_two_articles_is_one_event(seeded):
+    events = exported(seeded[0])["events"]
+    li_visit = [e for e in events if "Li Qiang" in e["persons"] and len({s["path"] for s in e["sources"]}) == 2]
+    assert len(li_visit) == 1
+    (event,) = li_visit
+    assert event["start"] >= "2025-10-08" and event["end"] <= "2025-10-12"  # the visit: later that week
+    assert set(event["countries"]) >= {"CN", "KP"}
+
+
+def test_sources_point_at_the_sentence_in_the_article_body(seeded):
+    bodies = {}
+    for event in exported(seeded[0])["events"]:
+        for src in event["sources"]:
+            path = Path(src["path"])
+            if path not in bodies:
+                bodies[path] = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+            assert bodies[path][src["start"]:src["end"]] == src["excerpt"]
+
+
+def test_reingesting_adds_nothing_and_says_so(seeded, tmp_path):
+    path = tmp_path / "again.db"
+    shutil.copy(seeded[0], path)
+    before = exported(path)
+    report = ingest([SEEDS], path)
+    assert (report.articles, report.unchanged, report.events_new, report.events_merged) == (0, 3, 0, 0)
+    assert exported(path) == before
+
+
+def test_force_reextracts_without_duplicates(seeded, tmp_path):
+    path = tmp_path / "forced.db"
+    shutil.copy(seeded[0], path)
+    before = exported(path)
+    report = ingest([SEEDS], path, force=True)
+    assert report.articles == 3
+    after = exported(path)
+    assert len(after["events"]) == len(before["events"])
+    assert sorted(s["excerpt"] for e in after["events"] for s in e["sources"]) == \
+        sorted(s["excerpt"] for e in before["events"] for s in e["sources"])
+
+
+def test_undated_article_is_stored_with_a_warning_and_only_absolute_dates(tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("Japan and South Korea signed a trade pact on March 3, 2021 in Tokyo.\n\n"
+                       "Japan said last week that talks with China would resume.\n", encoding="utf-8")
+    warned = []
+    report = ingest([article], tmp_path / "u.db", on_undated=lambda a: warned.append(a.path))
+    assert warned == [str(article)] and report.undated == [str(article)]
+    events = exported(tmp_path / "u.db")["events"]
+    dated = [e for e in events if e["start"]]
+    assert [(e["start"], e["end"]) for e in dated] == [("2021-03-03", "2021-03-03")]
+    assert all(e["precision"] == "undated" for e in events if not e["start"])
+
+
+def test_skipped_files_are_reported_and_the_rest_ingested(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "news.jsonl").write_text(
+        '{"title": "A", "published": "2024-05-02", "text": "France and Germany agreed a budget deal on Tuesday."}\n'
+        "{broken\n", encoding="utf-8")
+    report = ingest([tmp_path], tmp_path / "s.db")
+    assert report.articles == 1
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "news.jsonl:2"}

@@ -1,0 +1,64 @@
+"""`dateline ingest` and `dateline extract` as a user runs them (real model, tiny inputs)."""
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tui.cli import app
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+runner = CliRunner()
+
+
+def test_extract_prints_sentences_entities_timexes_and_events(tmp_path):
+    article = tmp_path / "visit.txt"
+    article.write_text("Chinese Premier Li Qiang will visit Pyongyang on Thursday, Beijing announced Tuesday.\n",
+                       encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--published", "2025-10-07", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["article"]["published"] == "2025-10-07"
+    assert [s["text"] for s in out["sentences"]] == [article.read_text().strip()]
+    timexes = {t["text"]: (t["type"], t["value"]) for t in out["timexes"]}
+    assert timexes == {"Thursday": ("DATE", "2025-10-09"), "Tuesday": ("DATE", "2025-10-07")}
+    assert all(set(t) >= {"start", "end", "text", "type", "value"} for t in out["timexes"])
+    assert {"person": "Li Qiang"}.items() <= {e["kind"]: e["key"] for e in out["entities"]}.items()
+    (event,) = out["events"]
+    assert (event["start"], event["end"], event["precision"]) == ("2025-10-09", "2025-10-09", "day")
+    assert event["persons"] == ["Li Qiang"] and set(event["countries"]) == {"CN", "KP"}
+
+
+def test_extract_of_a_missing_file_is_one_error_line(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.md")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("dateline: error:") and "nope.md" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_twice_says_nothing_new(tmp_path):
+    store = tmp_path / "s.db"
+    first = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(store)])
+    assert first.exit_code == 0, first.output
+    assert "Ingested 3 article(s)" in first.stderr
+    second = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(store)])
+    assert second.exit_code == 0
+    assert "Nothing new: 3 article(s) already in" in second.stderr
+
+
+def test_ingest_of_nothing_readable_fails(tmp_path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "empty.md"), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert "skipped" in result.stderr and "empty.md" in result.stderr
+
+
+def test_ingest_of_a_missing_path_is_one_error_line(tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path / "missing"), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.stderr
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_bad_published_date_is_refused(tmp_path):
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(tmp_path / "s.db"), "--published", "soon"])
+    assert result.exit_code == 1 and "--published 'soon'" in result.stderr
