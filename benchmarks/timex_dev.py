@@ -1,13 +1,15 @@
 """Score the time-expression tagger on the timex dev set (MEANTIME Wikinews articles, apple and airbus).
 
-For every article: spaCy analysis, `tag`, and the timexes written as {"timexes": [...]} into a temp dir; then
-/work/shared/eval/score_timex.py prints relaxed/strict/value/type F1 against each folder's gold.
+For every article the pipeline's extraction (exactly what `dateline extract ARTICLE --format json` prints; run
+in-process so the model loads once) is written into a temp dir and ../shared/eval/score_timex.py scores it.
 
-MEANTIME annotates only the title and the first sentences of each article: the gold never reaches past the
-fourth body sentence. By default only timexes in the first ANNOTATED_SENTENCES sentences are written, so that
-unannotated text does not count as false positives; `--all` writes every timex.
+Two figures per folder:
+  whole articles   the official procedure of ../shared/eval/timex-dev/README.md: every timex counts.
+  annotated region MEANTIME annotates only the first sentences of each article (no gold past the fourth body
+                   sentence), so every correct timex after them counts as a false positive above. This line keeps
+                   only timexes in the first ANNOTATED_SENTENCES sentences: the tagger's quality where gold exists.
 
-usage: python benchmarks/timex_dev.py [--wrong] [--all]
+usage: python benchmarks/timex_dev.py [--wrong]
 """
 from __future__ import annotations
 
@@ -17,44 +19,41 @@ import subprocess
 import sys
 import tempfile
 
-import yaml
+from store.extract.pipeline import extract_many
+from store.extract_json import extraction_to_json
+from store.readers import Skipped, read_paths
 
-from store.extract.nlp import analyse_many
-from store.extract.timex import tag
-
-DEV = pathlib.Path("/work/shared/eval/timex-dev")
-SCORER = pathlib.Path("/work/shared/eval/score_timex.py")
+SHARED = pathlib.Path(__file__).resolve().parent.parent.parent / "shared"
+DEV = SHARED / "eval" / "timex-dev"
+SCORER = SHARED / "eval" / "score_timex.py"
 FOLDERS = ("apple", "airbus")
 ANNOTATED_SENTENCES = 4
 
 
-def read_article(path: pathlib.Path) -> tuple[str, object]:
-    """(body, published date) of a dev article: YAML frontmatter, then the body after the closing ---."""
-    text = path.read_text(encoding="utf-8")
-    front, body = text.split("\n---\n", 1)
-    return body, yaml.safe_load(front.removeprefix("---\n")).get("published")
+def write_system(folder: pathlib.Path, whole: pathlib.Path, region: pathlib.Path) -> None:
+    articles = [a for a in read_paths(sorted(folder.glob("*.md"))) if not isinstance(a, Skipped)]
+    for extraction in extract_many(articles):
+        out = extraction_to_json(extraction)
+        name = pathlib.Path(extraction.article.path).stem
+        (whole / f"{name}.json").write_text(json.dumps(out))
+        sentences = extraction.sentences
+        limit = sentences[ANNOTATED_SENTENCES - 1].end if len(sentences) > ANNOTATED_SENTENCES else None
+        kept = [t for t in out["timexes"] if limit is None or t["start"] < limit]
+        (region / f"{name}.json").write_text(json.dumps({"timexes": kept}))
 
 
-def write_system(folder: pathlib.Path, out: pathlib.Path, everything: bool) -> None:
-    paths = sorted(folder.glob("*.md"))
-    articles = [read_article(p) for p in paths]
-    for path, (body, published), analysis in zip(paths, articles, analyse_many(b for b, _ in articles)):
-        timexes = tag(body, published, analysis.spans, analysis.sentences)
-        if not everything and len(analysis.sentences) > ANNOTATED_SENTENCES:
-            limit = analysis.sentences[ANNOTATED_SENTENCES - 1].end
-            timexes = [t for t in timexes if t.start < limit]
-        rows = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in timexes]
-        (out / f"{path.stem}.json").write_text(json.dumps({"timexes": rows}, indent=1))
+def score(folder: pathlib.Path, system: str, wrong: bool) -> str:
+    args = [sys.executable, str(SCORER), str(folder / "gold.json"), system] + (["--wrong"] if wrong else [])
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout.rstrip()
 
 
 def main(argv: list[str]) -> None:
     for name in FOLDERS:
-        with tempfile.TemporaryDirectory() as tmp:
-            write_system(DEV / name, pathlib.Path(tmp), "--all" in argv)
-            args = [sys.executable, str(SCORER), str(DEV / name / "gold.json"), tmp]
-            result = subprocess.run(args + (["--wrong"] if "--wrong" in argv else []),
-                                    capture_output=True, text=True, check=True)
-        print(f"== {name}\n{result.stdout.rstrip()}")
+        with tempfile.TemporaryDirectory() as whole, tempfile.TemporaryDirectory() as region:
+            write_system(DEV / name, pathlib.Path(whole), pathlib.Path(region))
+            print(f"== {name}")
+            print(f"whole articles:   {score(DEV / name, whole, False)}")
+            print(f"annotated region: {score(DEV / name, region, '--wrong' in argv)}")
 
 
 if __name__ == "__main__":

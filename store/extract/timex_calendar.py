@@ -119,9 +119,10 @@ def nearest_weekday(reference: date, weekday: int, direction: int) -> date:
 
 def year_for(reference: date, month: int, day: int | None, direction: int) -> int:
     """The year that puts `month` (and `day`) on the side of the reference the direction asks for, nearest
-    to it; with no direction, the reference's own year. A day that the direction would push more than half
-    a year away is more likely a misread tense than a date nearly a year off: it takes the nearest year."""
-    if direction == UNKNOWN:
+    to it. With no direction a day takes the nearest year ("takes effect Jan. 1" in October is next year's),
+    a month the reference's own year. A day that the direction would push more than half a year away is more
+    likely a misread tense than a date nearly a year off: it takes the nearest year too."""
+    if direction == UNKNOWN and day is None:
         return reference.year
     candidates, nearest = [], []
     for year in (reference.year - 1, reference.year, reference.year + 1):

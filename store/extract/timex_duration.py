@@ -23,7 +23,8 @@ def _unit_name(word: str) -> str:
 
 
 def duration_value(count: float | None, unit_word: str) -> str:
-    """TIMEX3 duration value: (6, "years") → P6Y, (30, "minutes") → PT30M, (None, "decades") → PXDE."""
+    """TIMEX3 duration value: (6, "years") → P6Y, (30, "minutes") → PT30M, (2, "quarters") → P6M,
+    (None, "decades") → PXDE, (None, "quarters") → PXQ."""
     unit = _unit_name(unit_word)
     clock = "T" if unit in CLOCK_UNITS else ""
     if count is None:
@@ -43,7 +44,7 @@ def duration(m: re.Match, ref: Reference) -> Reading | None:
 
 
 def duration_adjective(m: re.Match, ref: Reference) -> Reading | None:
-    """"27-year", "a 12-hour", "half-day", "decades-long", "year-long"."""
+    """"27-year", "12-hour", "half-day", "decades-long", "year-long"."""
     if m["u2"]:
         vague = m["u2"].lower().endswith("s")
         return Reading("DURATION", duration_value(None if vague else 1, m["u2"]))

@@ -40,6 +40,7 @@ WEEKDAYS = [
     ("Friday's festivities are expected to include a parade.", "Friday", "DATE", "2025-10-10"),
     ("The vote was held Thursday.", "Thursday", "DATE", "2025-10-02"),
     ("The talks collapsed Sunday.", "Sunday", "DATE", "2025-10-05"),
+    ("The minister told Reuters Tuesday that talks had failed.", "Tuesday", "DATE", "2025-10-07"),
     ("He arrived Friday morning.", "Friday morning", "TIME", "2025-10-03TMO"),
     ("The deal was signed last Friday.", "last Friday", "DATE", "2025-10-03"),
     ("Voting starts next Monday.", "next Monday", "DATE", "2025-10-13"),
@@ -64,6 +65,9 @@ DEICTIC_AND_RELATIVE = [
     ("Sales fell last year.", "last year", "DATE", "2024"),
     ("Profit doubled in the last quarter.", "the last quarter", "DATE", "2025-Q3"),
     ("Crowds gathered this weekend.", "this weekend", "DATE", "2025-W41-WE"),
+    ("Protesters marched over the weekend.", "the weekend", "DATE", "2025-W40-WE"),
+    ("Talks will resume over the weekend.", "the weekend", "DATE", "2025-W41-WE"),
+    ("Prices were lower a decade ago.", "a decade ago", "DATE", "2015"),
     ("Talks began two days ago.", "two days ago", "DATE", "2025-10-05"),
     ("The probe opened three weeks ago.", "three weeks ago", "DATE", "2025-W38"),
     ("Prices peaked a year ago.", "a year ago", "DATE", "2024"),
@@ -74,6 +78,7 @@ DEICTIC_AND_RELATIVE = [
 
 ABSOLUTE_AND_CALENDAR_NAMES = [
     ("The event will be held on October 12.", "October 12", "DATE", "2025-10-12"),
+    ("The law takes effect Jan. 1.", "Jan. 1", "DATE", "2026-01-01"),
     ("He was born on Oct. 12, 2005.", "Oct. 12, 2005", "DATE", "2005-10-12"),
     ("It opened on 12 October 2005.", "12 October 2005", "DATE", "2005-10-12"),
     ("Compared to the last parade in 2015, turnout was high.", "2015", "DATE", "2015"),
@@ -83,6 +88,10 @@ ABSOLUTE_AND_CALENDAR_NAMES = [
     ("Prices soared in the early 1990s.", "the early 1990s", "DATE", "199"),
     ("It was floated in September 2006.", "September 2006", "DATE", "2006-09"),
     ("Revenue grew in Q3 2024.", "Q3 2024", "DATE", "2024-Q3"),
+    ("Profit rose in the third quarter of last year.", "the third quarter of last year", "DATE", "2024-Q3"),
+    # A quarter told in the past while it is still under way is last year's; one told ahead is the next one.
+    ("Profit rose in the fourth quarter.", "the fourth quarter", "DATE", "2024-Q4"),
+    ("Profit will rise in the first quarter.", "the first quarter", "DATE", "2026-Q1"),
     ("Deliveries slipped in the first half of 2009.", "the first half of 2009", "DATE", "2009-H1"),
     ("The store opened on 2025-10-07.", "2025-10-07", "DATE", "2025-10-07"),
     ("Written in the American format, 7/8/07.", "7/8/07", "DATE", "2007-07-08"),
@@ -167,6 +176,7 @@ def test_clock_times_fall_on_the_day_their_sentence_names():
     assert (timex.type, timex.value) == ("TIME", "2025-10-07T18:00Z")
     assert timex.when == When(date(2025, 10, 7), date(2025, 10, 7), "day")
     check("The plane landed at 6:40 p.m. after a long flight.", "6:40 p.m.", "TIME", "2025-10-07T18:40")
+    check("The plane landed at 1600 GMT.", "1600 GMT", "TIME", "2025-10-07T16:00Z")
 
 
 ANAPHORA = [
@@ -203,6 +213,8 @@ NOT_DATES = [
     "A second A380 is also travelling to the U.S.",
     "Athletes trained for the Summer Olympics.",
     "The Mac OS X 10.4.11 update fixed it.",
+    "Audi Q3 sales rose.",
+    "Some 1500-1600 people attended.",
 ]
 
 

@@ -56,7 +56,8 @@ def test_nearest_weekday():
 
 def test_year_for_month_days_and_months():
     assert year_for(date(2026, 1, 5), 12, 30, PAST) == 2025
-    assert year_for(date(2026, 1, 5), 12, 30, UNKNOWN) == 2026
+    assert year_for(date(2026, 1, 5), 12, 30, UNKNOWN) == 2025  # no tense: the nearest December 30
+    assert year_for(date(2026, 1, 5), 12, None, UNKNOWN) == 2026  # no tense: a month of the reference's year
     # A past tense that would put October 12 nearly a year back is taken for a misread: the nearer one wins.
     assert year_for(date(2005, 10, 4), 10, 12, PAST) == 2005
     assert year_for(date(2025, 10, 7), 1, None, PAST) == 2025

@@ -14,7 +14,7 @@ from store.model import PRECISIONS
 _DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-Q[1-4X]|-H[12]"
          r"|-(?:SP|SU|FA|WI))?|\d{3}|XXX")
 _TIME = rf"(?:{_DATE})T(?:\d\d:\d\d|MO|AF|EV|NI)Z?"
-_DURATION = r"PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|DE|CE|WE)"
+_DURATION = r"PT?(?:\d+(?:\.\d+)?|X)(?:Y|Q|M|W|D|H|S|DE|CE|WE)"
 _REFERENCE = r"PRESENT_REF|PAST_REF|FUTURE_REF"
 VALID = {
     "DATE": re.compile(rf"{_DATE}|{_REFERENCE}"),
@@ -31,7 +31,8 @@ WORDS = ["Tuesday", "Friday's", "May", "March", "October", "Oct.", "12", "31", "
          "18:00", "UTC", "every", "annual", "twice", "now", "recently", "will", "said", "announced", "is",
          "expected", "to", ",", ".", "Q3", "7/8/07", "summer", "fall", "Christmas", "decades", "half",
          "first", "tonight", "morning", "999", "centuries", "today", "yesterday", "2099", "1500", "9999",
-         "1500-1600", "2014-15", "Oct 9-11", "Dec. 30 to Jan. 2"]
+         "1500-1600", "2014-15", "Oct 9-11", "Dec. 30 to Jan. 2", "quarters", "weekends", "fortnight",
+         "several", "few", "and a half"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40).map(" ".join)
 published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 
