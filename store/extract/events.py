@@ -108,7 +108,10 @@ def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tu
     """ "will come just over a month after Kim joined …": the earlier event lies that far before the report."""
     if article.published is None:
         return None, None
+    quoted = cues.without_quotes(sentence.text)
     for t in own:
+        if quoted[t.start - sentence.start] == " ":  # inside quoted speech: the speaker's "now", not the report's
+            continue
         m = _DURATION.match(t.value) if t.type == "DURATION" else None
         if not m or not cues.follows_duration(article.body[t.end:t.end + 20]):
             continue

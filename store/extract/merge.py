@@ -1,7 +1,8 @@
 """Merging: the same real-world event told in several sentences or articles becomes one event with every source.
 
 Two tellings are one event when their dates agree (intervals overlap), they share a person (or, for events
-without persons, a country and the same day), and they share content words ("parade", "delegation"). Within one
+without persons, a country and the same day), and they share content words ("parade", "delegation"); a
+year-wide date agrees with a day only on more words, and never with a bare publication day. Within one
 article the bar is higher: sentences of one story usually tell different things, so both must carry a date of
 their own (not just the publication date), unless a sentence names "the event" told before it. A sentence that
 opens "Following that …" is a later event and never joins the one before it. The merged date is the most precise
@@ -14,6 +15,8 @@ from store.model import Event, When
 
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WORDS_WITHOUT_PERSONS = 3
+MIN_SHARED_WORDS_ACROSS_PRECISIONS = 3  # a day and a year-wide date overlap easily: ask for more evidence
+MONTH_DAYS = 31
 STRENGTH = {"explicit": 3, "previous": 2, "published": 1, "none": 0}
 
 
@@ -21,9 +24,14 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two events (single tellings or merged ones) tell one real-world happening."""
     if not a.when.overlaps(b.when):
         return False
+    wide = max(a.when.days, b.when.days) > MONTH_DAYS
+    if wide and "published" in (a.dated_by, b.dated_by):
+        return False  # a publication day says too little to pin a telling inside a quarter, a year, a decade
     shared_words = len(a.words & b.words)
+    needed = MIN_SHARED_WORDS_ACROSS_PRECISIONS if wide and min(a.when.days, b.when.days) <= MONTH_DAYS \
+        else MIN_SHARED_WORDS
     if a.persons and b.persons:
-        return bool(set(a.persons) & set(b.persons)) and shared_words >= MIN_SHARED_WORDS
+        return bool(set(a.persons) & set(b.persons)) and shared_words >= needed
     if a.persons or b.persons:
         return False
     return (a.when.precision == b.when.precision == "day" and a.when == b.when

@@ -143,3 +143,10 @@ def test_analysis_verbs_are_told_from_nouns_and_other_tenses():
     assert not is_analysis("The company held an air show in Paris.")
     assert not is_analysis("Leaders gathered to mark the anniversary of the war.")
     assert not is_analysis("He will highlight the results at the summit.")
+
+
+def test_a_duration_inside_quoted_speech_does_not_count_back():
+    art, sents = build(['Jobs said: "just one year after launching the phone, we are launching a new one."'])
+    tx = [timex(art, "one year", "P1Y", None, typ="DURATION")]
+    (found,) = find_events(art, sents, tx, [], Entities([person(art, "Jobs", "Steve Jobs")]))
+    assert found.event.dated_by == "published" and found.event.when == When(PUB, PUB, "day")

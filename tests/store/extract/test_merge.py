@@ -109,3 +109,24 @@ def test_the_event_joins_the_event_it_names():
     clusters = merge_article([cand(first), cand(other), cand(anaphor, anaphor=True)])
     assert len(clusters) == 2
     assert clusters[0].persons == ["Kim Jong Un", "Vladimir Putin"]
+
+
+def test_a_year_wide_date_does_not_swallow_publication_dated_tellings():
+    year = ev("Jobs announced the phone at the developer conference keynote", "2007-01-01", "2007-12-31", "year",
+              persons=["Steve Jobs"])
+    reported = ev("Jobs announced the phone price at the conference keynote", "2007-09-05", "2007-09-05",
+                  persons=["Steve Jobs"], dated_by="published")
+    dated = ev("Jobs announced the phone at the conference keynote", "2007-01-09", "2007-01-09",
+               persons=["Steve Jobs"])
+    assert len(year.words & reported.words) == 3  # conference, keynote, phone
+    assert not same_event(year, reported)
+    assert same_event(year, dated)  # an explicit day inside the year, with enough shared words
+
+
+def test_a_year_wide_date_needs_more_shared_words_than_a_week():
+    year = ev("Kim attended a military parade in the capital", "2025-01-01", "2025-12-31", "year", persons=["Kim"])
+    day_ = ev("Kim watched the military parade", "2025-09-03", "2025-09-03", persons=["Kim"])
+    week = ev("Kim watched the military parade", "2025-09-01", "2025-09-07", "week", persons=["Kim"])
+    assert len(year.words & day_.words) == 2
+    assert same_event(week, day_)
+    assert not same_event(year, day_)
