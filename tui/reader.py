@@ -1,0 +1,48 @@
+"""The browser's gateway to the store: read-only, one SQLite connection per thread, called only from workers.
+
+Every method runs SQL (through `store.queries`) and may block: call them from `@work(thread=True)` workers,
+never from a widget's event handler.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from store import db, queries
+from store.queries import ActorCount, ActorMatch, EventRow, Filter, SourceRow
+
+
+class StoreReader:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+
+    def open(self) -> None:
+        """Open (and check) the store in the calling thread: raises StoreError with a one-line reason."""
+        self._conn()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = db.connect(self.path, readonly=True)
+        return conn
+
+    def page(self, flt: Filter, after: tuple[str, int] | None = None, limit: int = 100,
+             descending: bool = False) -> list[EventRow]:
+        return queries.timeline_page(self._conn(), flt, after=after, limit=limit, descending=descending)
+
+    def count(self, flt: Filter) -> int:
+        return queries.count_events(self._conn(), flt)
+
+    def actor_counts(self, kind: str, flt: Filter, limit: int = 50) -> list[ActorCount]:
+        return queries.actor_counts(self._conn(), kind, flt, limit)
+
+    def search(self, text: str, flt: Filter, limit: int = 1000) -> list[int]:
+        return queries.search_ids(self._conn(), text, flt, limit)
+
+    def sources(self, event_id: int) -> list[SourceRow]:
+        return queries.event_sources(self._conn(), event_id)
+
+    def find_actors(self, kind: str, text: str, limit: int = 20) -> list[ActorMatch]:
+        return queries.find_actors(self._conn(), kind, text, limit)
