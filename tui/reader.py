@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from store import db, queries
-from store.queries import ActorCount, ActorMatch, EventRow, Filter, SourceRow
+from store import db, density, positions, queries
+from store.extract.countries import country_name
+from store.density import Bucket
+from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, Filter, SourceRow
 
 
 class StoreReader:
@@ -46,3 +49,25 @@ class StoreReader:
 
     def find_actors(self, kind: str, text: str, limit: int = 20) -> list[ActorMatch]:
         return queries.find_actors(self._conn(), kind, text, limit)
+
+    def event(self, event_id: int) -> EventRow | None:
+        return queries.event_row(self._conn(), event_id)
+
+    def article(self, article_id: str) -> ArticleRow | None:
+        return queries.article(self._conn(), article_id)
+
+    def count_before(self, flt: Filter, key: tuple[str, float], descending: bool = False) -> int:
+        return positions.count_before(self._conn(), flt, key, descending)
+
+    def key_at(self, flt: Filter, index: int, descending: bool = False) -> tuple[str, int] | None:
+        return positions.key_at(self._conn(), flt, index, descending)
+
+    def country_names(self, codes: Iterable[str]) -> dict[str, str]:
+        """Each code's short common name ("KP" → "North Korea")."""
+        return {code: country_name(code) for code in codes}
+
+    def density(self, flt: Filter, buckets: int = 60) -> list[Bucket]:
+        return density.density(self._conn(), flt, buckets)
+
+    def actor_candidates(self, kind: str, text: str, limit: int = 200) -> list[ActorMatch]:
+        return queries.actor_candidates(self._conn(), kind, text, limit)

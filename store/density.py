@@ -1,0 +1,108 @@
+"""How many events the filtered timeline holds per stretch of time: the data of the browser's density sparkline.
+
+The stretches (buckets) are days, months, years, decades, centuries or millennia: the finest unit that covers
+the span of the filtered dated events in at most the number of buckets asked for. Events count in the bucket
+of their start date; undated events are left out. Buckets without events are kept (count 0) so that the
+buckets tile the span.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import islice
+from typing import NamedTuple
+
+from store.queries import UNDATED_SORT_KEY, Filter, _conditions, _where
+
+
+class Bucket(NamedTuple):
+    label: str  # "2025-10-09", "2025-10", "2025", "2020s", "1900–1999"
+    count: int
+    start: date
+    end: date  # inclusive
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start_of: Callable[[date], date]  # the first day of the bucket holding a day
+    after: Callable[[date], date]  # the first day of the next bucket, from a bucket's first day
+    label: Callable[[date], str]  # a bucket's label, from its first day
+
+
+def _years(size: int, label: Callable[[date], str]) -> _Unit:
+    def start_of(day: date) -> date:
+        return date(max(1, day.year // size * size), 1, 1)
+
+    def after(start: date) -> date:
+        return date(start.year // size * size + size, 1, 1)
+
+    return _Unit(start_of, after, label)
+
+
+def _next_month(start: date) -> date:
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+_UNITS = (
+    _Unit(lambda day: day, lambda start: start + timedelta(days=1), date.isoformat),
+    _Unit(lambda day: day.replace(day=1), _next_month, lambda start: f"{start.year:04d}-{start.month:02d}"),
+    _years(1, lambda start: f"{start.year:04d}"),
+    _years(10, lambda start: f"{start.year // 10 * 10}s"),
+    _years(100, lambda start: f"{start.year // 100 * 100}–{start.year // 100 * 100 + 99}"),
+    _years(1000, lambda start: f"{start.year // 1000 * 1000}–{start.year // 1000 * 1000 + 999}"),
+)
+
+
+def density(conn: sqlite3.Connection, flt: Filter, buckets: int = 60) -> list[Bucket]:
+    """The events `flt` selects per bucket, from the bucket of the earliest start date to that of the latest,
+    in at most `buckets` buckets (when the span allows: a span of more than `buckets` millennia gets more)."""
+    days = _events_per_day(conn, flt)
+    if not days:
+        return []
+    first, last = days[0][0], days[-1][0]
+    unit = next(
+        (unit for unit in _UNITS if len(list(islice(_spans(unit, first, last), buckets + 1))) <= buckets),
+        _UNITS[-1],
+    )
+    counts: dict[date, int] = {}
+    for day, n in days:
+        start = unit.start_of(day)
+        counts[start] = counts.get(start, 0) + n
+    return [Bucket(unit.label(start), counts.get(start, 0), start, end) for start, end in _spans(unit, first, last)]
+
+
+def bucket_index(buckets: Sequence[Bucket], day: date | None) -> int | None:
+    """The index of the bucket holding `day`, or None when `day` is None or outside every bucket."""
+    if day is None:
+        return None
+    return next((i for i, bucket in enumerate(buckets) if bucket.start <= day <= bucket.end), None)
+
+
+def _events_per_day(conn: sqlite3.Connection, flt: Filter) -> list[tuple[date, int]]:
+    """(start date, number of events) for each day some selected event starts on, in date order. Grouping by
+    the whole sort_key lets the (sort_key, id) index hand over the groups in order, without a sort."""
+    conditions = _conditions(conn, flt)
+    if conditions is None:
+        return []
+    clauses, params = conditions
+    rows = conn.execute(
+        f"SELECT e.sort_key, count(*) FROM events e {_where([*clauses, 'e.sort_key < ?'])}"
+        " GROUP BY e.sort_key ORDER BY e.sort_key",
+        (*params, UNDATED_SORT_KEY),
+    ).fetchall()
+    return [(date.fromisoformat(key), n) for key, n in rows]
+
+
+def _spans(unit: _Unit, first: date, last: date) -> Iterator[tuple[date, date]]:
+    """(first day, last day) of each bucket from the one holding `first` to the one holding `last`."""
+    start = unit.start_of(first)
+    while start <= last:
+        try:
+            after = unit.after(start)
+        except (ValueError, OverflowError):  # the bucket runs to the end of the calendar
+            yield start, date.max
+            return
+        yield start, after - timedelta(days=1)
+        start = after

@@ -1,0 +1,384 @@
+"""The browser driven by its keys (Pilot, 100×30) on the hand-made store of timeline_store.py: moving, paging,
+ends, order, search and n/N, date jumps and [ ] { }, filters and x, copy, help, the palette, empty and bad
+stores, and text from the store shown literally."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Static
+
+from store.queries import UNDATED_SORT_KEY
+from tests.tui.timeline_store import MARKUP, TOTAL, build, build_empty, index_of, summary_of
+from tui.app import make_app
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.sources import SourcesScreen
+from tui.widgets.detail import EventDetail
+
+pytestmark = pytest.mark.anyio
+
+SIZE = (100, 30)
+PAGE = 18  # timeline rows at 100×30: 30 - header - footer - density - detail (8) - column titles
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("app") / "timeline.db")
+
+
+async def settle(pilot) -> None:
+    """Let the workers finish and their messages land (reads may start more reads)."""
+    for _ in range(6):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*(("space" if ch == " " else ch) for ch in text))
+
+
+def main(app) -> MainScreen:
+    return next(screen for screen in app.screen_stack if isinstance(screen, MainScreen))
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def summary_at_cursor(app) -> str:
+    return main(app).timeline.row.summary
+
+
+async def test_opens_on_the_first_event_with_the_count(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        assert timeline.cursor == 0 and timeline.row.summary == "Kim's decade of parades"
+        text = screen_text(app)
+        assert f"{TOTAL} events" in text and "timeline.db" in text
+        assert "2015" in text and "Thu 15 Jun 2023" in text and "Mon 1 Jan 2024" in text
+
+
+async def test_j_k_and_arrows_move_the_cursor(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "down", "down")
+        assert main(app).timeline.cursor == 4 and summary_at_cursor(app) == summary_of(2)
+        await press(pilot, "k", "up")
+        assert main(app).timeline.cursor == 2
+        await press(pilot, "k", "k", "k")
+        assert main(app).timeline.cursor == 0
+
+
+async def test_space_b_and_page_keys_move_a_screenful(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        await press(pilot, "space")
+        assert timeline.cursor == PAGE and timeline.scroll_y == PAGE
+        await press(pilot, "pagedown")
+        assert timeline.cursor == 2 * PAGE and summary_at_cursor(app) == summary_of(2 * PAGE - 2)
+        await press(pilot, "b")
+        assert timeline.cursor == PAGE and timeline.scroll_y == PAGE
+        await press(pilot, "pageup")
+        assert timeline.cursor == 0 and timeline.scroll_y == 0
+
+
+async def test_g_and_G_go_to_the_ends(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        await press(pilot, "G")
+        assert timeline.cursor == TOTAL - 1 and timeline.row.sort_key == UNDATED_SORT_KEY
+        assert "undated" in screen_text(app) and "An undated rumour" in screen_text(app)
+        await press(pilot, "g")
+        assert timeline.cursor == 0 and timeline.scroll_y == 0
+        await press(pilot, "end")
+        assert timeline.cursor == TOTAL - 1
+        await press(pilot, "home")
+        assert timeline.cursor == 0
+
+
+async def test_r_turns_the_order_and_keeps_the_event_under_the_cursor(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, *["j"] * 5)
+        await press(pilot, "r")
+        timeline = main(app).timeline
+        assert timeline.view.descending and timeline.cursor == TOTAL - 1 - 5
+        assert summary_at_cursor(app) == summary_of(3)
+        await press(pilot, "g")
+        assert timeline.row.sort_key == UNDATED_SORT_KEY
+        await press(pilot, "j")
+        assert summary_at_cursor(app) == summary_of(191)
+
+
+async def test_search_then_n_and_N(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "harbour")
+        await press(pilot, "enter")
+        timeline = main(app).timeline
+        assert timeline.cursor == index_of(7) and timeline.scroll_y == index_of(7)
+        assert "/harbour (1 of 4)" in screen_text(app)
+        await press(pilot, "n")
+        assert timeline.cursor == index_of(57)
+        await press(pilot, "N", "N")
+        assert timeline.cursor == index_of(157)  # wrapped round from the first hit
+        assert "/harbour (4 of 4)" in screen_text(app)
+
+
+async def test_keys_pressed_faster_than_the_store_answers_each_count(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "harbour")
+        await press(pilot, "enter")
+        screen = main(app)
+        for action in ("next_hit()", "next_hit()", "previous_hit()", "step('month', True)", "step('month', True)"):
+            await screen.run_action(action)  # no settling: all five start before the store answers the first
+        await settle(pilot)
+        # Hits k = 7, 57, 107, back to 57 (4 Aug 2024: month 57 // 8 = 7), then two months on.
+        assert main(app).timeline.row.start == date(2024, 10, 1)
+
+
+async def test_a_search_without_hits_leaves_the_cursor(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "slash")
+        await type_text(pilot, "zeppelin")
+        await press(pilot, "enter")
+        assert main(app).timeline.cursor == 1
+
+
+async def test_t_jumps_to_a_typed_date(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main(app).today = date(2024, 7, 15)
+        await press(pilot, "t")
+        await type_text(pilot, "2025-03")
+        await press(pilot, "enter")
+        timeline = main(app).timeline
+        assert timeline.cursor == index_of(8 * 14) and timeline.row.start == date(2025, 3, 1)
+        await press(pilot, "t")
+        await type_text(pilot, "last month")
+        await press(pilot, "enter")
+        assert timeline.row.start == date(2024, 6, 1)
+
+
+async def test_a_date_that_cannot_be_read_keeps_the_dialog_open(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "t")
+        await type_text(pilot, "soonish")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, MainScreen)
+        assert "“soonish” is not a date I can read" in screen_text(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen) and main(app).timeline.cursor == 0
+
+
+async def test_brackets_step_by_month_and_braces_by_year(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        await press(pilot, "t")
+        await type_text(pilot, "2025-03-10")
+        await press(pilot, "enter")
+        assert timeline.cursor == index_of(8 * 14 + 3)
+        await press(pilot, "right_square_bracket")
+        assert timeline.row.start == date(2025, 4, 1)
+        await press(pilot, "left_square_bracket", "left_square_bracket")
+        assert timeline.row.start == date(2025, 2, 1)
+        await press(pilot, "left_curly_bracket")
+        assert timeline.row.start == date(2024, 1, 1)
+        await press(pilot, "left_curly_bracket")
+        assert timeline.row.start == date(2023, 6, 15)
+        await press(pilot, "right_curly_bracket")
+        assert timeline.row.start == date(2024, 1, 1)
+
+
+async def test_filters_combine_with_and_and_x_clears_them(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.toggle_actor("person", "Ana Lima")
+        await settle(pilot)
+        assert screen.timeline.view.total == 48 and f"48 of {TOTAL} events" in screen_text(app)
+        assert " Ana Lima " in screen_text(app)
+        screen.toggle_actor("person", "Ben Okoro")
+        await settle(pilot)
+        assert screen.timeline.view.total == 16  # k % 12 == 0
+        screen.toggle_actor("country", "JP")
+        await settle(pilot)
+        assert screen.timeline.view.total == 16 and " Japan " in screen_text(app)  # every k % 12 == 0 has JP
+        screen.toggle_actor("country", "DE")
+        await settle(pilot)
+        assert screen.timeline.view.total == 0
+        assert "No event matches the filter" in screen_text(app) and "Press x" in screen_text(app)
+        await press(pilot, "x")
+        assert screen.timeline.view.total == TOTAL and screen.flt.persons == ()
+        assert f"{TOTAL} events" in screen_text(app) and " of " not in screen_text(app).splitlines()[0]
+
+
+async def test_y_copies_the_first_excerpt(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "y")
+        assert app.clipboard == f"Reporters wrote that {summary_of(0).lower()}."
+
+
+async def test_markup_in_a_summary_is_shown_literally(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j")
+        text = screen_text(app)
+        assert "[bold red]Loud[/bold red] claims about" in text  # in the timeline row
+        assert MARKUP[:60] in text.replace("\n ", " ")  # and in full in the detail area
+
+
+async def test_question_mark_and_f1_show_the_help(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "jump to a date" in screen_text(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_command_palette_lists_the_actions(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "newest first")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        assert main(app).descending
+
+
+async def test_q_quits(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_an_empty_store_says_how_to_ingest(tmp_path):
+    path = build_empty(tmp_path / "empty.db")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "This store has no events yet" in text
+        assert "dateline ingest ARTICLES --db" in text and "empty.db" in text
+        await press(pilot, "j", "G", "y", "enter", "n", "right_square_bracket")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_missing_store_ends_the_app_with_an_error_and_creates_nothing(tmp_path):
+    path = tmp_path / "missing.db"
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+    assert not path.exists()
+
+
+async def test_tab_reaches_the_country_list_where_space_toggles_a_filter(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "tab")
+        assert app.focused.id == "countries"
+        await press(pilot, "space")  # the top country: France and Germany have 96 each, France first by name
+        assert main(app).flt.countries == ("FR",) and main(app).timeline.view.total == 96
+        await press(pilot, "space")
+        assert main(app).flt.countries == () and main(app).timeline.view.total == TOTAL
+
+
+async def test_no_color_is_honoured(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        styles = {segment.style.color for strip in app.screen._compositor.render_strips() for segment in strip
+                  if segment.style and segment.style.color}
+        assert all(color.is_system_defined or color.triplet is None or len({*color.triplet}) == 1
+                   for color in styles)  # monochrome: only greys
+
+
+async def test_enter_opens_the_sources_and_escape_comes_back(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "enter")
+        assert isinstance(app.screen, SourcesScreen)
+        assert "The second paper" in screen_text(app)  # event k = 0 has a second source
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen) and main(app).timeline.cursor == 2
+
+
+async def test_the_detail_follows_the_cursor_row_when_the_filter_replaces_it(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(EventDetail).query_one(Static)
+        assert "Kim's decade of parades" in str(detail.render())
+        main(app).toggle_actor("person", "Ana Lima")  # row 0 is still row 0, but now event k = 0
+        await settle(pilot)
+        assert main(app).timeline.cursor == 0
+        text = str(detail.render())
+        assert summary_of(0) in text and "Kim's decade" not in text and "Ana Lima, Ben Okoro" in text
+
+
+async def test_escape_sequences_in_a_summary_never_reach_the_terminal(tmp_path):
+    from store.db import connect, insert_article, insert_event, transaction
+    from store.model import Article, Event, Source, When
+
+    body = "Officials \x1b[31mshouted\x1b[0m at \x1b]8;;http://x\x07dawn."
+    article = Article("raw.md", body, "Raw \x1b[2Jtitle", date(2025, 1, 2))
+    conn = connect(tmp_path / "raw.db", create=True)
+    with transaction(conn):
+        insert_article(conn, article)
+        insert_event(conn, Event(When(date(2025, 1, 1), date(2025, 1, 1), "day"), body, [], [],
+                                 [Source(article.id, article.path, article.title, article.published, body, 0,
+                                         len(body))]), {})
+    conn.close()
+    app = make_app(tmp_path / "raw.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Officials shouted at dawn." in text
+        assert "\x1b" not in text and "\x07" not in text

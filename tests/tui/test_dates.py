@@ -1,0 +1,81 @@
+"""Dates as the browser writes them (each precision, intervals wider than it) and reads them (date jumps)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from store.model import When
+from tui.dates import date_label, next_period, period_end, period_start, read_date
+
+
+def when(start: date, end: date, precision: str) -> When:
+    return When(start, end, precision)
+
+
+@pytest.mark.parametrize("value, label", [
+    (when(date(2025, 10, 9), date(2025, 10, 9), "day"), "Thu 9 Oct 2025"),
+    (when(date(2024, 2, 29), date(2024, 2, 29), "day"), "Thu 29 Feb 2024"),
+    (when(date(2025, 10, 9), date(2025, 10, 11), "day"), "9–11 Oct 2025"),
+    (when(date(2025, 9, 30), date(2025, 10, 2), "day"), "30 Sep – 2 Oct 2025"),
+    (when(date(2024, 12, 30), date(2025, 1, 2), "day"), "30 Dec 2024 – 2 Jan 2025"),
+    (when(date(2025, 9, 1), date(2025, 9, 7), "week"), "week of 1 Sep 2025"),
+    (when(date(2025, 9, 6), date(2025, 9, 7), "week"), "weekend of 6 Sep 2025"),
+    (when(date(2025, 9, 1), date(2025, 9, 14), "week"), "1–14 Sep 2025"),
+    (when(date(2025, 9, 1), date(2025, 9, 30), "month"), "Sep 2025"),
+    (when(date(2025, 9, 1), date(2025, 11, 30), "month"), "Sep – Nov 2025"),
+    (when(date(2024, 12, 1), date(2025, 1, 31), "month"), "Dec 2024 – Jan 2025"),
+    (when(date(2025, 7, 1), date(2025, 9, 30), "quarter"), "Q3 2025"),
+    (when(date(2025, 7, 1), date(2025, 12, 31), "quarter"), "Q3 – Q4 2025"),
+    (when(date(2015, 1, 1), date(2015, 12, 31), "year"), "2015"),
+    (when(date(2015, 1, 1), date(2017, 12, 31), "year"), "2015–2017"),
+    (when(date(2010, 1, 1), date(2019, 12, 31), "decade"), "2010s"),
+    (when(date(1990, 1, 1), date(2009, 12, 31), "decade"), "1990s–2000s"),
+    (When.undated(), "undated"),
+])
+def test_date_label_follows_the_precision(value, label):
+    assert date_label(value) == label
+
+
+TODAY = date(2025, 10, 15)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("2025-09-03", date(2025, 9, 3), date(2025, 9, 3)),
+    ("2025-09", date(2025, 9, 1), date(2025, 9, 30)),
+    ("2015", date(2015, 1, 1), date(2015, 12, 31)),
+    (" 2024-02 ", date(2024, 2, 1), date(2024, 2, 29)),
+    ("last month", date(2025, 9, 1), date(2025, 9, 30)),
+    ("next week", date(2025, 10, 20), date(2025, 10, 26)),
+    ("yesterday", date(2025, 10, 14), date(2025, 10, 14)),
+    ("3 Sep 2025", date(2025, 9, 3), date(2025, 9, 3)),
+    ("Q3 2025", date(2025, 7, 1), date(2025, 9, 30)),
+    ("the 1990s", date(1990, 1, 1), date(1999, 12, 31)),
+])
+def test_read_date_takes_iso_dates_and_expressions_against_today(text, start, end):
+    value = read_date(text, TODAY)
+    assert value is not None and (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["", "soon-ish", "2025-13", "[bold]", "42nd of Smarch"])
+def test_read_date_says_none_for_text_that_names_no_date(text):
+    assert read_date(text, TODAY) is None
+
+
+def test_periods_for_month_and_year_steps():
+    day = date(2024, 12, 17)
+    assert period_start(day, "month") == date(2024, 12, 1)
+    assert period_end(day, "month") == date(2024, 12, 31)
+    assert next_period(day, "month") == date(2025, 1, 1)
+    assert period_start(day, "year") == date(2024, 1, 1)
+    assert period_end(date(2024, 2, 10), "month") == date(2024, 2, 29)
+    assert next_period(day, "year") == date(2025, 1, 1)
+
+
+def test_dates_module_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    probe = "import tui.dates, sys; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

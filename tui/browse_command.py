@@ -1,0 +1,42 @@
+"""`dateline browse [FILE]` (and `dateline` alone, or `dateline --db FILE`): open the Textual browser on a store.
+
+The store is checked before Textual is imported, so a bad path is one error line and exit code 1, and the
+other commands never load Textual."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from store.db import connect
+from tui.errors import fail, reported_errors
+from tui.paths import default_db
+from tui.query_commands import DbOption
+
+FileArgument = Annotated[Optional[Path], typer.Argument(
+    metavar="FILE", dir_okay=False, show_default=False,
+    help="The event store to browse [default: sample.db at the repository root].",
+)]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("browse")(browse)
+
+
+def browse(file: FileArgument = None, db: DbOption = None) -> None:
+    """Browse a store's timeline in the terminal (keys: ? for help, q to quit)."""
+    if file is not None and db is not None:
+        fail("name the store once: dateline browse FILE, or dateline --db FILE")
+    open_browser(file or db or default_db())
+
+
+def open_browser(path: Path) -> None:
+    with reported_errors():
+        connect(path, readonly=True).close()
+    from tui.app import make_app
+
+    app = make_app(path)
+    app.run()
+    if app.return_code:
+        raise typer.Exit(app.return_code)

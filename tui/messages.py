@@ -1,0 +1,103 @@
+"""Messages that the main screen's thread workers post with what they read from the store. Each result of a
+filtered view carries the `generation` of the view it was read for, so a late answer for an older view is
+dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from store.density import Bucket
+from store.queries import ActorCount, EventRow, Filter, SourceRow
+
+
+@dataclass
+class StoreOpened(Message):
+    """The store opened: how many events it holds in all."""
+
+    total: int
+
+
+@dataclass
+class StoreFailed(Message):
+    """Reading the store failed; `error` is one line naming the file and the reason. `move`: the read was a
+    cursor move's."""
+
+    error: str
+    move: bool = False
+
+
+@dataclass
+class ViewCounted(Message):
+    """A filter in an order was counted: the timeline restarts with `total` rows and the cursor on row `cursor`,
+    which is `row` (when read)."""
+
+    generation: int
+    flt: Filter
+    descending: bool
+    total: int
+    cursor: int
+    row: EventRow | None
+    chips: list[str]  # the filter's actors by name, for the header
+
+
+@dataclass
+class RowsLoaded(Message):
+    """Timeline rows read for a view, from index `first` on, in display order."""
+
+    generation: int
+    first: int
+    rows: list[EventRow]
+
+
+@dataclass
+class CursorFound(Message):
+    """Where a jump or a search lands: row `index`, which is `row`. `note` is worth telling the user; `hit` is
+    (number, count) for a search hit."""
+
+    generation: int
+    index: int
+    row: EventRow | None
+    note: str = ""
+    hit: tuple[int, int] | None = None
+
+
+@dataclass
+class NothingFound(Message):
+    """A jump or a search found no row: `note` says so."""
+
+    note: str
+
+
+@dataclass
+class ExcerptRead(Message):
+    """The first excerpt of an event, to copy (empty when it has no source)."""
+
+    excerpt: str
+
+
+@dataclass
+class DetailLoaded(Message):
+    """What the detail area shows beyond the timeline row: the event's sources and its countries' names."""
+
+    event_id: int
+    sources: list[SourceRow]
+    country_names: dict[str, str]
+
+
+@dataclass
+class FacetsCounted(Message):
+    """Persons or countries (`kind`) with their number of events under the view's filter."""
+
+    generation: int
+    kind: str
+    counts: list[ActorCount]
+
+
+@dataclass
+class DensityCounted(Message):
+    """Events per time bucket under the view's filter, for the sparkline."""
+
+    generation: int
+    buckets: list[Bucket]

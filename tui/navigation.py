@@ -1,0 +1,112 @@
+"""Where the cursor lands in a view (a filter in one order) after a jump: the same event when the filter or
+the order changes, a date, the next month or year that has events, the next search hit. Each answer is a
+row index and the row itself, found by a few indexed reads, never by reading the rows in between.
+
+These functions block on SQLite: the main screen calls them from thread workers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from store.model import When
+from store.queries import UNDATED_SORT_KEY, EventRow, Filter
+from tui.dates import next_period, period_end, period_start
+from tui.reader import StoreReader
+from tui.widgets.timeline_rows import Key
+
+AFTER_ANY_ID = float("inf")  # (day, AFTER_ANY_ID) falls after every row of that day
+
+
+@dataclass(frozen=True)
+class Place:
+    """Row `index` of the view, and the row; `beyond`: no row was at or past the position sought, so this is
+    the last row."""
+
+    index: int
+    row: EventRow | None
+    beyond: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    place: Place
+    number: int  # the hit's rank among all hits, from 1
+    count: int
+    wrapped: bool  # the search went past the end and started over
+
+
+def just_before(row: EventRow, descending: bool) -> Key:
+    """A key between `row` and the row before it in display order."""
+    return row.sort_key, row.id + (0.5 if descending else -0.5)
+
+
+def place_of(reader: StoreReader, flt: Filter, descending: bool, row: EventRow, total: int) -> Place:
+    """Where `row` is in the view, or, when the filter leaves it out, the row that takes its place."""
+    return _place_at(reader, flt, descending, just_before(row, descending), total)
+
+
+def place_of_date(reader: StoreReader, flt: Filter, descending: bool, when: When, total: int) -> Place:
+    """The first row of `when` in display order: oldest first, the first event starting on or after its
+    start; newest first, the first starting on or before its end. Past the last row, the last row."""
+    return _place_at(reader, flt, descending, _period_cut(when.start, when.end, descending), total)
+
+
+def place_of_step(reader: StoreReader, flt: Filter, descending: bool, row: EventRow, unit: str, later: bool,
+                  total: int) -> Place | None:
+    """The first row (in display order) of the nearest month or year (`unit`) with events before or after
+    (`later`) the one `row` starts in; None when there is none. Undated events count as a period after all."""
+    if row.start is None:
+        if later:
+            return None
+        boundary: Key = (UNDATED_SORT_KEY, 0)
+    elif later:
+        boundary = (next_period(row.start, unit).isoformat(), 0)
+    else:
+        boundary = (period_start(row.start, unit).isoformat(), 0)
+    found = reader.page(flt, after=boundary, limit=1, descending=not later)
+    if not found:
+        return None
+    day = found[0].start
+    if day is None:
+        return _place_at(reader, flt, descending, _period_cut(None, None, descending), total)
+    return _place_at(reader, flt, descending, _period_cut(period_start(day, unit), period_end(day, unit),
+                                                          descending), total)
+
+
+def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row: EventRow | None,
+             backward: bool = False, include_row: bool = False) -> Hit | None:
+    """The next event (in display order, or the previous one when `backward`) after `row` whose summary or
+    sources hold every word of `text`, starting over from the other end when there is none; `include_row`
+    lets `row` itself be the hit. None when nothing matches."""
+    hits = replace(flt, text=text)
+    order = descending != backward
+    after: Key | None = None
+    if row is not None:
+        after = just_before(row, order) if include_row else row.key
+    found = reader.page(hits, after=after, limit=1, descending=order)
+    wrapped = not found and after is not None
+    if wrapped:
+        found = reader.page(hits, after=None, limit=1, descending=order)
+    if not found:
+        return None
+    hit = found[0]
+    index = reader.count_before(flt, hit.key, descending)
+    number = reader.count_before(hits, hit.key, descending) + 1
+    return Hit(Place(index, row=hit), number, reader.count(hits), wrapped)
+
+
+def _place_at(reader: StoreReader, flt: Filter, descending: bool, cut: Key, total: int) -> Place:
+    """The first row past the keyset position `cut` in display order, or the last row when none is."""
+    index = reader.count_before(flt, cut, descending)
+    found = reader.page(flt, after=cut, limit=1, descending=descending) if index < total else []
+    if found:
+        return Place(index, found[0])
+    last = reader.page(flt, limit=1, descending=not descending)
+    return Place(max(0, total - 1), last[0] if last else None, beyond=True)
+
+
+def _period_cut(start: date | None, end: date | None, descending: bool) -> Key:
+    if start is None or end is None:
+        return (UNDATED_SORT_KEY, AFTER_ANY_ID) if descending else (UNDATED_SORT_KEY, 0)
+    return (end.isoformat(), AFTER_ANY_ID) if descending else (start.isoformat(), 0)

@@ -1,0 +1,441 @@
+"""The main screen: header (chips, count), the timeline, the density sparkline, the detail of the event under
+the cursor, and the countries and persons sidebar (hidden on narrow terminals).
+
+The screen owns the view's state (filter, order, last search) and every store read: thread workers call the
+`StoreReader` and post `tui.messages` back; the handlers update the widgets.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from functools import wraps
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.db import StoreError
+from store.density import Bucket, bucket_index
+from store.model import When
+from store.queries import EventRow, Filter
+from store.readers.clean import clean_line
+from tui import navigation
+from tui.dates import date_label
+from tui.dialogs.actor_picker import ActorPicker
+from tui.dialogs.date_jump import DateJumpDialog
+from tui.dialogs.search import SearchDialog
+from tui.messages import (
+    CursorFound,
+    DensityCounted,
+    DetailLoaded,
+    ExcerptRead,
+    FacetsCounted,
+    NothingFound,
+    RowsLoaded,
+    StoreFailed,
+    StoreOpened,
+    ViewCounted,
+)
+from tui.reader import StoreReader
+from tui.screens.sources import SourcesScreen
+from tui.widgets.density import Density
+from tui.widgets.detail import EventDetail
+from tui.widgets.facets import FacetList
+from tui.widgets.header import FilterHeader
+from tui.widgets.timeline import Timeline, View
+from tui.widgets.timeline_rows import Fetch
+
+
+def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Run a worker body; a store error is posted as `StoreFailed` (saying whether a cursor move failed)
+    instead of ending the app."""
+    def decorate(method: Callable[..., None]) -> Callable[..., None]:
+        @wraps(method)
+        def run(self: MainScreen, *args: Any, **kwargs: Any) -> None:
+            try:
+                method(self, *args, **kwargs)
+            except (StoreError, sqlite3.Error) as error:
+                self.post_message(StoreFailed(str(error), move))
+        return run
+    return decorate
+
+
+class MainScreen(Screen[None]):
+    AUTO_FOCUS = "Timeline"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+    BINDINGS = [
+        Binding("enter", "open_sources", "Sources", tooltip="Open the sources of the event under the cursor",
+                id="main.open_sources"),
+        Binding("slash", "search", "Search", tooltip="Search summaries and sources", id="main.search"),
+        Binding("n", "next_hit", "Next hit", show=False, tooltip="Go to the next search hit", id="main.next_hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Go to the previous search hit",
+                id="main.previous_hit"),
+        Binding("t", "jump_to_date", "Date", tooltip="Jump to a date", id="main.jump_to_date"),
+        Binding("left_square_bracket", "step('month', False)", "Previous month", show=False,
+                tooltip="Go to the previous month with events", id="main.previous_month"),
+        Binding("right_square_bracket", "step('month', True)", "Next month", show=False,
+                tooltip="Go to the next month with events", id="main.next_month"),
+        Binding("left_curly_bracket", "step('year', False)", "Previous year", show=False,
+                tooltip="Go to the previous year with events", id="main.previous_year"),
+        Binding("right_curly_bracket", "step('year', True)", "Next year", show=False,
+                tooltip="Go to the next year with events", id="main.next_year"),
+        Binding("p", "pick('person')", "Person", tooltip="Filter by a person", id="main.pick_person"),
+        Binding("c", "pick('country')", "Country", tooltip="Filter by a country", id="main.pick_country"),
+        Binding("x", "clear", "Clear", tooltip="Clear the filters and the search", id="main.clear"),
+        Binding("r", "reverse", "Newest first", show=False, tooltip="Newest first / oldest first",
+                id="main.reverse"),
+        Binding("y", "copy_excerpt", "Copy excerpt", show=False,
+                tooltip="Copy the first excerpt of the event under the cursor", id="main.copy_excerpt"),
+    ]
+
+    def __init__(self, reader: StoreReader, today: date | None = None) -> None:
+        super().__init__()
+        self.reader = reader
+        self.today = today or date.today()
+        self.flt = Filter()
+        self.descending = False
+        self.search_text = ""
+        self.generation = 0
+        self.opened = False
+        self.store_total: int | None = None
+        self._chips: list[str] = []
+        self._hit: tuple[int, int] | None = None
+        self._buckets: list[Bucket] = []
+        self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
+        self._moving = False
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    def compose(self) -> ComposeResult:
+        yield FilterHeader(self.reader.path.name, id="header")
+        with Horizontal(id="body"):
+            with Vertical(id="main-column"):
+                yield Timeline(id="timeline")
+                yield Static(id="empty", markup=False)
+                yield Density(id="density")
+                yield EventDetail(id="detail")
+            with Vertical(id="sidebar"):
+                yield FacetList("country", id="countries")
+                yield FacetList("person", id="persons")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#empty").display = False
+        self._open_store()
+
+    # Store workers: each reads, then posts what it read.
+
+    @work(thread=True, exclusive=True, group="open")
+    @reports_store_errors()
+    def _open_store(self) -> None:
+        self.reader.open()
+        self.post_message(StoreOpened(self.reader.count(Filter())))
+
+    @work(thread=True, exclusive=True, group="view")
+    @reports_store_errors()
+    def _count_view(self, generation: int, flt: Filter, descending: bool, anchor: EventRow | None) -> None:
+        total = self.reader.count(flt)
+        place = navigation.Place(0, None)
+        if anchor is not None and total:
+            place = navigation.place_of(self.reader, flt, descending, anchor, total)
+        names = self.reader.country_names(flt.countries)
+        chips = [*flt.persons, *(names[code] for code in flt.countries)]
+        self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips))
+
+    @work(thread=True, exclusive=True, group="facets")
+    @reports_store_errors()
+    def _count_facets(self, generation: int, flt: Filter) -> None:
+        for kind in ("country", "person"):
+            self.post_message(FacetsCounted(generation, kind, self.reader.actor_counts(kind, flt)))
+
+    @work(thread=True, exclusive=True, group="density")
+    @reports_store_errors()
+    def _count_density(self, generation: int, flt: Filter) -> None:
+        self.post_message(DensityCounted(generation, self.reader.density(flt)))
+
+    @work(thread=True, group="rows")
+    @reports_store_errors()
+    def _load_rows(self, view: View, fetch: Fetch) -> None:
+        first, rows = fetch.run(self.reader, view.flt, view.descending)
+        self.post_message(RowsLoaded(view.generation, first, rows))
+
+    @work(thread=True, exclusive=True, group="detail")
+    @reports_store_errors()
+    def _load_detail(self, row: EventRow) -> None:
+        sources = self.reader.sources(row.id)
+        self.post_message(DetailLoaded(row.id, sources, self.reader.country_names(row.countries)))
+
+    @work(thread=True, group="move")
+    @reports_store_errors(move=True)
+    def _jump_to_date(self, view: View, when: When) -> None:
+        place = navigation.place_of_date(self.reader, view.flt, view.descending, when, view.total)
+        side = "before" if view.descending else "after"
+        note = f"No event on or {side} {date_label(when)}: this is the last one" if place.beyond else ""
+        self.post_message(CursorFound(view.generation, place.index, place.row, note))
+
+    @work(thread=True, group="move")
+    @reports_store_errors(move=True)
+    def _step(self, view: View, row: EventRow, unit: str, later: bool) -> None:
+        place = navigation.place_of_step(self.reader, view.flt, view.descending, row, unit, later, view.total)
+        if place is None:
+            self.post_message(NothingFound(f"No {'later' if later else 'earlier'} {unit} with events"))
+        else:
+            self.post_message(CursorFound(view.generation, place.index, place.row))
+
+    @work(thread=True, group="move")
+    @reports_store_errors(move=True)
+    def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
+        hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row)
+        if hit is None:
+            self.post_message(NothingFound(f"No event matches “{clean_line(text)}”"))
+            return
+        note = "Search wrapped around" if hit.wrapped else ""
+        self.post_message(CursorFound(view.generation, hit.place.index, hit.place.row, note,
+                                      hit=(hit.number, hit.count)))
+
+    @work(thread=True, exclusive=True, group="copy")
+    @reports_store_errors()
+    def _read_excerpt(self, event_id: int) -> None:
+        sources = self.reader.sources(event_id)
+        self.post_message(ExcerptRead(sources[0].excerpt if sources else ""))
+
+    # Worker results
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        self.opened = True
+        self.store_total = message.total
+        self._refresh_view()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        if not self.opened:
+            self.app.exit(return_code=1, message=f"dateline: error: {message.error}")
+            return
+        self.notify(message.error, title="Store error", severity="error")
+        if message.move:
+            self._move_done()
+
+    def on_view_counted(self, message: ViewCounted) -> None:
+        if message.generation != self.generation:
+            return
+        self._chips = message.chips
+        view = View(message.generation, message.flt, message.descending, message.total)
+        self.timeline.reset(view, message.cursor, message.row)
+        self._show_header(message.total)
+        self._show_empty(message.total)
+
+    def on_rows_loaded(self, message: RowsLoaded) -> None:
+        self.timeline.add_rows(message.generation, message.first, message.rows)
+
+    @on(Timeline.RowsWanted)
+    def _rows_wanted(self, message: Timeline.RowsWanted) -> None:
+        self._load_rows(message.view, message.fetch)
+
+    @on(Timeline.CursorMoved)
+    def _cursor_moved(self, message: Timeline.CursorMoved) -> None:
+        row = message.row
+        if row is None:
+            return
+        self.query_one(Density).set_cursor(bucket_index(self._buckets, row.start))
+        detail = self.query_one(EventDetail)
+        if row.id != detail.event_id:
+            detail.show(row)
+            self._load_detail(row)
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        row = self.timeline.row
+        if row is not None and row.id == message.event_id:
+            self.query_one(EventDetail).show(row, message.sources, message.country_names)
+
+    def on_cursor_found(self, message: CursorFound) -> None:
+        if message.generation == self.timeline.view.generation:
+            if message.hit is not None:
+                self._hit = message.hit
+                self._show_header(self.timeline.view.total)
+            self.timeline.jump(message.index, message.row)
+            if message.note:
+                self.notify(message.note, timeout=3)
+        self._move_done()
+
+    def on_nothing_found(self, message: NothingFound) -> None:
+        self._move_done()
+        self.notify(message.note, severity="warning", timeout=3)
+
+    def on_excerpt_read(self, message: ExcerptRead) -> None:
+        if not message.excerpt:
+            self.notify("This event has no source excerpt", severity="warning")
+            return
+        self.app.copy_to_clipboard(clean_line(message.excerpt))
+        self.notify("Excerpt copied", timeout=2)
+
+    def on_facets_counted(self, message: FacetsCounted) -> None:
+        if message.generation != self.generation:
+            return
+        selected = self.flt.persons if message.kind == "person" else self.flt.countries
+        facets = self.query_one("#persons" if message.kind == "person" else "#countries", FacetList)
+        facets.set_counts(message.counts, set(selected))
+
+    def on_density_counted(self, message: DensityCounted) -> None:
+        if message.generation != self.generation:
+            return
+        self._buckets = message.buckets
+        row = self.timeline.row
+        self.query_one(Density).set_data(message.buckets, bucket_index(message.buckets, row.start if row else None))
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, message: FacetList.Toggled) -> None:
+        self.toggle_actor(message.kind, message.key)
+
+    # Actions
+
+    def action_open_sources(self) -> None:
+        row = self.timeline.row
+        if row is None:
+            return
+        self.app.push_screen(SourcesScreen(self.reader, row.id))
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchDialog(self.search_text), self._search_for)
+
+    def _search_for(self, text: str | None) -> None:
+        if not text:
+            return
+        self.search_text = text
+        self._hit = None
+        self._show_header(self.timeline.view.total)
+        self._move(lambda view, row: self._find(view, text, row, False, True))
+
+    def action_next_hit(self) -> None:
+        self._find_again(backward=False)
+
+    def action_previous_hit(self) -> None:
+        self._find_again(backward=True)
+
+    def _find_again(self, backward: bool) -> None:
+        if not self.search_text:
+            self.notify("Search first: press /", timeout=2)
+            return
+        text = self.search_text
+        self._move(lambda view, row: self._find(view, text, row, backward, False))
+
+    def action_jump_to_date(self) -> None:
+        self.app.push_screen(DateJumpDialog(self.today), self._jump_to)
+
+    def _jump_to(self, when: When | None) -> None:
+        if when is not None:
+            self._move(lambda view, row: self._jump_to_date(view, when), needs_row=False)
+
+    def action_step(self, unit: str, later: bool) -> None:
+        self._move(lambda view, row: self._step(view, row, unit, later))
+
+    def action_pick(self, kind: str) -> None:
+        self.app.push_screen(ActorPicker(self.reader, kind), lambda key: self._select(kind, key))
+
+    def _select(self, kind: str, key: str | None) -> None:
+        if key:
+            self._set_filter(_with_actor(self.flt, kind, key, selected=True))
+
+    def toggle_actor(self, kind: str, key: str) -> None:
+        """Add the actor to the filter, or take it off when it is there."""
+        selected = key not in (self.flt.persons if kind == "person" else self.flt.countries)
+        self._set_filter(_with_actor(self.flt, kind, key, selected))
+
+    def action_clear(self) -> None:
+        if self.flt == Filter() and not self.search_text:
+            self.notify("No filter to clear", timeout=2)
+            return
+        self.search_text = ""
+        self._hit = None
+        self._set_filter(Filter())
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self.notify("Newest first" if self.descending else "Oldest first", timeout=2)
+        self._refresh_view()
+
+    def action_copy_excerpt(self) -> None:
+        row = self.timeline.row
+        if row is not None:
+            self._read_excerpt(row.id)
+
+    # Cursor moves that read the store run one at a time, in the order of the keys, each from where the one
+    # before left the cursor.
+
+    def _move(self, start: Callable[[View, EventRow | None], None], needs_row: bool = True) -> None:
+        """Queue a move: `start(view, row)` runs a worker that posts CursorFound or NothingFound."""
+        self._moves.append((start, needs_row))
+        self._next_move()
+
+    def _next_move(self) -> None:
+        while not self._moving and self._moves:
+            start, needs_row = self._moves.popleft()
+            view, row = self.timeline.view, self.timeline.row
+            if view.total and (row is not None or not needs_row):
+                self._moving = True
+                start(view, row)
+
+    def _move_done(self) -> None:
+        self._moving = False
+        self._next_move()
+
+    # Showing
+
+    def _set_filter(self, flt: Filter) -> None:
+        self.flt = flt
+        self._refresh_view()
+
+    def _refresh_view(self) -> None:
+        """Count the view anew (keeping the cursor's event in place) and refresh what depends on the filter."""
+        if not self.opened:
+            return
+        self.generation += 1
+        self._show_header(None)
+        anchor = self.timeline.row if self.timeline.view.total else None
+        self._count_view(self.generation, self.flt, self.descending, anchor)
+        self._count_facets(self.generation, self.flt)
+        self._count_density(self.generation, self.flt)
+
+    def _show_header(self, shown: int | None) -> None:
+        search = self.search_text
+        if search and self._hit is not None:
+            search = f"{search} ({self._hit[0]} of {self._hit[1]})"
+        self.query_one(FilterHeader).show(self._chips, shown, self.store_total, search)
+
+    def _show_empty(self, total: int) -> None:
+        empty = self.query_one("#empty", Static)
+        self.timeline.display = total > 0
+        self.query_one(EventDetail).display = total > 0
+        self.query_one(Density).display = total > 0
+        empty.display = total == 0
+        if total and self.focused is None:
+            self.timeline.focus()
+        if self.store_total == 0:
+            empty.update(Text.assemble(
+                ("This store has no events yet.", "bold"), "\n\nAdd articles to it with:\n\n    ",
+                f"dateline ingest ARTICLES --db {self.reader.path}",
+                "\n\n(ARTICLES: files or folders of .md, .txt, .json, .jsonl or .html news articles)",
+            ))
+        elif total == 0:
+            empty.update(Text.assemble(
+                ("No event matches the filter", "bold"),
+                f": {', '.join(self._chips)}." if self._chips else ".",
+                "\n\nPress x to clear the filters.",
+            ))
+
+
+def _with_actor(flt: Filter, kind: str, key: str, selected: bool) -> Filter:
+    """`flt` with the person or country `key` added (`selected`) or taken off."""
+    field = "persons" if kind == "person" else "countries"
+    keys = [k for k in getattr(flt, field) if k != key] + ([key] if selected else [])
+    return replace(flt, **{field: tuple(keys)})

@@ -1,0 +1,167 @@
+"""The sources screen: where one event is told. Under the event's summary, date and actors, each source article
+shows its title, publication date, file (and url) and the paragraph with the excerpt marked; `o` opens the
+article at the excerpt and `y` copies the excerpt."""
+from __future__ import annotations
+
+import sqlite3
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.db import StoreError
+from store.queries import EventRow, SourceRow
+from store.readers.clean import clean_text
+from tui.article_text import marked, provenance, safe_line
+from tui.dates import date_label
+from tui.reader import StoreReader
+from tui.screens.article import ArticleScreen
+
+
+class SourceCard(Vertical):
+    """One source: title, then publication date · file · url, then the paragraph with the excerpt marked."""
+
+    COMPONENT_CLASSES = {"source-card--excerpt"}
+    DEFAULT_CSS = """
+    SourceCard { height: auto; padding: 0 1; margin-bottom: 1; border-left: blank; }
+    SourceCard.-selected { border-left: thick $accent; background: $boost; }
+    SourceCard .title { text-style: bold; }
+    SourceCard .meta { color: $text-muted; }
+    SourceCard > .source-card--excerpt { background: $warning 30%; text-style: bold; }
+    """
+
+    class Chosen(Message):
+        """The user clicked the card."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, index: int, source: SourceRow) -> None:
+        super().__init__()
+        self.index = index
+        self.source = source
+
+    def compose(self) -> ComposeResult:
+        source = self.source
+        yield Static(safe_line(source.title or source.path), classes="title")
+        yield Static(provenance(source.published, source.path, source.url), classes="meta")
+        offset = source.paragraph_start
+        yield Static(marked(source.paragraph, source.start - offset, source.end - offset, ".source-card--excerpt"),
+                     classes="paragraph")
+
+    def on_click(self) -> None:
+        self.post_message(self.Chosen(self.index))
+
+
+class SourcesScreen(Screen):
+    """The sources of the event `event_id`, one card each; the selected card is the one `o` and `y` act on."""
+
+    DEFAULT_CSS = """
+    SourcesScreen #event-summary { padding: 0 1; text-style: bold; background: $panel; }
+    SourcesScreen #event-meta { padding: 0 1; color: $text-muted; background: $panel; }
+    SourcesScreen #source-list { padding: 1 1 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="sources.back"),
+        Binding("down,j", "move(1)", "Next", id="sources.next"),
+        Binding("up,k", "move(-1)", "Previous", id="sources.previous"),
+        Binding("o", "open_article", "Open article", id="sources.open_article"),
+        Binding("y", "copy_excerpt", "Copy excerpt", id="sources.copy_excerpt"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, event: EventRow | None, sources: list[SourceRow]) -> None:
+            super().__init__()
+            self.event = event
+            self.sources = sources
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, reader: StoreReader, event_id: int) -> None:
+        super().__init__()
+        self.reader = reader
+        self.event_id = event_id
+        self.sources: list[SourceRow] = []
+        self.selected = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading the sources…", id="event-summary", markup=False)
+        yield Static(id="event-meta", markup=False)
+        yield VerticalScroll(id="source-list", can_focus=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        try:
+            event = self.reader.event(self.event_id)
+            sources = self.reader.sources(self.event_id)
+        except (StoreError, sqlite3.Error) as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        self.post_message(self.Loaded(event, sources))
+
+    @on(Loaded)
+    async def _show(self, message: Loaded) -> None:
+        event = message.event
+        if event is None:
+            self.query_one("#event-summary", Static).update("This event is no longer in the store.")
+            return
+        self.query_one("#event-summary", Static).update(safe_line(event.summary))
+        told = f"{len(message.sources)} source{'' if len(message.sources) == 1 else 's'}"
+        details = [date_label(event.when), ", ".join(event.persons), " ".join(event.countries), told]
+        self.query_one("#event-meta", Static).update(safe_line(" · ".join(part for part in details if part)))
+        self.sources = message.sources
+        source_list = self.query_one("#source-list", VerticalScroll)
+        if self.sources:
+            await source_list.mount_all(SourceCard(index, source) for index, source in enumerate(self.sources))
+            self._select(0)
+        else:
+            await source_list.mount(Static("The store keeps no source for this event.", id="no-source"))
+        self.refresh_bindings()
+
+    @on(Failed)
+    def _fail(self, message: Failed) -> None:
+        self.query_one("#event-summary", Static).update(Content(f"Cannot read the sources: {message.reason}"))
+
+    @on(SourceCard.Chosen)
+    def _choose(self, message: SourceCard.Chosen) -> None:
+        self._select(message.index)
+
+    def _select(self, index: int) -> None:
+        cards = list(self.query(SourceCard))
+        self.selected = index
+        for card in cards:
+            card.set_class(card.index == index, "-selected")
+        cards[index].scroll_visible(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on a source show greyed out while there is none."""
+        if action in ("move", "open_article", "copy_excerpt") and not self.sources:
+            return None
+        return True
+
+    def action_move(self, step: int) -> None:
+        self._select(max(0, min(self.selected + step, len(self.sources) - 1)))
+
+    def action_open_article(self) -> None:
+        source = self.sources[self.selected]
+        self.app.push_screen(ArticleScreen(self.reader, source.article_id, source.start, source.end))
+
+    def action_copy_excerpt(self) -> None:
+        self.app.copy_to_clipboard(clean_text(self.sources[self.selected].excerpt))
+        self.app.notify("Excerpt copied to the clipboard.", markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,55 @@
+"""The detail area under the timeline: the whole of the event under the cursor — date, number of sources, full
+summary, persons, countries by name, and its first source with the excerpt. Text from the store is shown as
+plain text (never markup, no control characters)."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from store.model import When
+from store.queries import EventRow, SourceRow
+from store.readers.clean import clean_line
+from tui.dates import date_label
+
+
+def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str, str]) -> Text:
+    """The event's detail; `sources` (None until read) adds the first source, `names` the countries' names."""
+    text = Text.assemble(
+        (date_label(row.when), "bold"),
+        f"  ·  {row.n_sources} source{'' if row.n_sources == 1 else 's'}\n",
+        clean_line(row.summary),
+    )
+    if row.persons:
+        text.append_text(Text.assemble("\n", ("Persons   ", "dim"), ", ".join(map(clean_line, row.persons))))
+    if row.countries:
+        countries = ", ".join(f"{clean_line(names.get(code, code))} ({clean_line(code)})" for code in row.countries)
+        text.append_text(Text.assemble("\n", ("Countries ", "dim"), countries))
+    if sources:
+        first = sources[0]
+        told = clean_line(first.title or first.path)
+        if first.published:
+            told += f" · {date_label(When(first.published, first.published, 'day'))}"
+        text.append_text(Text.assemble("\n", ("Source    ", "dim"), told, "\n",
+                                       (f"“{clean_line(first.excerpt)}”", "italic")))
+    return text
+
+
+class EventDetail(VerticalScroll, can_focus=False):
+    """Shows one event's detail, scrolled back to its top for each new event."""
+
+    BORDER_TITLE = "Event"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.event_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(markup=False)
+
+    def show(self, row: EventRow, sources: list[SourceRow] | None = None, names: dict[str, str] | None = None) -> None:
+        if row.id != self.event_id:
+            self.scroll_home(animate=False)
+        self.event_id = row.id
+        self.query_one(Static).update(detail_text(row, sources, names or {}))

@@ -1,0 +1,305 @@
+"""The timeline: one Line-API widget showing every event of the current view, a line per event, whatever
+their number. It asks for the rows on screen (posting `RowsWanted` with a keyset `Fetch`), keeps a bounded
+cache of them, and draws each line in `render_line`. There is no widget per event.
+
+Columns: date, summary, countries, persons, sources. The date is printed when it changes from the row above
+(and always on the top line), so events of one date read as a group under it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.queries import EventRow, Filter
+from store.readers.clean import clean_line
+from tui.dates import date_label
+from tui.widgets.timeline_rows import Fetch, TimelineRows
+
+HEADER_LINES = 1  # the column titles, fixed above the scrolling rows
+
+
+@dataclass(frozen=True)
+class View:
+    """What the timeline shows: the events `flt` selects, in one order; `generation` tells views apart."""
+
+    generation: int
+    flt: Filter
+    descending: bool
+    total: int
+
+
+@dataclass(frozen=True)
+class Columns:
+    date: int
+    summary: int
+    countries: int
+    persons: int
+    sources: int
+
+    @classmethod
+    def fit(cls, width: int) -> "Columns":
+        """Column widths for a line `width` cells wide: persons go first when narrow, then countries."""
+        date, sources = (19 if width >= 60 else 15), 3
+        countries = 9 if width >= 50 else 0
+        persons = min(24, (width - 40) // 3) if width >= 76 else 0
+        gaps = 4 + sum(1 for w in (countries, persons) if w)  # lead, after date, before sources, trailing
+        return cls(date, max(1, width - gaps - date - countries - persons - sources), countries, persons, sources)
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Every event of a view, a line each, with a cursor."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next event", id="timeline.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous event", id="timeline.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, tooltip="Page down",
+                id="timeline.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, tooltip="Page up", id="timeline.page_up"),
+        Binding("g,home", "first", "First", show=False, tooltip="First event", id="timeline.first"),
+        Binding("G,end", "last", "Last", show=False, tooltip="Last event", id="timeline.last"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "timeline--header",
+        "timeline--cursor",
+        "timeline--date",
+        "timeline--countries",
+        "timeline--persons",
+        "timeline--sources",
+        "timeline--loading",
+    }
+
+    DEFAULT_CSS = """
+    Timeline {
+        overflow-x: hidden;
+        background: $surface;
+        & > .timeline--header { text-style: bold; color: $text-muted; background: $panel; }
+        & > .timeline--date { color: $accent; text-style: bold; }
+        & > .timeline--countries { color: $text-secondary; }
+        & > .timeline--persons { color: $text-muted; }
+        & > .timeline--sources { color: $text-muted; }
+        & > .timeline--loading { color: $text-disabled; }
+        & > .timeline--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .timeline--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on row `index`; `row` is None until that row is read."""
+
+        index: int
+        row: EventRow | None
+
+    @dataclass
+    class RowsWanted(Message):
+        """Rows on or near the screen are missing: run `fetch` for `view` and post `RowsLoaded` back."""
+
+        view: View
+        fetch: Fetch
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = View(0, Filter(), False, 0)
+        self.cursor = 0
+        self._rows = TimelineRows(0)
+        self._loading = False
+        self._wanted = False
+
+    @property
+    def row(self) -> EventRow | None:
+        """The row under the cursor, once read."""
+        return self._rows.get(self.cursor)
+
+    def reset(self, view: View, cursor: int = 0, row: EventRow | None = None) -> None:
+        """Show `view` with the cursor on row `cursor` (which is `row`, when given)."""
+        self.view = view
+        self._rows = TimelineRows(view.total)
+        if row is not None:
+            self._rows.add(cursor, [row])
+        self._loading = False
+        self.virtual_size = Size(self.scrollable_content_region.width, view.total + HEADER_LINES)
+        self._place_cursor(cursor, announce=True)
+
+    def jump(self, index: int, row: EventRow | None = None) -> None:
+        """Put the cursor on row `index` (which is `row`, when given) at the top of the screen."""
+        if row is not None:
+            self._rows.add(index, [row], around=index)
+        self._place_cursor(index, top=True)
+
+    def add_rows(self, generation: int, first: int, rows: list[EventRow]) -> None:
+        """Rows read for view `generation` from index `first` on (ignored when the view has changed since)."""
+        if generation != self.view.generation:
+            return
+        had_cursor_row = self.row is not None
+        self._rows.add(first, rows, around=self.cursor)
+        self._loading = False
+        self.refresh()
+        if not had_cursor_row and self.row is not None:
+            self.post_message(self.CursorMoved(self.cursor, self.row))
+        if rows:
+            self._request_rows()
+
+    # Keys
+
+    def action_cursor_down(self) -> None:
+        self._place_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._place_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + self._page_height, animate=False)
+        self._place_cursor(self.cursor + self._page_height)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self._page_height, animate=False)
+        self._place_cursor(self.cursor - self._page_height)
+
+    def action_first(self) -> None:
+        self._place_cursor(0)
+
+    def action_last(self) -> None:
+        self._place_cursor(self.view.total - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= HEADER_LINES:
+            self._place_cursor(round(self.scroll_y) + offset.y - HEADER_LINES)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.view.total + HEADER_LINES)
+        self._place_cursor(self.cursor)
+
+    @property
+    def _page_height(self) -> int:
+        """How many rows fit on screen under the column titles."""
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _place_cursor(self, index: int, top: bool = False, announce: bool = False) -> None:
+        """Move the cursor to row `index` (clamped) and scroll it into sight (to the top when `top`); say so
+        when it moved, when `top`, or when `announce` (the row under it may have changed)."""
+        index = max(0, min(index, self.view.total - 1))
+        first = round(self.scroll_y)
+        if top or index < first:
+            self.scroll_to(y=index, animate=False)
+        elif index >= first + self._page_height:
+            self.scroll_to(y=index - self._page_height + 1, animate=False)
+        moved = index != self.cursor
+        self.cursor = index
+        self.refresh()
+        if moved or top or announce:
+            self.post_message(self.CursorMoved(index, self.row))
+
+    # Drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        columns = Columns.fit(width)
+        if y < HEADER_LINES:
+            line, style = self._header_text(columns), self._style("header")
+        else:
+            index = round(self.scroll_y) + y - HEADER_LINES
+            if index >= self.view.total:
+                return Strip.blank(width, base)
+            line, style = self._row_text(index, columns), Style()
+            if index == self.cursor:
+                style = self._style("cursor")
+        line.style = base
+        line.stylize(style)
+        return Strip(line.render(self.app.console), line.cell_len).crop_extend(0, width, base + style)
+
+    def _header_text(self, columns: Columns) -> Text:
+        return self._cells(columns, Text("Date"), Text("Event"), Text("Countries"), Text("Persons"),
+                           Text("Src", justify="right"))
+
+    def _row_text(self, index: int, columns: Columns) -> Text:
+        row = self._rows.get(index)
+        if row is None:
+            self._want_rows()
+            return self._cells(columns, Text("…", style=self._style("loading")), Text(), Text(), Text(), Text())
+        label = date_label(row.when)
+        above = self._rows.get(index - 1)
+        top_line = index == round(self.scroll_y)
+        show_date = top_line or above is None or date_label(above.when) != label
+        return self._cells(
+            columns,
+            Text(label if show_date else "", style=self._style("date")),
+            Text(clean_line(row.summary)),
+            _countries(row.countries, columns.countries, self._style("countries")),
+            Text(", ".join(clean_line(p) for p in row.persons), style=self._style("persons")),
+            Text(str(row.n_sources), style=self._style("sources"), justify="right"),
+        )
+
+    def _cells(self, columns: Columns, date: Text, summary: Text, countries: Text, persons: Text,
+               sources: Text) -> Text:
+        parts = [Text(" "), _fit(date, columns.date), Text(" "), _fit(summary, columns.summary)]
+        if columns.countries:
+            parts += [Text(" "), _fit(countries, columns.countries)]
+        if columns.persons:
+            parts += [Text(" "), _fit(persons, columns.persons)]
+        parts += [Text(" "), _fit(sources, columns.sources), Text(" ")]
+        return Text.assemble(*parts, no_wrap=True)
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"timeline--{part}")
+
+    # Reading rows
+
+    def _want_rows(self) -> None:
+        if not self._wanted:
+            self._wanted = True
+            self.call_after_refresh(self._request_rows)
+
+    def _request_rows(self) -> None:
+        """Ask for the rows missing on screen and a screenful either side, one read at a time."""
+        self._wanted = False
+        if self._loading or not self.view.total:
+            return
+        first, margin = round(self.scroll_y), max(50, self._page_height)
+        fetch = self._rows.plan(first - margin, first + self._page_height + margin)
+        if fetch is not None:
+            self._loading = True
+            self.post_message(self.RowsWanted(self.view, fetch))
+
+
+def _fit(text: Text, width: int) -> Text:
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells, on the side its `justify` says."""
+    text = text.copy()
+    text.truncate(width, overflow="ellipsis")
+    padding = " " * (width - text.cell_len)
+    return Text(padding) + text if text.justify == "right" else text + padding
+
+
+def _countries(codes: tuple[str, ...], width: int, style: Style) -> Text:
+    """Country codes that fit in `width`, then "+n" for the rest."""
+    shown: list[str] = []
+    for count, code in enumerate(codes):
+        rest = len(codes) - count - 1
+        candidate = " ".join([*shown, clean_line(code)])
+        if len(candidate) + (len(f" +{rest}") if rest else 0) > width:
+            return Text(" ".join([*shown, f"+{len(codes) - count}"]), style=style)
+        shown.append(clean_line(code))
+    return Text(" ".join(shown), style=style)

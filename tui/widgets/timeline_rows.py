@@ -1,0 +1,101 @@
+"""The timeline's rows in memory: a bounded cache of rows by index, and the one keyset read that fills the rows
+missing from a window. No Textual and no SQL here: a `Fetch` is planned on the UI thread and run by a worker.
+
+Rows are numbered 0 … total-1 in display order. A keyset read needs a position to read past: the key of a
+cached row near the window (a jump puts the row it lands on in the cache first), or either end. Only a far
+scroll that no cached row is near needs the key found by offset (`Fetch.seek`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from store.queries import EventRow, Filter
+
+Key = tuple[str, float]  # (sort_key, id); a position between two rows may use a fractional id
+NEAR = 200  # how many rows a keyset read may walk from a cached row instead of seeking
+
+
+class RowSource(Protocol):
+    def page(self, flt: Filter, after: Key | None = None, limit: int = 100,
+             descending: bool = False) -> list[EventRow]: ...
+
+    def key_at(self, flt: Filter, index: int, descending: bool = False) -> Key | None: ...
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """One keyset read: `limit` rows past `after`, from index `first` onwards in display order or, when
+    `backward`, from `first` down. `after` None reads from the start (or, backward, from the end); `seek` asks
+    to find the key of the row before `first` by offset first."""
+
+    first: int
+    limit: int
+    after: Key | None = None
+    backward: bool = False
+    seek: bool = False
+
+    def run(self, source: RowSource, flt: Filter, descending: bool) -> tuple[int, list[EventRow]]:
+        """(index of the first row, rows in display order)."""
+        after = self.after
+        if self.seek:
+            after = source.key_at(flt, self.first - 1, descending)
+            if after is None:
+                return self.first, []
+        rows = source.page(flt, after=after, limit=self.limit, descending=descending != self.backward)
+        if self.backward:
+            rows.reverse()
+            return self.first - len(rows) + 1, rows
+        return self.first, rows
+
+
+class TimelineRows:
+    """The rows of one view (a filter in one order) that are in memory, at most about `keep` of them."""
+
+    def __init__(self, total: int, keep: int = 2000) -> None:
+        self.total = total
+        self.keep = keep
+        self._rows: dict[int, EventRow] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, index: int) -> EventRow | None:
+        return self._rows.get(index)
+
+    def add(self, first: int, rows: list[EventRow], around: int | None = None) -> None:
+        """Store rows read from index `first` on; then drop the rows farthest from `around` past `keep`."""
+        for offset, row in enumerate(rows):
+            if 0 <= first + offset < self.total:
+                self._rows[first + offset] = row
+        if len(self._rows) > self.keep:
+            centre = first if around is None else around
+            for index in sorted(self._rows, key=lambda i: abs(i - centre))[self.keep:]:
+                del self._rows[index]
+
+    def missing(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span from the first to the last row of [start, end) not in memory, or None if all are."""
+        start, end = max(0, start), min(self.total, end)
+        absent = [i for i in range(start, end) if i not in self._rows]
+        return (absent[0], absent[-1] + 1) if absent else None
+
+    def plan(self, start: int, end: int) -> Fetch | None:
+        """The read that fills the missing rows of [start, end), or None when none are missing: from the nearest
+        cached row or end within NEAR rows (forward on a tie), else a seek."""
+        span = self.missing(start, end)
+        if span is None:
+            return None
+        a, b = span
+        # Forward reads start at `at` past `key`: a cached row i gives at = i + 1.
+        forward = {0: None, **{i + 1: row.key for i, row in self._rows.items()}}
+        # Backward reads end just before `at` and read down from `key`: a cached row i gives at = i.
+        backward = {self.total: None, **{i: row.key for i, row in self._rows.items()}}
+        starts = [at for at in forward if a - NEAR <= at <= a]
+        ends = [at for at in backward if b <= at <= b + NEAR]
+        best_start = max(starts, default=None)
+        best_end = min(ends, default=None)
+        if best_start is not None and (best_end is None or b - best_start <= best_end - a):
+            return Fetch(best_start, b - best_start, forward[best_start])
+        if best_end is not None:
+            return Fetch(best_end - 1, best_end - a, backward[best_end], backward=True)
+        return Fetch(a, b - a, seek=True)
