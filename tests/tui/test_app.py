@@ -241,6 +241,39 @@ async def test_filters_combine_with_and_and_x_clears_them(store):
         assert f"{TOTAL} events" in screen_text(app) and " of " not in screen_text(app).splitlines()[0]
 
 
+async def test_p_and_c_pick_a_person_and_a_country_by_typing(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await press(pilot, "p")
+        await type_text(pilot, "ana")
+        await press(pilot, "enter")
+        assert screen.flt.persons == ("Ana Lima",)
+        assert screen.timeline.view.total == 48  # k % 4 == 0 for k in 0 … 191
+        await press(pilot, "c")
+        await type_text(pilot, "japan")
+        await press(pilot, "enter")
+        assert screen.flt.countries == ("JP",)
+        assert screen.timeline.view.total == 16  # and k % 3 == 0: k % 12 == 0
+        header = screen_text(app).splitlines()[0]
+        assert "Ana Lima" in header and "Japan" in header
+        assert f"16 of {TOTAL} events" in header
+
+
+async def test_o_in_the_sources_opens_the_article_at_the_passage(store):
+    from tui.screens.article import ArticleScreen
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "enter", "o")
+        assert isinstance(app.screen, ArticleScreen)
+        assert summary_of(0).lower() in screen_text(app)
+        await press(pilot, "escape", "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
 async def test_y_copies_the_first_excerpt(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
