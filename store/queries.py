@@ -9,13 +9,12 @@ import calendar
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
-import pycountry
-
 from store.model import Event, Source, When
+from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
 _CHUNK = 500  # ids per IN (...) list and rows per export page
@@ -136,6 +135,8 @@ def resolve_country(conn: sqlite3.Connection, text: str) -> str | None:
     ).fetchone()
     if row:
         return row[0]
+    import pycountry  # only for a country the store does not hold
+
     try:
         return pycountry.countries.lookup(text.strip()).alpha_2
     except LookupError:
@@ -151,17 +152,17 @@ def timeline_page(
 ) -> list[EventRow]:
     """Up to `limit` timeline rows past the keyset position `after` (a row's `key`), in timeline order or,
     when `descending`, in exactly the reverse order."""
-    conditions = _conditions(conn, flt, page=limit)
-    if conditions is None:
+    selection = select(conn, flt, events=True)
+    if selection is None:
         return []
-    clauses, params = conditions
+    params = list(selection.params)
+    extra = []
     if after is not None:
-        clauses.append(f"(e.sort_key, e.id) {'<' if descending else '>'} (?, ?)")
+        extra.append(selection.past(descending))
         params.extend(after)
-    direction = "DESC" if descending else "ASC"
     rows = conn.execute(
-        "SELECT e.id, e.start, e.end, e.precision, e.summary, e.n_sources, e.sort_key FROM events e"
-        f" {_where(clauses)} ORDER BY e.sort_key {direction}, e.id {direction} LIMIT ?",
+        "SELECT e.id, e.start, e.end, e.precision, e.summary, e.n_sources, e.sort_key"
+        f" FROM {selection.source} {selection.where(*extra)} {selection.order(descending)} LIMIT ?",
         (*params, limit),
     ).fetchall()
     actors = _actors_of(conn, [row["id"] for row in rows])
@@ -182,11 +183,13 @@ def timeline_page(
 
 
 def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
-    conditions = _conditions(conn, flt)
-    if conditions is None:
+    if flt == Filter():
+        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    selection = select(conn, flt)
+    if selection is None:
         return 0
-    clauses, params = conditions
-    return conn.execute(f"SELECT count(*) FROM events e {_where(clauses)}", params).fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {selection.source} {selection.where()}",
+                        selection.params).fetchone()[0]
 
 
 def actor_counts(conn: sqlite3.Connection, kind: str, flt: Filter, limit: int = 50) -> list[ActorCount]:
@@ -198,30 +201,29 @@ def actor_counts(conn: sqlite3.Connection, kind: str, flt: Filter, limit: int = 
             (kind, limit),
         ).fetchall()
     else:
-        conditions = _conditions(conn, flt)
-        if conditions is None:
+        selection = select(conn, flt)
+        if selection is None:
             return []
-        clauses, params = conditions
+        # Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once, and its
+        # actors counted, instead of testing every actor's events against the selection.
         rows = conn.execute(
-            "SELECT a.name, a.code, count(*) AS n FROM events e JOIN event_actors ea ON ea.event_id = e.id"
-            f" JOIN actors a ON a.id = ea.actor_id {_where([*clauses, 'a.kind = ?'])}"
+            f"SELECT a.name, a.code, count(*) AS n FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
+            f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id"
+            " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ?"
             " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
-            (*params, kind, limit),
+            (*selection.params, kind, limit),
         ).fetchall()
     return [ActorCount(name if kind == "person" else code, name, n) for name, code, n in rows]
 
 
 def search_ids(conn: sqlite3.Connection, text: str, flt: Filter, limit: int = 1000) -> list[int]:
     """Ids of the events `flt` selects whose summary or excerpts hold every word of `text`, in timeline order."""
-    match = _match_expression(text)
-    conditions = _conditions(conn, flt)
-    if not match or conditions is None:
+    selection = select(conn, replace(flt, text=f"{flt.text} {text}")) if match_expression(text) else None
+    if selection is None:
         return []
-    clauses, params = conditions
-    clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-    params.append(match)
     return [row[0] for row in conn.execute(
-        f"SELECT e.id FROM events e {_where(clauses)} ORDER BY e.sort_key, e.id LIMIT ?", (*params, limit)
+        f"SELECT {selection.event_id} FROM {selection.source} {selection.where()} {selection.order()} LIMIT ?",
+        (*selection.params, limit),
     )]
 
 
@@ -331,73 +333,6 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
     return [events[i] for i in ids if i in events]
 
 
-def _conditions(
-    conn: sqlite3.Connection, flt: Filter, page: int | None = None
-) -> tuple[list[str], list] | None:
-    """SQL conditions on `events e` for a filter, or None when it names an actor the store does not hold.
-    `page`: the rows wanted in timeline order, which decides how an actor condition is best evaluated."""
-    clauses: list[str] = []
-    params: list = []
-    actor_sets = [_person_actors(conn, name) for name in flt.persons]
-    actor_sets += [_country_actors(conn, code) for code in flt.countries]
-    for actors in actor_sets:
-        if not actors:
-            return None
-        actor_ids = [actor_id for actor_id, _ in actors]
-        marks = ", ".join("?" * len(actor_ids))
-        if page is not None and _walk_timeline(sum(n for _, n in actors), page, conn):
-            clauses.append(
-                f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN ({marks}))"
-            )
-        else:
-            clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}))")
-        params.extend(actor_ids)
-    if flt.since is not None:
-        clauses.append("e.end >= ?")
-        params.append(flt.since.isoformat())
-    if flt.until is not None:
-        clauses.append("e.sort_key <= ?")  # sort_key is the start date; undated rows sort after every date
-        params.append(flt.until.isoformat())
-    match = _match_expression(flt.text)
-    if match:
-        clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        params.append(match)
-    return clauses, params
-
-
-def _walk_timeline(n_events: int, page: int, conn: sqlite3.Connection) -> bool:
-    """Whether a page of an actor's events is found faster by walking the timeline and testing each event
-    (about page × total / n_events steps) than by gathering and sorting all n_events of the actor's events."""
-    total = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-    return n_events * n_events > page * total
-
-
-def _where(clauses: list[str]) -> str:
-    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
-
-
-def _match_expression(text: str) -> str:
-    """User text as an FTS5 query that cannot fail: every whitespace-separated term becomes a quoted prefix
-    phrase (so operators, quotes and brackets are plain text); terms without a letter or digit are dropped."""
-    terms = [term for term in text.split() if any(ch.isalnum() for ch in term)]
-    return " ".join('"{}"*'.format(term.replace('"', '""')) for term in terms)
-
-
-def _person_actors(conn: sqlite3.Connection, name: str) -> list[tuple[int, int]]:
-    """(id, n_events) of the persons whose name or an alias is `name`, case-insensitively."""
-    return [tuple(row) for row in conn.execute(
-        "SELECT id, n_events FROM actors WHERE kind = 'person' AND (name = ? COLLATE NOCASE"
-        " OR id IN (SELECT actor_id FROM aliases WHERE alias = ? COLLATE NOCASE))",
-        (name.strip(), name.strip()),
-    )]
-
-
-def _country_actors(conn: sqlite3.Connection, code: str) -> list[tuple[int, int]]:
-    return [tuple(row) for row in conn.execute(
-        "SELECT id, n_events FROM actors WHERE kind = 'country' AND code = ? COLLATE NOCASE", (code.strip(),)
-    )]
-
-
 def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     out = {event_id: ((), ()) for event_id in ids}
     for event_id, persons, countries in _actor_lists(conn, ids):
@@ -448,6 +383,14 @@ class ArticleRow:
     published: date | None
     url: str | None
     body: str
+
+
+def country_names(conn: sqlite3.Connection, codes: Sequence[str]) -> dict[str, str]:
+    """The stored name of each country code the store holds ("KP" → "North Korea")."""
+    marks = ", ".join("?" * len(codes))
+    return dict(conn.execute(
+        f"SELECT code, name FROM actors WHERE kind = 'country' AND code IN ({marks})", list(codes)
+    ).fetchall()) if codes else {}
 
 
 def event_row(conn: sqlite3.Connection, event_id: int) -> EventRow | None:

@@ -1,6 +1,6 @@
-"""The SQLite schema of the event store and its version. Ordered migrations live beside it in db.py."""
+"""The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
     position INTEGER NOT NULL DEFAULT 0,   -- order of the actor among the event's persons (or countries)
+    sort_key TEXT NOT NULL DEFAULT '',     -- the event's sort_key, so that each actor's events have an order
     PRIMARY KEY (event_id, actor_id)
 ) WITHOUT ROWID;
 -- Which articles vouch for an event's actor: when an article is deleted, actors no remaining article vouches for
@@ -63,11 +64,22 @@ CREATE TABLE IF NOT EXISTS event_actor_articles (
     PRIMARY KEY (event_id, actor_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
-CREATE INDEX IF NOT EXISTS event_actors_by_actor ON event_actors (actor_id, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
 CREATE INDEX IF NOT EXISTS event_actor_articles_by_article ON event_actor_articles (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
 """
+# What takes a store from version v to v + 1 (run in one transaction by db.connect).
+MIGRATIONS: dict[int, str] = {
+    # v2: each actor's events in timeline order, so a filtered page or count reads only that actor's slice.
+    1: """
+    ALTER TABLE event_actors ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+    UPDATE event_actors SET sort_key = (SELECT sort_key FROM events WHERE events.id = event_actors.event_id);
+    DROP INDEX IF EXISTS event_actors_by_actor;
+    CREATE INDEX event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
+    """,
+}
+
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.

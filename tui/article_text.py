@@ -13,7 +13,7 @@ from datetime import date
 from textual.content import Content
 
 from store.model import When
-from store.readers.clean import clean_line, clean_text
+from store.clean import clean_line, clean_text
 from tui.dates import date_label
 
 _REST_OF_WORD = re.compile(r"\S*[^\S\n]*")  # up to where the wrapper may break the line after an offset

@@ -1,7 +1,7 @@
 """`dateline browse [FILE]` (and `dateline` alone, or `dateline --db FILE`): open the Textual browser on a store.
 
 The store is checked before Textual is imported, so a bad path is one error line and exit code 1, and the
-other commands never load Textual."""
+other commands never load Textual. The timeline's first rows are read in a thread while Textual loads."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +13,7 @@ from store.db import connect
 from tui.errors import fail, reported_errors
 from tui.paths import default_db
 from tui.query_commands import DbOption
+from tui.reader import StoreReader
 
 FileArgument = Annotated[Optional[Path], typer.Argument(
     metavar="FILE", dir_okay=False, show_default=False,
@@ -34,9 +35,11 @@ def browse(file: FileArgument = None, db: DbOption = None) -> None:
 def open_browser(path: Path) -> None:
     with reported_errors():
         connect(path, readonly=True).close()
-    from tui.app import make_app
+    reader = StoreReader(path)
+    reader.prefetch_first_view()  # reads the first rows while Textual loads
+    from tui.app import DatelineApp
 
-    app = make_app(path)
+    app = DatelineApp(reader)
     app.run()
     if app.return_code:
         raise typer.Exit(app.return_code)

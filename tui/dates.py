@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from store.extract.timex_calendar import add_months
-from store.extract.timex_normalise import normalise
-from store.extract.timex_reading import Reference
 from store.model import When
 from store.queries import parse_period
 
@@ -74,6 +72,10 @@ def read_date(text: str, today: date) -> When | None:
         return parse_period(text)
     except ValueError:
         pass
+    # The time-expression reader compiles its patterns on import: load it on the first typed date, not at start.
+    from store.extract.timex_normalise import normalise
+    from store.extract.timex_reading import Reference
+
     reading = normalise(text, Reference(today))
     return reading.when if reading is not None else None
 

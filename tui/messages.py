@@ -14,9 +14,10 @@ from store.queries import ActorCount, EventRow, Filter, SourceRow
 
 @dataclass
 class StoreOpened(Message):
-    """The store opened: how many events it holds in all."""
+    """The store opened: how many events it holds in all, and the first rows of its timeline."""
 
     total: int
+    rows: list[EventRow]
 
 
 @dataclass
@@ -31,7 +32,7 @@ class StoreFailed(Message):
 @dataclass
 class ViewCounted(Message):
     """A filter in an order was counted: the timeline restarts with `total` rows and the cursor on row `cursor`,
-    which is `row` (when read)."""
+    which is `row` (when read); `rows` are the rows around it, from index `first` on."""
 
     generation: int
     flt: Filter
@@ -40,6 +41,8 @@ class ViewCounted(Message):
     cursor: int
     row: EventRow | None
     chips: list[str]  # the filter's actors by name, for the header
+    first: int
+    rows: list[EventRow]
 
 
 @dataclass

@@ -46,6 +46,18 @@ def place_of(reader: StoreReader, flt: Filter, descending: bool, row: EventRow, 
     return _place_at(reader, flt, descending, just_before(row, descending), total)
 
 
+def rows_around(reader: StoreReader, flt: Filter, descending: bool, place: Place, total: int,
+                screenful: int) -> tuple[int, list[EventRow]]:
+    """(index of the first, rows) for a screenful of rows either side of `place` (two keyset reads), so that a
+    new view shows whole at once."""
+    if place.row is None or not total:
+        return 0, reader.page(flt, limit=2 * screenful, descending=descending)
+    before = reader.page(flt, after=place.row.key, limit=screenful, descending=not descending)
+    before.reverse()
+    after = reader.page(flt, after=just_before(place.row, descending), limit=2 * screenful, descending=descending)
+    return place.index - len(before), before + after
+
+
 def place_of_date(reader: StoreReader, flt: Filter, descending: bool, when: When, total: int) -> Place:
     """The first row of `when` in display order: oldest first, the first event starting on or after its
     start; newest first, the first starting on or before its end. Past the last row, the last row."""

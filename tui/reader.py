@@ -7,19 +7,63 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from pathlib import Path
 
 from store import db, density, positions, queries
-from store.extract.countries import country_name
 from store.density import Bucket
 from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, Filter, SourceRow
+
+
+FIRST_ROWS = 200  # timeline rows read with the first view: more than any terminal shows
 
 
 class StoreReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._first_view: Future[tuple[int, list[EventRow]]] | None = None
+
+    def prefetch_first_view(self) -> None:
+        """Start reading the unfiltered timeline's count and first rows in a thread of its own, so that the read
+        overlaps whatever the caller does next (loading Textual); `first_view` then returns it."""
+        future: Future[tuple[int, list[EventRow]]] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result((self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS)))
+            except BaseException as error:  # handed to whoever asks for the view
+                future.set_exception(error)
+            finally:
+                self.close_thread_connection()
+
+        self._first_view = future
+        threading.Thread(target=run, name="dateline-first-view", daemon=True).start()
+
+    def first_view(self) -> tuple[int, list[EventRow]]:
+        """(number of events, the first rows of the timeline, oldest first): the prefetched ones when a
+        prefetch was started (waiting for it), else read now."""
+        if self._first_view is not None:
+            return self._first_view.result()
+        return self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS)
+
+    def first_view_if_ready(self) -> tuple[int, list[EventRow]] | None:
+        """The prefetched first view when it is already read (never waits), else None."""
+        future = self._first_view
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        return future.result()
+
+    def interrupt_when(self, cancelled: Callable[[], bool]) -> None:
+        """Make this thread's queries stop (raising sqlite3.OperationalError) as soon as `cancelled()` is true."""
+        self._conn().set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
+
+    def close_thread_connection(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
 
     def open(self) -> None:
         """Open (and check) the store in the calling thread: raises StoreError with a one-line reason."""
@@ -63,8 +107,11 @@ class StoreReader:
         return positions.key_at(self._conn(), flt, index, descending)
 
     def country_names(self, codes: Iterable[str]) -> dict[str, str]:
-        """Each code's short common name ("KP" → "North Korea")."""
-        return {code: country_name(code) for code in codes}
+        """Each code's short common name as stored ("KP" → "North Korea"); a code the store lacks stands for
+        itself."""
+        codes = list(codes)
+        names = queries.country_names(self._conn(), codes)
+        return {code: names.get(code, code) for code in codes}
 
     def density(self, flt: Filter, buckets: int = 60) -> list[Bucket]:
         return density.density(self._conn(), flt, buckets)

@@ -23,20 +23,22 @@ ALTERNATE_NAME_MIN_POPULATION = 500_000
 NOTABLE_CITY_POPULATION = 100_000
 
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+_ABBREVIATION_END = re.compile(r"(?:^|\.)\w\.$")
 
 
 def lookup_key(text: str) -> str:
     """Normalise a name for lookup: straight apostrophes, no accents, no leading "the", no trailing possessive,
     single spaces, case-folded ("the Côte d’Ivoire's" → "cote d'ivoire")."""
     text = text.replace("’", "'").replace("‘", "'")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = " ".join(text.split())
     text = _POSSESSIVE.sub("", text).strip(" \"“”',;:!?()[]")
     if text.lower().startswith("the "):
         text = text[4:]
     # keep the final dot of abbreviations ("U.S.") but drop a sentence's full stop after a normal word
-    if text.endswith(".") and not re.search(r"(?:^|\.)\w\.$", text):
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text[:-1]
     return text.casefold()
 
@@ -102,6 +104,13 @@ def _cities() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
             key = lookup_key(other)
             alternate[key] = max(entry, alternate.get(key, entry))
     return primary, alternate
+
+
+def load_tables() -> None:
+    """Build the lookup tables now rather than on first use: before spaCy forks its worker processes, so that
+    they inherit the tables instead of each building its own."""
+    for table in (_country_names, _demonyms, _us_states, _continents, _cities):
+        table()
 
 
 def country_code(name: str) -> str | None:

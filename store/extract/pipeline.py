@@ -3,6 +3,8 @@ merging within the article. Cross-article merging happens at ingest, against the
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import closing
+from itertools import tee
 
 from store.extract import merge, nlp
 from store.extract.entities import find_entities
@@ -12,9 +14,13 @@ from store.model import Article, Extraction
 
 
 def extract_many(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
-    articles = list(articles)
-    for article, analysis in zip(articles, nlp.analyse_many((a.body for a in articles), n_process=n_process)):
-        yield _extract(article, analysis)
+    """The extraction of each article, in order, each as soon as spaCy is through with it. `articles` is read
+    lazily and one spaCy run serves them all (see `nlp.analyse_many`): memory stays at a few batches, and worker
+    processes start once."""
+    articles, bodies = tee(articles)
+    with closing(nlp.analyse_many((a.body for a in bodies), n_process=n_process)) as analyses:
+        for article, analysis in zip(articles, analyses):
+            yield _extract(article, analysis)
 
 
 def extract(article: Article) -> Extraction:

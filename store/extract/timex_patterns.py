@@ -1,9 +1,9 @@
 """The grammar of time expressions and the finder that locates them in a text.
 
-Each family is one regex with named groups. `find` searches the body with every family and keeps the longest
-non-overlapping matches, after a few context checks a regex cannot make alone (a capitalised name before
-"May", "Windows 2000", "once a year" vs "a year"). `timex_normalise` reads a found span with the same regexes
-(`match`), so what is found and how it is read never drift apart.
+Each family is one regex with named groups. `find` searches the body with every family (but one whose REQUIRED
+text the body lacks) and keeps the longest non-overlapping matches, after a few context checks a regex cannot make
+alone (a capitalised name before "May", "Windows 2000", "once a year" vs "a year"). `timex_normalise` reads a
+found span with the same regexes (`match`), so what is found and how it is read never drift apart.
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ FAMILIES: dict[str, str] = {
     "shifted": rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>later|earlier|afterwards?)",
     "in_units": rf"in\s+(?P<span>(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT}))",
     "set": (rf"(?:(?P<num>[$€£]?\d[\d,.]*|{ADJECTIVE_COUNT})(?:\s+(?:million|billion|thousand|hundred))?\s+)?"
-            rf"(?P<span>(?:(?P<freq>once|twice|\w+\s+times)\s+)?(?P<q>a|an|per|every|each)\s+"
+            rf"(?P<span>(?:(?P<freq>once|twice|\w++\s+times)\s+)?(?P<q>a|an|per|every|each)\s+"
             rf"(?:(?P<n>{COUNT}|other)\s+)?(?P<u>{UNIT}|{PART_OF_DAY}|{WEEKDAY}))"
             r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly|fortnightly)"),
     "duration": (r"(?:(?P<lead>the\s+(?:next|past|last|first|previous|coming|following))\s+)?"
@@ -85,6 +85,19 @@ _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in FAMILIES.items
 _LEFT = r"(?<![\w$€£#@/.,:'’-])"
 _RIGHT = r"(?![\w-]|[.,:/]\d|%)"
 _SEARCH = {name: re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT, re.I) for name, pattern in FAMILIES.items()}
+# Text that every match of these families contains (read with the same case rule): a body without it is not
+# searched with the family's regex. Scanning is what `find` spends its time on, most of it in families that start
+# with a count or a modifier, tried at every word.
+REQUIRED = {
+    "ago": r"ago",
+    "shifted": r"later|earlier|afterward",
+    "duration_adjective": r"-(?:second|minute|hour|day|week|month|year|decade|centur|long)",
+    "decade": r"0['’]?s",
+    "season": SEASON,
+    "quarter": r"quarter|Q[1-4]",
+    "half": r"half",
+}
+_REQUIRED = {name: re.compile(pattern, re.I) for name, pattern in REQUIRED.items()}
 
 # Words that may precede a date in capitals (sentence-initially) without naming something ("In May").
 _FUNCTION_WORDS = {"in", "on", "at", "by", "since", "until", "till", "from", "to", "through", "throughout", "during",
@@ -122,6 +135,8 @@ def find(body: str) -> list[Candidate]:
     """Non-overlapping candidate time expressions in `body`, longest first, sorted by start."""
     found: list[Candidate] = []
     for name, regex in _SEARCH.items():
+        if name in _REQUIRED and not _REQUIRED[name].search(body):
+            continue
         for m in regex.finditer(body):
             found.extend(_candidates(name, m, body))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))

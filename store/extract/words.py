@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -39,6 +40,7 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence
              "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words: each is stemmed once
 def stem(word: str) -> str:
     """Crude suffix stripping: enough to let "attending"/"attendance"/"attend" and "visits"/"visited" meet."""
     word = word.lower().replace("’", "'")
@@ -56,7 +58,8 @@ def content_words(text: str, skip: Iterable[tuple[int, int]] = ()) -> frozenset[
     ranges = list(skip)
     out = set()
     for m in _WORD.finditer(text):
-        if any(s <= m.start() < e for s, e in ranges):
+        at = m.start()
+        if any(s <= at < e for s, e in ranges):
             continue
         word = m.group().lower()
         if word in STOPWORDS or len(word) < 3:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from store.model import Article
 from store.readers.article import finish
-from store.readers.clean import clean_text
+from store.clean import clean_text
 from store.readers.dates import parse_date
 from store.readers.decode import decode
 from store.readers.files import article_files

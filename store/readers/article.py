@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from store.model import Article
-from store.readers.clean import clean_line, clean_text
+from store.clean import clean_line, clean_text
 from store.readers.dateline import dateline_date
 from store.readers.records import Draft, Skipped
 

@@ -25,6 +25,7 @@ from store.db import (
     update_event,
 )
 from store.model import Article, Event, Source, When
+from store.schema import SCHEMA_VERSION
 
 
 def article(name: str, *lines: str, published: date | None = date(2025, 10, 7)) -> Article:
@@ -88,7 +89,7 @@ def test_missing_store_without_create_names_the_file_and_how_to_make_it(tmp_path
 
 def test_created_store_has_schema_version_wal_foreign_keys_and_row_objects(tmp_path):
     conn = connect(tmp_path / "new.db", create=True)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert isinstance(conn.execute("SELECT 1 AS one").fetchone(), sqlite3.Row)
@@ -137,18 +138,18 @@ def test_a_store_from_a_newer_dateline_names_both_versions(tmp_path):
     conn.close()
     with pytest.raises(StoreError) as error:
         connect(path)
-    assert "schema version 7" in str(error.value) and "dateline's 1" in str(error.value)
+    assert "schema version 7" in str(error.value) and f"dateline's {SCHEMA_VERSION}" in str(error.value)
 
 
 def test_an_older_store_is_migrated_when_opened_for_writing(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
     connect(path, create=True).close()
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(db, "MIGRATIONS", {1: "ALTER TABLE events ADD COLUMN note TEXT"})
-    with pytest.raises(StoreError, match="older than 2"):
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE events ADD COLUMN note TEXT"})
+    with pytest.raises(StoreError, match=f"older than {SCHEMA_VERSION + 1}"):
         connect(path, readonly=True)
     conn = connect(path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION + 1)
     assert "note" in [row["name"] for row in conn.execute("PRAGMA table_info(events)")]
     conn.close()
 
@@ -156,7 +157,7 @@ def test_an_older_store_is_migrated_when_opened_for_writing(tmp_path, monkeypatc
 def test_an_older_store_without_a_migration_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
     connect(path, create=True).close()
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="cannot upgrade"):
         connect(path)
 
@@ -439,3 +440,30 @@ def test_counts_and_index_stay_right_through_any_sequence_of_writes(operations):
                     delete_article(conn, art.id)
             assert stats(conn) == {"articles": 0, "events": 0, "persons": 0, "countries": 0, "sources": 0}
         conn.close()
+
+
+def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
+    from store.queries import Filter, timeline_page
+
+    path = tmp_path / "v1.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("a", "One line."))
+        for day in (date(2025, 3, 1), date(2024, 1, 5)):
+            insert_event(conn, Event(When(day, day, "day"), f"On {day}.", ["Ana Lima"], ["FR"], []), {})
+    # Take the store back to the version 1 layout: no sort_key in event_actors, the old index.
+    conn.executescript(
+        "BEGIN; DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
+        " CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);"
+        " UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
+    )
+    conn.close()
+    conn = connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert {tuple(row) for row in conn.execute("SELECT event_id, sort_key FROM event_actors")} == {
+        (row["id"], row["sort_key"]) for row in conn.execute("SELECT id, sort_key FROM events")
+        for _ in range(2)  # one person and one country each
+    }
+    assert [row.summary for row in timeline_page(conn, Filter(persons=("Ana Lima",)))] == [
+        "On 2024-01-05.", "On 2025-03-01."]
+    conn.close()

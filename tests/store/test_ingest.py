@@ -101,3 +101,11 @@ def test_skipped_files_are_reported_and_the_rest_ingested(tmp_path):
     assert report.articles == 1
     reasons = {Path(s.path).name: s.reason for s in report.skipped}
     assert set(reasons) == {"empty.txt", "news.jsonl:2"}
+
+
+def test_two_worker_processes_store_the_same_events_as_one(seeded, tmp_path):
+    """spaCy's worker processes return paragraphs in order, and each article gets its own back."""
+    report = ingest([SEEDS], tmp_path / "two.db", n_process=2)
+    assert (report.articles, report.events_new, report.events_merged) == \
+        (3, seeded[1].events_new, seeded[1].events_merged)
+    assert exported(tmp_path / "two.db") == exported(seeded[0])

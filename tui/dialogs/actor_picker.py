@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 
 from store.db import StoreError
 from store.queries import ActorMatch
-from store.readers.clean import clean_line
+from store.clean import clean_line
 from tui.reader import StoreReader
 from tui.widgets.facets import actor_label, counted_line
 

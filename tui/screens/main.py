@@ -16,6 +16,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,7 +27,7 @@ from store.db import StoreError
 from store.density import Bucket, bucket_index
 from store.model import When
 from store.queries import EventRow, Filter
-from store.readers.clean import clean_line
+from store.clean import clean_line
 from tui import navigation
 from tui.dates import date_label
 from tui.dialogs.actor_picker import ActorPicker
@@ -56,14 +57,18 @@ from tui.widgets.timeline_rows import Fetch
 
 def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Run a worker body; a store error is posted as `StoreFailed` (saying whether a cursor move failed)
-    instead of ending the app."""
+    instead of ending the app. A worker cancelled by a newer one (same exclusive group) has its query stopped,
+    and says nothing."""
     def decorate(method: Callable[..., None]) -> Callable[..., None]:
         @wraps(method)
         def run(self: MainScreen, *args: Any, **kwargs: Any) -> None:
+            worker = get_current_worker()
             try:
+                self.reader.interrupt_when(lambda: worker.is_cancelled)
                 method(self, *args, **kwargs)
             except (StoreError, sqlite3.Error) as error:
-                self.post_message(StoreFailed(str(error), move))
+                if not worker.is_cancelled:
+                    self.post_message(StoreFailed(str(error), move))
         return run
     return decorate
 
@@ -133,7 +138,11 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False
-        self._open_store()
+        ready = self.reader.first_view_if_ready()
+        if ready is not None:  # read while Textual was loading: the first frame shows the rows
+            self.on_store_opened(StoreOpened(*ready))
+        else:
+            self._open_store()
 
     # Store workers: each reads, then posts what it read.
 
@@ -141,18 +150,20 @@ class MainScreen(Screen[None]):
     @reports_store_errors()
     def _open_store(self) -> None:
         self.reader.open()
-        self.post_message(StoreOpened(self.reader.count(Filter())))
+        self.post_message(StoreOpened(*self.reader.first_view()))
 
     @work(thread=True, exclusive=True, group="view")
     @reports_store_errors()
-    def _count_view(self, generation: int, flt: Filter, descending: bool, anchor: EventRow | None) -> None:
+    def _count_view(self, generation: int, flt: Filter, descending: bool, anchor: EventRow | None,
+                    screenful: int) -> None:
         total = self.reader.count(flt)
         place = navigation.Place(0, None)
         if anchor is not None and total:
             place = navigation.place_of(self.reader, flt, descending, anchor, total)
+        first, rows = navigation.rows_around(self.reader, flt, descending, place, total, screenful)
         names = self.reader.country_names(flt.countries)
         chips = [*flt.persons, *(names[code] for code in flt.countries)]
-        self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips))
+        self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips, first, rows))
 
     @work(thread=True, exclusive=True, group="facets")
     @reports_store_errors()
@@ -216,7 +227,9 @@ class MainScreen(Screen[None]):
     def on_store_opened(self, message: StoreOpened) -> None:
         self.opened = True
         self.store_total = message.total
-        self._refresh_view()
+        self.generation += 1
+        self._show_view(ViewCounted(self.generation, self.flt, self.descending, message.total, 0,
+                                    message.rows[0] if message.rows else None, [], 0, message.rows))
 
     def on_store_failed(self, message: StoreFailed) -> None:
         if not self.opened:
@@ -227,13 +240,24 @@ class MainScreen(Screen[None]):
             self._move_done()
 
     def on_view_counted(self, message: ViewCounted) -> None:
-        if message.generation != self.generation:
-            return
+        if message.generation == self.generation:
+            self._show_view(message)
+
+    def _show_view(self, message: ViewCounted) -> None:
+        """Show a counted view, then (once it is on screen) count its facets and its density: those reads can
+        take a while on a large store, and the timeline is usable meanwhile."""
         self._chips = message.chips
         view = View(message.generation, message.flt, message.descending, message.total)
         self.timeline.reset(view, message.cursor, message.row)
+        self.timeline.add_rows(view.generation, message.first, message.rows)
         self._show_header(message.total)
         self._show_empty(message.total)
+        self.call_after_refresh(self._count_side, message.generation, message.flt)
+
+    def _count_side(self, generation: int, flt: Filter) -> None:
+        if generation == self.generation:
+            self._count_facets(generation, flt)
+            self._count_density(generation, flt)
 
     def on_rows_loaded(self, message: RowsLoaded) -> None:
         self.timeline.add_rows(message.generation, message.first, message.rows)
@@ -402,9 +426,7 @@ class MainScreen(Screen[None]):
         self.generation += 1
         self._show_header(None)
         anchor = self.timeline.row if self.timeline.view.total else None
-        self._count_view(self.generation, self.flt, self.descending, anchor)
-        self._count_facets(self.generation, self.flt)
-        self._count_density(self.generation, self.flt)
+        self._count_view(self.generation, self.flt, self.descending, anchor, self.timeline.page_height)
 
     def _show_header(self, shown: int | None) -> None:
         search = self.search_text

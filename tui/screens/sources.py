@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 
 from store.db import StoreError
 from store.queries import EventRow, SourceRow
-from store.readers.clean import clean_text
+from store.clean import clean_text
 from tui.article_text import marked, provenance, safe_line
 from tui.dates import date_label
 from tui.reader import StoreReader

@@ -1,16 +1,14 @@
 """The detail area under the timeline: the whole of the event under the cursor — date, number of sources, full
-summary, persons, countries by name, and its first source with the excerpt. Text from the store is shown as
+summary, persons, countries by name, and its first source with the excerpt, cut to the lines the area has. Text from the store is shown as
 plain text (never markup, no control characters)."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widget import Widget
 
 from store.model import When
 from store.queries import EventRow, SourceRow
-from store.readers.clean import clean_line
+from store.clean import clean_line
 from tui.dates import date_label
 
 
@@ -36,20 +34,21 @@ def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str,
     return text
 
 
-class EventDetail(VerticalScroll, can_focus=False):
-    """Shows one event's detail, scrolled back to its top for each new event."""
+class EventDetail(Widget, can_focus=False):
+    """Shows one event's detail in the fixed lines it is given (the sources screen shows all of it). A new event
+    only repaints these lines: no layout pass, so the cursor stays quick on large screens."""
 
     BORDER_TITLE = "Event"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.event_id: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Static(markup=False)
+        self._text = Text()
 
     def show(self, row: EventRow, sources: list[SourceRow] | None = None, names: dict[str, str] | None = None) -> None:
-        if row.id != self.event_id:
-            self.scroll_home(animate=False)
         self.event_id = row.id
-        self.query_one(Static).update(detail_text(row, sources, names or {}))
+        self._text = detail_text(row, sources, names or {})
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.queries import ActorCount
-from store.readers.clean import clean_line
+from store.clean import clean_line
 
 SELECTED_MARK = "✓"
 _TITLES = {"person": "Persons", "country": "Countries"}

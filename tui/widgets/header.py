@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from store.readers.clean import clean_line
+from store.clean import clean_line
 
 
 class FilterHeader(Widget):

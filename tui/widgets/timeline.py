@@ -8,9 +8,11 @@ Columns: date, summary, countries, persons, sources. The date is printed when it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -19,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.queries import EventRow, Filter
-from store.readers.clean import clean_line
+from store.clean import clean_line
 from tui.dates import date_label
 from tui.widgets.timeline_rows import Fetch, TimelineRows
 
@@ -120,6 +122,7 @@ class Timeline(ScrollView, can_focus=True):
         self._rows = TimelineRows(0)
         self._loading = False
         self._wanted = False
+        self._styles: dict[str, Style] = {}
 
     @property
     def row(self) -> EventRow | None:
@@ -164,12 +167,12 @@ class Timeline(ScrollView, can_focus=True):
         self._place_cursor(self.cursor - 1)
 
     def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + self._page_height, animate=False)
-        self._place_cursor(self.cursor + self._page_height)
+        self.scroll_to(y=self.scroll_y + self.page_height, animate=False)
+        self._place_cursor(self.cursor + self.page_height)
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - self._page_height, animate=False)
-        self._place_cursor(self.cursor - self._page_height)
+        self.scroll_to(y=self.scroll_y - self.page_height, animate=False)
+        self._place_cursor(self.cursor - self.page_height)
 
     def action_first(self) -> None:
         self._place_cursor(0)
@@ -183,9 +186,11 @@ class Timeline(ScrollView, can_focus=True):
             self._place_cursor(round(self.scroll_y) + offset.y - HEADER_LINES)
 
     def on_focus(self) -> None:
+        self._styles.clear()
         self.refresh()
 
     def on_blur(self) -> None:
+        self._styles.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -193,7 +198,7 @@ class Timeline(ScrollView, can_focus=True):
         self._place_cursor(self.cursor)
 
     @property
-    def _page_height(self) -> int:
+    def page_height(self) -> int:
         """How many rows fit on screen under the column titles."""
         return max(1, self.scrollable_content_region.height - HEADER_LINES)
 
@@ -204,67 +209,71 @@ class Timeline(ScrollView, can_focus=True):
         first = round(self.scroll_y)
         if top or index < first:
             self.scroll_to(y=index, animate=False)
-        elif index >= first + self._page_height:
-            self.scroll_to(y=index - self._page_height + 1, animate=False)
+        elif index >= first + self.page_height:
+            self.scroll_to(y=index - self.page_height + 1, animate=False)
         moved = index != self.cursor
         self.cursor = index
         self.refresh()
         if moved or top or announce:
             self.post_message(self.CursorMoved(index, self.row))
 
-    # Drawing
+    # Drawing: each line is built from plain strings cut to their columns (no markup, no Text objects), with the
+    # component styles looked up once per style change.
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, part: str) -> Style:
+        style = self._styles.get(part)
+        if style is None:
+            style = self._styles[part] = (self.rich_style if part == "base"
+                                          else self.get_component_rich_style(f"timeline--{part}"))
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("base")
         columns = Columns.fit(width)
         if y < HEADER_LINES:
-            line, style = self._header_text(columns), self._style("header")
-        else:
-            index = round(self.scroll_y) + y - HEADER_LINES
-            if index >= self.view.total:
-                return Strip.blank(width, base)
-            line, style = self._row_text(index, columns), Style()
-            if index == self.cursor:
-                style = self._style("cursor")
-        line.style = base
-        line.stylize(style)
-        return Strip(line.render(self.app.console), line.cell_len).crop_extend(0, width, base + style)
-
-    def _header_text(self, columns: Columns) -> Text:
-        return self._cells(columns, Text("Date"), Text("Event"), Text("Countries"), Text("Persons"),
-                           Text("Src", justify="right"))
-
-    def _row_text(self, index: int, columns: Columns) -> Text:
+            header = base + self._style("header")
+            cells = [(text, header) for text in _HEADER]
+            return self._strip(columns, cells, width, header)
+        index = round(self.scroll_y) + y - HEADER_LINES
+        if index >= self.view.total:
+            return Strip.blank(width, base)
         row = self._rows.get(index)
+        cursor = self._style("cursor") if index == self.cursor else None
         if row is None:
             self._want_rows()
-            return self._cells(columns, Text("…", style=self._style("loading")), Text(), Text(), Text(), Text())
-        label = date_label(row.when)
-        above = self._rows.get(index - 1)
-        top_line = index == round(self.scroll_y)
-        show_date = top_line or above is None or date_label(above.when) != label
-        return self._cells(
-            columns,
-            Text(label if show_date else "", style=self._style("date")),
-            Text(clean_line(row.summary)),
-            _countries(row.countries, columns.countries, self._style("countries")),
-            Text(", ".join(clean_line(p) for p in row.persons), style=self._style("persons")),
-            Text(str(row.n_sources), style=self._style("sources"), justify="right"),
-        )
+            cells = [("…", base + self._style("loading")), ("", base), ("", base), ("", base), ("", base)]
+        else:
+            display = row_display(row)
+            above = self._rows.get(index - 1)
+            show_date = index == round(self.scroll_y) or above is None or row_display(above).date != display.date
+            cells = [
+                (display.date if show_date else "", base + self._style("date")),
+                (display.summary, base),
+                (_countries(display.countries, columns.countries), base + self._style("countries")),
+                (display.persons, base + self._style("persons")),
+                (display.sources, base + self._style("sources")),
+            ]
+        if cursor is not None:
+            cells = [(text, style + cursor) for text, style in cells]
+        return self._strip(columns, cells, width, base + cursor if cursor is not None else base)
 
-    def _cells(self, columns: Columns, date: Text, summary: Text, countries: Text, persons: Text,
-               sources: Text) -> Text:
-        parts = [Text(" "), _fit(date, columns.date), Text(" "), _fit(summary, columns.summary)]
-        if columns.countries:
-            parts += [Text(" "), _fit(countries, columns.countries)]
-        if columns.persons:
-            parts += [Text(" "), _fit(persons, columns.persons)]
-        parts += [Text(" "), _fit(sources, columns.sources), Text(" ")]
-        return Text.assemble(*parts, no_wrap=True)
-
-    def _style(self, part: str) -> Style:
-        return self.get_component_rich_style(f"timeline--{part}")
+    @staticmethod
+    def _strip(columns: Columns, cells: list[tuple[str, Style]], width: int, gap: Style) -> Strip:
+        """The line: a leading space, then each shown column cut or padded to its width, a space between."""
+        (date, date_style), (summary, summary_style), countries, persons, (sources, sources_style) = cells
+        segments = [Segment(" ", gap), Segment(_fit(date, columns.date), date_style), Segment(" ", gap),
+                    Segment(_fit(summary, columns.summary), summary_style)]
+        for (text, style), size in ((countries, columns.countries), (persons, columns.persons)):
+            if size:
+                segments += [Segment(" ", gap), Segment(_fit(text, size), style)]
+        segments += [Segment(" ", gap), Segment(_fit(sources, columns.sources, right=True), sources_style),
+                     Segment(" ", gap)]
+        return Strip(segments).crop_extend(0, width, gap)
 
     # Reading rows
 
@@ -278,28 +287,48 @@ class Timeline(ScrollView, can_focus=True):
         self._wanted = False
         if self._loading or not self.view.total:
             return
-        first, margin = round(self.scroll_y), max(50, self._page_height)
-        fetch = self._rows.plan(first - margin, first + self._page_height + margin)
+        first, margin = round(self.scroll_y), max(50, self.page_height)
+        fetch = self._rows.plan(first - margin, first + self.page_height + margin)
         if fetch is not None:
             self._loading = True
             self.post_message(self.RowsWanted(self.view, fetch))
 
 
-def _fit(text: Text, width: int) -> Text:
-    """`text` cut (with an ellipsis) or padded to exactly `width` cells, on the side its `justify` says."""
-    text = text.copy()
-    text.truncate(width, overflow="ellipsis")
-    padding = " " * (width - text.cell_len)
-    return Text(padding) + text if text.justify == "right" else text + padding
+_HEADER = ("Date", "Event", "Countries", "Persons", "Src")
 
 
-def _countries(codes: tuple[str, ...], width: int, style: Style) -> Text:
+@dataclass(frozen=True)
+class RowDisplay:
+    """A row's strings as the timeline shows them: cleaned of control characters, on one line."""
+
+    date: str
+    summary: str
+    countries: tuple[str, ...]
+    persons: str
+    sources: str
+
+
+@lru_cache(maxsize=8192)
+def row_display(row: EventRow) -> RowDisplay:
+    return RowDisplay(date_label(row.when), clean_line(row.summary), tuple(clean_line(c) for c in row.countries),
+                      ", ".join(clean_line(p) for p in row.persons), str(row.n_sources))
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells, on the right or, when `right`, the left."""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+    padding = " " * (width - cell_len(text))
+    return padding + text if right else text + padding
+
+
+def _countries(codes: tuple[str, ...], width: int) -> str:
     """Country codes that fit in `width`, then "+n" for the rest."""
     shown: list[str] = []
     for count, code in enumerate(codes):
         rest = len(codes) - count - 1
-        candidate = " ".join([*shown, clean_line(code)])
+        candidate = " ".join([*shown, code])
         if len(candidate) + (len(f" +{rest}") if rest else 0) > width:
-            return Text(" ".join([*shown, f"+{len(codes) - count}"]), style=style)
-        shown.append(clean_line(code))
-    return Text(" ".join(shown), style=style)
+            return " ".join([*shown, f"+{len(codes) - count}"])
+        shown.append(code)
+    return " ".join(shown)

@@ -1,0 +1,279 @@
+"""How fast the browser is on big stores (run by hand; prints a table). See benchmarks/README.md.
+
+    python benchmarks/browse_speed.py [--dir DIR] [--sizes 10000,100000,1000000] [--runs 3]
+
+For each size, the synthetic store DIR/sN.db (built with make_store.py when missing) is measured headless:
+
+- first frame: from launching `python -c …` to the first frame that shows timeline rows, through the real
+  command line (`dateline --db STORE`), against the same for an empty Textual app (the baseline); best of
+  --runs fresh processes each;
+- in one more process, the app driven in-process: a person filter and a country filter (the most frequent
+  actor and a mid-ranked one; from the key to the frame with the filtered rows), page down (key to frame,
+  over 100 presses, with rows read as they come), a full-text search (from submitting it to the frame on the
+  first hit), how long the facet counts take after a filter while the timeline stays usable, and the
+  process's peak RSS;
+- the store's size on disk.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tui.screens.main import MainScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SIZE = (120, 40)
+
+FIRST_FRAME = """
+import sys, time
+sys.argv = ["dateline", "--db", {store!r}]
+from tui.widgets.timeline import Timeline
+from tui.app import DatelineApp
+add_rows = Timeline.add_rows
+def on_rows(self, *args):
+    add_rows(self, *args)
+    if self.row is not None and not getattr(self.app, "framed", False):
+        self.app.framed = True
+        self.call_after_refresh(lambda: (print(time.time(), flush=True), self.app.exit()))
+Timeline.add_rows = on_rows
+run = DatelineApp.run
+DatelineApp.run = lambda self, **kw: run(self, headless=True, size={size!r})
+from tui.cli import app
+app()
+"""
+
+EMPTY_FRAME = """
+import time
+from textual.app import App
+from textual.widgets import Static
+class Empty(App):
+    def compose(self):
+        yield Static("hello")
+    def on_mount(self):
+        self.call_after_refresh(lambda: (print(time.time(), flush=True), self.exit()))
+Empty().run(headless=True, size={size!r})
+"""
+
+
+def time_to_frame(code: str, runs: int) -> float:
+    """Best wall time from launching a fresh Python on `code` to the time it prints (its first frame)."""
+    best = float("inf")
+    for _ in range(runs):
+        began = time.time()
+        out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        best = min(best, float(out.stdout.split()[-1]) - began)
+    return best
+
+
+# In-process measurements (run in a child process per store, so that RSS is that store's)
+
+
+async def interact(store: str) -> dict:
+    from store.queries import Filter
+    from tui.app import make_app
+
+    app = make_app(Path(store))
+    figures: dict = {}
+    async with app.run_test(size=SIZE) as pilot:
+        screen: MainScreen = await wait_for(pilot, lambda: next(
+            (s for s in app.screen_stack if isinstance(s, MainScreen) and s.timeline.row is not None), None))
+        await settle(pilot)
+        reader = screen.reader
+        persons = reader.actor_counts("person", Filter(), limit=100)
+        countries = reader.actor_counts("country", Filter(), limit=50)
+        total = screen.timeline.view.total
+        cases = [("person", "top", persons[0]), ("person", f"rank {len(persons)}", persons[-1]),
+                 ("country", "top", countries[0]), ("country", f"rank {len(countries)}", countries[-1])]
+        for kind, rank, actor in cases:
+            took, facets = await filter_and_wait(pilot, screen, kind, actor.key)
+            figures[f"filter: {rank} {kind} ({actor.count / total:.1%} of events)"] = took
+            figures[f"facet counts after it: {rank} {kind}"] = facets
+            await press_and_wait(pilot, screen, "x")
+            await settle(pilot)
+        figures["page down"] = await page_downs(pilot, screen, 100)
+        for word in ("treaty", "zeppelin"):
+            figures[f"search {word}"] = await search_and_wait(pilot, screen, word)
+    figures["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+async def wait_for(pilot, probe, timeout: float = 60):
+    deadline = time.perf_counter() + timeout
+    while (found := probe()) is None or found is False:
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.0005)
+    return found
+
+
+async def settle(pilot) -> None:
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def rows_on_screen(screen) -> bool:
+    timeline = screen.timeline
+    first = round(timeline.scroll_y)
+    last = min(timeline.view.total, first + timeline.size.height - 1)
+    return all(timeline._rows.get(i) is not None for i in range(first, last))
+
+
+async def painted(pilot) -> None:
+    """Until the screen has been refreshed with what has been handled so far."""
+    done = asyncio.Event()
+    pilot.app.call_after_refresh(done.set)
+    await done.wait()
+
+
+async def filter_and_wait(pilot, screen, kind: str, key: str) -> tuple[float, float]:
+    """(key to the frame with the filtered rows, key to both facet lists counted), in seconds."""
+    counted: set[str] = set()
+    seen = MainScreen.on_facets_counted
+
+    def on_facets_counted(self, message):
+        seen(self, message)
+        if message.generation == self.generation:
+            counted.add(message.kind)
+
+    MainScreen.on_facets_counted = on_facets_counted  # handlers are looked up on the class
+    began = time.perf_counter()
+    screen.toggle_actor(kind, key)
+    generation = screen.generation
+    await wait_for(pilot, lambda: screen.timeline.view.generation == generation and rows_on_screen(screen))
+    await painted(pilot)
+    shown = time.perf_counter() - began
+    await wait_for(pilot, lambda: len(counted) == 2, timeout=600)
+    facets = time.perf_counter() - began
+    MainScreen.on_facets_counted = seen
+    return shown, facets
+
+
+async def press_and_wait(pilot, screen, key: str) -> None:
+    generation = screen.generation
+    await pilot.press(key)
+    await wait_for(pilot, lambda: screen.generation != generation and screen.timeline.view.generation ==
+                   screen.generation and rows_on_screen(screen))
+
+
+async def page_downs(pilot, screen, presses: int) -> dict:
+    """Key to frame for each page down (median and worst), with the rows on screen read."""
+    times = []
+    for _ in range(presses):
+        began = time.perf_counter()
+        screen.timeline.action_page_down()
+        await painted(pilot)
+        if not rows_on_screen(screen):
+            await wait_for(pilot, lambda: rows_on_screen(screen))
+            await painted(pilot)
+        times.append(time.perf_counter() - began)
+    return {"median": statistics.median(times), "worst": max(times)}
+
+
+async def search_and_wait(pilot, screen, word: str) -> float:
+    """From submitting a search to the frame on the first hit (or to the notice that there is none)."""
+    found = asyncio.Event()
+    seen = MainScreen.on_cursor_found, MainScreen.on_nothing_found
+
+    def answered(handler):
+        def handle(self, message):
+            handler(self, message)
+            found.set()
+        return handle
+
+    MainScreen.on_cursor_found, MainScreen.on_nothing_found = (answered(handler) for handler in seen)
+    await pilot.press("g")
+    await settle(pilot)
+    began = time.perf_counter()
+    screen._search_for(word)
+    await found.wait()
+    await wait_for(pilot, lambda: rows_on_screen(screen))
+    await painted(pilot)
+    MainScreen.on_cursor_found, MainScreen.on_nothing_found = seen
+    return time.perf_counter() - began
+
+
+# The table
+
+
+def store_size(store: Path) -> float:
+    return sum(p.stat().st_size for p in store.parent.glob(store.name + "*")) / 2**20
+
+
+def measure(store: Path, runs: int) -> dict:
+    figures = {
+        "first frame": time_to_frame(FIRST_FRAME.format(store=str(store), size=SIZE), runs),
+        "empty app": time_to_frame(EMPTY_FRAME.format(size=SIZE), runs),
+    }
+    out = subprocess.run([PYTHON, __file__, "--child", str(store)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(f"browse_speed: the in-process run on {store} failed:\n{out.stderr[-3000:]}")
+    figures.update(json.loads(out.stdout.splitlines()[-1]))
+    figures["store MB"] = store_size(store)
+    return figures
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
+
+
+def print_table(results: dict[int, dict]) -> None:
+    sizes = list(results)
+    first = results[sizes[0]]
+    rows: list[tuple[str, list[str]]] = [
+        ("first frame (dateline --db)", [ms(results[n]["first frame"]) for n in sizes]),
+        ("first frame, empty Textual app", [ms(results[n]["empty app"]) for n in sizes]),
+        ("  ratio", [f"{results[n]['first frame'] / results[n]['empty app']:.2f}×" for n in sizes]),
+    ]
+    for position, name in enumerate(k for k in first if k.startswith(("filter", "facet", "search"))):
+        # Filter rows name the actor's share of the first store; the share is alike in every size.
+        rows.append((name, [ms(list(v for k, v in results[n].items()
+                                    if k.startswith(("filter", "facet", "search")))[position]) for n in sizes]))
+    rows += [
+        ("page down, median of 100", [ms(results[n]["page down"]["median"]) for n in sizes]),
+        ("page down, worst of 100", [ms(results[n]["page down"]["worst"]) for n in sizes]),
+        ("peak RSS (in-process run)", [f"{results[n]['peak RSS MB']:.0f} MB" for n in sizes]),
+        ("store on disk", [f"{results[n]['store MB']:.0f} MB" for n in sizes]),
+    ]
+    width = max(len(label) for label, _ in rows)
+    print(f"{'events':{width}}  " + "  ".join(f"{n:>10,}" for n in sizes))
+    for label, cells in rows:
+        print(f"{label:{width}}  " + "  ".join(f"{cell:>10}" for cell in cells))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/dateline-bench"))
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(interact(args.child))))
+        return 0
+    args.dir.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for n in (int(s) for s in args.sizes.split(",")):
+        store = args.dir / f"s{n}.db"
+        if not store.exists():
+            print(f"building {store} …", file=sys.stderr)
+            subprocess.run([PYTHON, str(ROOT / "benchmarks/make_store.py"), str(store), "--events", str(n)],
+                           check=True)
+        print(f"measuring {store} …", file=sys.stderr)
+        results[n] = measure(store, args.runs)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""Build a realistic synthetic event store for the scale benchmarks (run by hand).
+
+    python benchmarks/make_store.py OUT.db --events 1000000 [--seed 7]
+
+N events over 50 years (1976–2025, more of them in recent years, as in a news archive), each told by 1–3
+sources; thousands of persons with a Zipf spread (a few in many events, most in a handful), ~200 countries
+(also Zipf), persons mostly with their own country. Articles hold ~10 event sentences each, so every source
+is an exact sentence of a stored article. Everything goes through the store's own write path
+(`store.db.insert_article`, `store.db.insert_event`), one transaction per chunk of events. Chunks cover
+short time slices and are written in random order, so event ids do not follow dates, as after a real ingest.
+
+Some words are planted at known rates so that searches have hits to find: "treaty" in 1 event in 100,
+"earthquake" in 1 in 1,000, "zeppelin" in 1 in 100,000.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import random
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from store import db  # noqa: E402
+from store.model import Article, Event, Source, When  # noqa: E402
+
+FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)
+CHUNK = 2000  # events per transaction
+SENTENCES_PER_ARTICLE = 10
+PLANTED = (("treaty", 100), ("earthquake", 1_000), ("zeppelin", 100_000))  # word, one event in …
+PRECISIONS = (("day", 60), ("month", 14), ("week", 6), ("year", 10), ("quarter", 2), ("decade", 1), ("undated", 7))
+SOURCES_PER_EVENT = ((1, 60), (2, 30), (3, 10))
+PERSONS_PER_EVENT = ((0, 25), (1, 40), (2, 25), (3, 10))
+
+_ONSETS = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "tr", "br", "kr"]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
+_CODAS = ["", "", "", "n", "r", "s", "l", "m", "k", "th"]
+VERBS = ["met", "signed an accord with", "criticised", "visited", "called", "welcomed", "warned", "praised",
+         "held talks with", "sanctioned", "hosted", "rejected a proposal from"]
+TOPICS = ["trade", "security", "energy", "elections", "the border", "climate", "finance", "migration", "health",
+          "fisheries", "aviation", "a ceasefire", "grain exports", "the budget", "nuclear talks", "tariffs"]
+
+
+def syllable_word(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables))
+
+
+def unique_words(rng: random.Random, count: int, syllables: tuple[int, int]) -> list[str]:
+    words: dict[str, None] = {}
+    while len(words) < count:
+        words[syllable_word(rng, rng.randint(*syllables))] = None
+    return list(words)
+
+
+class Zipf:
+    """Draws ranks 0 … n-1 with P(rank k) ∝ 1 / (k + 1) ** s."""
+
+    def __init__(self, n: int, s: float) -> None:
+        self.cumulative = list(itertools.accumulate(1 / (k + 1) ** s for k in range(n)))
+
+    def draw(self, rng: random.Random) -> int:
+        return bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])
+
+
+def weighted(rng: random.Random, table) -> object:
+    values, weights = zip(*table)
+    return rng.choices(values, weights)[0]
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str  # alpha-2
+
+
+@dataclass
+class World:
+    """Who and what the synthetic news is about."""
+
+    countries: list[str]  # alpha-2, most newsworthy first
+    country_rank: Zipf
+    persons: list[Person]
+    person_rank: Zipf
+    cities: dict[str, str]  # alpha-2 → a made-up city name
+    vocabulary: list[str]
+    word_rank: Zipf
+
+
+def make_world(rng: random.Random, n_persons: int) -> World:
+    codes = sorted(country.alpha_2 for country in pycountry.countries)
+    rng.shuffle(codes)
+    countries = codes[:200]
+    country_rank = Zipf(len(countries), 1.0)
+    firsts = [w.capitalize() for w in unique_words(rng, 300, (1, 2))]
+    lasts = [w.capitalize() for w in unique_words(rng, 600, (2, 3))]
+    names = list(dict.fromkeys(f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(n_persons * 2)))
+    persons = [Person(name, countries[country_rank.draw(rng)]) for name in names[:n_persons]]
+    cities = {code: syllable_word(rng, 2).capitalize() + rng.choice(["", " City", "burg", "abad", "ville"])
+              for code in countries}
+    vocabulary = unique_words(rng, 5000, (2, 3))
+    return World(countries, country_rank, persons, Zipf(len(persons), 1.1), cities, vocabulary,
+                 Zipf(len(vocabulary), 1.0))
+
+
+def day_in(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randint(0, (last - first).days))
+
+
+def when_near(rng: random.Random, day: date) -> When:
+    precision = weighted(rng, PRECISIONS)
+    if precision == "day":
+        return When(day, day, "day")
+    if precision == "week":
+        monday = day - timedelta(days=day.weekday())
+        return When(monday, monday + timedelta(days=6), "week")
+    if precision == "month":
+        first = day.replace(day=1)
+        return When(first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month")
+    if precision == "quarter":
+        first = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        return When(first, (first + timedelta(days=95)).replace(day=1) - timedelta(days=1), "quarter")
+    if precision == "year":
+        return When(date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    if precision == "decade":
+        return When(date(day.year // 10 * 10, 1, 1), date(day.year // 10 * 10 + 9, 12, 31), "decade")
+    return When.undated()
+
+
+@dataclass
+class Telling:
+    """An event before it is stored: what happened, and the sentence each of its sources will hold."""
+
+    when: When
+    day: date  # when it was reported about
+    persons: list[str]
+    countries: list[str]
+    sentences: list[str]
+
+
+def make_telling(rng: random.Random, world: World, day: date, serial: int) -> Telling:
+    persons = list(dict.fromkeys(world.persons[world.person_rank.draw(rng)]
+                                 for _ in range(weighted(rng, PERSONS_PER_EVENT))))
+    countries = list(dict.fromkeys([p.country for p in persons]
+                                   + [world.countries[world.country_rank.draw(rng)]
+                                      for _ in range(rng.randint(0 if persons else 1, 2))]))
+    words = [world.vocabulary[world.word_rank.draw(rng)] for _ in range(rng.randint(2, 5))]
+    words += [word for word, every in PLANTED if serial % every == every // 2]
+    place = world.cities[countries[0]]
+    who = persons[0].name if persons else f"Officials of {pycountry.countries.get(alpha_2=countries[0]).name}"
+    whom = persons[1].name if len(persons) > 1 else f"a delegation from {place}"
+    sentences = []
+    for _ in range(weighted(rng, SOURCES_PER_EVENT)):
+        extra = f", with {persons[2].name} present" if len(persons) > 2 else ""
+        sentences.append(f"{who} {rng.choice(VERBS)} {whom} in {place} over {rng.choice(TOPICS)}{extra},"
+                         f" citing {' '.join(rng.sample(words, len(words)))}.")
+    return Telling(when_near(rng, day), day, [p.name for p in persons], countries, sentences)
+
+
+def write_chunk(conn, rng: random.Random, tellings: list[Telling], serial: int, affiliations: dict) -> None:
+    """Lay the chunk's source sentences out in articles (an event's sources in different articles), then store
+    the articles and the events in one transaction."""
+    n_sources = sum(len(t.sentences) for t in tellings)
+    n_articles = max(3, -(-n_sources // SENTENCES_PER_ARTICLE))
+    placed: list[list[tuple[int, int]]] = [[] for _ in range(n_articles)]  # (telling, sentence) per article
+    for t_index, telling in enumerate(tellings):
+        for s_index, a_index in enumerate(rng.sample(range(n_articles), len(telling.sentences))):
+            placed[a_index].append((t_index, s_index))
+    sources: dict[tuple[int, int], Source] = {}
+    with db.transaction(conn):
+        for a_index, contents in enumerate(placed):
+            if not contents:
+                continue
+            published = max(tellings[t].day for t, _ in contents) + timedelta(days=rng.randint(0, 3))
+            title = f"Report {serial}-{a_index}: {tellings[contents[0][0]].sentences[0][:60]}"
+            parts, offsets, at = [], [], 0
+            for t, s in contents:
+                text = tellings[t].sentences[s]
+                offsets.append((t, s, at, at + len(text)))
+                parts.append(text)
+                at += len(text) + 1
+            article = Article(f"synthetic/{serial}/{a_index}.md", "\n".join(parts), title, published)
+            db.insert_article(conn, article)
+            for t, s, start, end in offsets:
+                sources[(t, s)] = Source(article.id, article.path, title, published, article.body[start:end],
+                                         start, end)
+        for t_index, telling in enumerate(tellings):
+            told = [sources[(t_index, s)] for s in range(len(telling.sentences))]
+            event = Event(telling.when, telling.sentences[0], telling.persons, telling.countries, told,
+                          dated_by="explicit" if telling.when.start else "none")
+            db.insert_event(conn, event, {name: affiliations[name] for name in telling.persons})
+
+
+def make_store(path: Path, n_events: int, seed: int = 7, progress=None) -> None:
+    """Write a synthetic store of `n_events` events at `path` (which must not exist)."""
+    if path.exists():
+        raise FileExistsError(f"{path} exists: remove it first")
+    rng = random.Random(seed)
+    world = make_world(rng, n_persons=max(2000, min(20000, n_events // 50)))
+    affiliations = {p.name: p.country for p in world.persons}
+    conn = db.connect(path, create=True)
+    try:
+        n_chunks = -(-n_events // CHUNK)
+        years = (LAST_DAY - FIRST_DAY).days
+        # More news in later years: slice boundaries follow sqrt, so the density grows linearly with time.
+        cuts = [FIRST_DAY + timedelta(days=int(years * (k / n_chunks) ** 0.5)) for k in range(n_chunks + 1)]
+        order = list(range(n_chunks))
+        rng.shuffle(order)
+        serial = 0
+        for done, k in enumerate(order, 1):
+            size = min(CHUNK, n_events - k * CHUNK)
+            first, last = cuts[k], max(cuts[k], cuts[k + 1] - timedelta(days=1))
+            tellings = []
+            for _ in range(size):
+                tellings.append(make_telling(rng, world, day_in(rng, first, last), serial))
+                serial += 1
+            write_chunk(conn, rng, tellings, k, affiliations)
+            if progress:
+                progress(done, n_chunks)
+    finally:
+        conn.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    began = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 20) == 0:
+            print(f"  {done}/{total} chunks, {time.perf_counter() - began:.0f} s", file=sys.stderr)
+
+    try:
+        make_store(args.out, args.events, args.seed, progress)
+    except FileExistsError as error:
+        print(f"make_store: error: {error}", file=sys.stderr)
+        return 1
+    size = args.out.stat().st_size / 2**20
+    print(f"{args.events} events in {time.perf_counter() - began:.1f} s: {args.out} ({size:.0f} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
