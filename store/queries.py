@@ -194,26 +194,45 @@ def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
 
 def actor_counts(conn: sqlite3.Connection, kind: str, flt: Filter, limit: int = 50) -> list[ActorCount]:
     """The actors of `kind` ("person" or "country") with most events among those `flt` selects."""
+    return facet_counts(conn, flt, limit)[kind]
+
+
+def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict[str, list[ActorCount]]:
+    """For "person" and "country": the `limit` actors with most events among those `flt` selects, most first
+    (ties by name). Unfiltered, the stored counts answer; filtered, one pass over the selected events counts
+    both kinds."""
     if flt == Filter():
-        rows = conn.execute(
+        return {kind: [_actor_count(kind, name, code, n) for name, code, n in conn.execute(
             "SELECT name, code, n_events FROM actors WHERE kind = ? AND n_events > 0"
-            " ORDER BY n_events DESC, name LIMIT ?",
-            (kind, limit),
-        ).fetchall()
-    else:
-        selection = select(conn, flt)
-        if selection is None:
-            return []
-        # Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once, and its
-        # actors counted, instead of testing every actor's events against the selection.
-        rows = conn.execute(
-            f"SELECT a.name, a.code, count(*) AS n FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
-            f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id"
-            " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ?"
-            " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
-            (*selection.params, kind, limit),
-        ).fetchall()
-    return [ActorCount(name if kind == "person" else code, name, n) for name, code, n in rows]
+            " ORDER BY n_events DESC, name LIMIT ?", (kind, limit))] for kind in ("person", "country")}
+    selection = select(conn, flt)
+    if selection is None:
+        return {"person": [], "country": []}
+    # Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once and its actors
+    # counted, instead of testing every actor's events against the selection.
+    counted = conn.execute(
+        f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
+        f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id GROUP BY ea.actor_id",
+        selection.params,
+    ).fetchall()
+    out: dict[str, list[ActorCount]] = {"person": [], "country": []}
+    top = sorted(counted, key=lambda row: -row[1])
+    for start in range(0, len(top), _CHUNK):  # names for the most counted first, until the lists are settled
+        chunk = dict(top[start:start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for actor_id, kind, name, code in conn.execute(
+            f"SELECT id, kind, name, code FROM actors WHERE id IN ({marks})", list(chunk)
+        ):
+            out[kind].append(_actor_count(kind, name, code, chunk[actor_id]))
+        rest = top[start + _CHUNK:start + _CHUNK + 1]
+        if not rest or all(len(counts) >= limit and sorted(c.count for c in counts)[-limit] > rest[0][1]
+                           for counts in out.values()):
+            break  # both lists are full, and no actor left can reach or tie with either list's last
+    return {kind: sorted(counts, key=lambda c: (-c.count, c.display))[:limit] for kind, counts in out.items()}
+
+
+def _actor_count(kind: str, name: str, code: str | None, n: int) -> ActorCount:
+    return ActorCount(name if kind == "person" else code, name, n)
 
 
 def search_ids(conn: sqlite3.Connection, text: str, flt: Filter, limit: int = 1000) -> list[int]:

@@ -85,6 +85,9 @@ class StoreReader:
     def actor_counts(self, kind: str, flt: Filter, limit: int = 50) -> list[ActorCount]:
         return queries.actor_counts(self._conn(), kind, flt, limit)
 
+    def facet_counts(self, flt: Filter, limit: int = 50) -> dict[str, list[ActorCount]]:
+        return queries.facet_counts(self._conn(), flt, limit)
+
     def search(self, text: str, flt: Filter, limit: int = 1000) -> list[int]:
         return queries.search_ids(self._conn(), text, flt, limit)
 

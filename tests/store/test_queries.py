@@ -326,3 +326,23 @@ def test_when_label(when, label):
 ])
 def test_resolve_country(store, text, code):
     assert resolve_country(store, text) == code
+
+
+def test_facet_counts_keep_an_actor_that_ties_with_the_last_one_listed(tmp_path, monkeypatch):
+    import store.queries as queries
+
+    monkeypatch.setattr(queries, "_CHUNK", 1)  # names are read one actor at a time, most counted first
+    art = Article("ties.md", "One sentence.", "Ties", date(2025, 1, 1))
+    conn = connect(tmp_path / "ties.db", create=True)
+    with transaction(conn):
+        insert_article(conn, art)
+        # Actor ids in order of appearance: Zed, Bob, FR, DE, Amy. Under the FR filter: FR 4, Zed 3, then Bob,
+        # DE and Amy with 2 each; Amy comes last but ties with Bob and sorts before him by name.
+        for persons, countries in [(["Zed", "Bob"], ["FR", "DE"]), (["Zed", "Bob"], ["FR", "DE"]),
+                                   (["Zed", "Amy"], ["FR"]), (["Amy"], ["FR"])]:
+            insert_event(conn, Event(days("2025-01-01"), "An event", persons, countries,
+                                     [source(art, "One sentence.")]), {})
+    counts = queries.facet_counts(conn, Filter(countries=("FR",)), limit=2)
+    assert [(c.key, c.count) for c in counts["person"]] == [("Zed", 3), ("Amy", 2)]
+    assert [(c.key, c.count) for c in counts["country"]] == [("FR", 4), ("DE", 2)]
+    assert counts == {kind: actor_counts(conn, kind, Filter(countries=("FR",)), limit=2) for kind in counts}

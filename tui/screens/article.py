@@ -12,12 +12,13 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.db import StoreError
 from store.queries import ArticleRow
 from tui.article_text import line_of, marked, provenance, safe_line
 from tui.reader import StoreReader
+from tui.widgets.key_bar import KeyBar
 
 
 class ArticleBody(VerticalScroll):
@@ -68,7 +69,7 @@ class ArticleScreen(Screen):
         yield Static(id="article-meta", markup=False)
         with ArticleBody(id="article-scroll"):
             yield Static(id="article-body", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load()

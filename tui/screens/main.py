@@ -16,12 +16,13 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
+from textual.timer import Timer
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.db import StoreError
 from store.density import Bucket, bucket_index
@@ -51,8 +52,12 @@ from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
 from tui.widgets.facets import FacetList
 from tui.widgets.header import FilterHeader
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
 from tui.widgets.timeline_rows import Fetch
+
+
+FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 
 
 def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -118,6 +123,7 @@ class MainScreen(Screen[None]):
         self._buckets: list[Bucket] = []
         self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
         self._moving = False
+        self._follow_timer: Timer | None = None
 
     @property
     def timeline(self) -> Timeline:
@@ -134,7 +140,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield FacetList("country", id="countries")
                 yield FacetList("person", id="persons")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False
@@ -168,8 +174,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="facets")
     @reports_store_errors()
     def _count_facets(self, generation: int, flt: Filter) -> None:
-        for kind in ("country", "person"):
-            self.post_message(FacetsCounted(generation, kind, self.reader.actor_counts(kind, flt)))
+        for kind, counts in self.reader.facet_counts(flt).items():
+            self.post_message(FacetsCounted(generation, kind, counts))
 
     @work(thread=True, exclusive=True, group="density")
     @reports_store_errors()
@@ -268,7 +274,16 @@ class MainScreen(Screen[None]):
 
     @on(Timeline.CursorMoved)
     def _cursor_moved(self, message: Timeline.CursorMoved) -> None:
-        row = message.row
+        # The timeline paints at once; the detail and the sparkline follow when the cursor rests for a moment, so
+        # that a held key or a run of page downs repaints the timeline alone.
+        if message.row is not None:
+            if self._follow_timer is not None:
+                self._follow_timer.stop()
+            self._follow_timer = self.set_timer(FOLLOW_DELAY, self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        self._follow_timer = None
+        row = self.timeline.row
         if row is None:
             return
         self.query_one(Density).set_cursor(bucket_index(self._buckets, row.start))

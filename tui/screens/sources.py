@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.db import StoreError
 from store.queries import EventRow, SourceRow
@@ -21,6 +21,7 @@ from tui.article_text import marked, provenance, safe_line
 from tui.dates import date_label
 from tui.reader import StoreReader
 from tui.screens.article import ArticleScreen
+from tui.widgets.key_bar import KeyBar
 
 
 class SourceCard(Vertical):
@@ -97,7 +98,7 @@ class SourcesScreen(Screen):
         yield Static("Loading the sources…", id="event-summary", markup=False)
         yield Static(id="event-meta", markup=False)
         yield VerticalScroll(id="source-list", can_focus=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load()

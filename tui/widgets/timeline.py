@@ -214,6 +214,7 @@ class Timeline(ScrollView, can_focus=True):
         moved = index != self.cursor
         self.cursor = index
         self.refresh()
+        self._want_rows()  # keep a screenful or more read ahead either side
         if moved or top or announce:
             self.post_message(self.CursorMoved(index, self.row))
 
