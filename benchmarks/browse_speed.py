@@ -100,6 +100,7 @@ async def interact(store: str) -> dict:
             await press_and_wait(pilot, screen, "x")
             await settle(pilot)
         figures["page down"] = await page_downs(pilot, screen, 100)
+        figures["page down while facets count"] = await page_downs_while_counting(pilot, screen, countries[0].key)
         for word in ("treaty", "zeppelin"):
             figures[f"search {word}"] = await search_and_wait(pilot, screen, word)
     figures["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -182,6 +183,25 @@ async def page_downs(pilot, screen, presses: int) -> dict:
     return {"median": statistics.median(times), "worst": max(times), "p90": sorted(times)[int(len(times) * 0.9)]}
 
 
+async def page_downs_while_counting(pilot, screen, country: str) -> float:
+    """Median key to frame of page downs made while the facet counts of a fresh filter are being read."""
+    await pilot.press("g")
+    await settle(pilot)
+    screen.toggle_actor("country", country)
+    generation = screen.generation
+    await wait_for(pilot, lambda: screen.timeline.view.generation == generation and rows_on_screen(screen))
+    times = []
+    for _ in range(5):
+        await asyncio.sleep(0.05)
+        began = time.perf_counter()
+        screen.timeline.action_page_down()
+        await painted(pilot)
+        times.append(time.perf_counter() - began)
+    await press_and_wait(pilot, screen, "x")
+    await settle(pilot)
+    return statistics.median(times)
+
+
 async def search_and_wait(pilot, screen, word: str) -> float:
     """From submitting a search to the frame on the first hit (or to the notice that there is none)."""
     found = asyncio.Event()
@@ -243,7 +263,10 @@ def print_table(results: dict[int, dict]) -> None:
                                     if k.startswith(("filter", "facet", "search")))[position]) for n in sizes]))
     rows += [
         ("page down, median of 100", [ms(results[n]["page down"]["median"]) for n in sizes]),
+        ("page down, 90th percentile", [ms(results[n]["page down"]["p90"]) for n in sizes]),
         ("page down, worst of 100", [ms(results[n]["page down"]["worst"]) for n in sizes]),
+        ("page down while facets count (median of 5)", [ms(results[n]["page down while facets count"])
+                                                        for n in sizes]),
         ("peak RSS (in-process run)", [f"{results[n]['peak RSS MB']:.0f} MB" for n in sizes]),
         ("store on disk", [f"{results[n]['store MB']:.0f} MB" for n in sizes]),
     ]

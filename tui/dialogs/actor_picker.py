@@ -28,7 +28,7 @@ from store.db import StoreError
 from store.queries import ActorMatch
 from store.clean import clean_line
 from tui.reader import StoreReader
-from tui.widgets.facets import actor_label, counted_line
+from tui.widgets.facets import actor_label, counted_line, option_width
 
 SHOWN = 50  # matches listed at most
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -143,7 +143,8 @@ class ActorPicker(ModalScreen[str | None]):
         elif not message.matches:
             options.set_options([Option(self._nothing_found(message.query), disabled=True)])
         else:
-            options.set_options(self._option(match) for match in message.matches)
+            width = option_width(options)
+            options.set_options(self._option(match, width) for match in message.matches)
             options.highlighted = 0
         if self.submit_pending:
             self.submit_pending = False
@@ -154,12 +155,12 @@ class ActorPicker(ModalScreen[str | None]):
             return Text(f"no {self.kind} in the store", style="dim")
         return Text.assemble(f"no {self.kind} matches “", clean_line(query), "”", style="dim")
 
-    def _option(self, match: RankedMatch) -> Option:
+    def _option(self, match: RankedMatch, width: int) -> Option:
         label = actor_label(match.actor.name, match.actor.code)
         for offset in match.offsets:
             if not label.plain[offset].isspace():
                 label.stylize(MATCH_STYLE, offset, offset + 1)
-        return Option(counted_line(label, match.actor.n_events))
+        return Option(counted_line(label, match.actor.n_events, width))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
