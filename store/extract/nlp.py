@@ -51,19 +51,15 @@ def load():
     return nlp
 
 
-def analyse_many(
-    bodies: Iterable[str], n_process: int = 1, batch_size: int = PIPE_BATCH_SIZE
-) -> Iterator[Analysis]:
+def analyse_many(bodies: Iterable[str], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Analysis]:
     """Run the model over every paragraph of every body, in order; one Analysis per body, yielded as soon as
     that body's last paragraph is through.
 
-    It streams: `bodies` is read only as far as spaCy's batches need, and one `nlp.pipe` serves them all, so
-    with `n_process` > 1 the worker processes start once however many bodies follow. When the caller stops
-    early (closes this generator, or it raises), no further body is read and the batches already handed to
-    spaCy are run out, discarded."""
+    It streams: `bodies` is read only as far as spaCy's batches need, and one `nlp.pipe` serves them all. When the
+    caller stops early (closes this generator), no further body is read. (Several processes are the caller's
+    business: see `pipeline.extract_many`.)"""
     nlp = load()
     queued: deque[_Pending] = deque()  # bodies whose paragraphs were handed to spaCy and are not yet yielded
-    stopped = False
 
     def texts() -> Iterator[str]:
         for body in bodies:
@@ -71,22 +67,12 @@ def analyse_many(
             queued.append(pending)
             for start, end in pending.paragraphs:
                 yield body[start:end]
-            if stopped:
-                return
 
-    docs = nlp.pipe(texts(), n_process=n_process, batch_size=batch_size)
-    try:
-        for doc in docs:
-            yield from _finished(queued)  # bodies without paragraphs ahead of this doc's
-            queued[0].add(doc)
-            yield from _finished(queued)
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        yield from _finished(queued)  # bodies without paragraphs ahead of this doc's
+        queued[0].add(doc)
         yield from _finished(queued)
-    finally:
-        # spaCy's workers (forked, each holding the others' pipe ends) only quit once every batch sent to them
-        # has been taken back: closing the pipe early would leave them blocked for ever.
-        stopped = True
-        for _ in docs:
-            pass
+    yield from _finished(queued)
 
 
 def _finished(queued: deque[_Pending]) -> Iterator[Analysis]:

@@ -2,9 +2,10 @@
 merging within the article. Cross-article merging happens at ingest, against the store."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from itertools import tee
+from itertools import islice, tee
 
 from store.extract import merge, nlp
 from store.extract.entities import find_entities
@@ -12,15 +13,51 @@ from store.extract.events import find_events
 from store.extract.timex import date_ranges, tag
 from store.model import Article, Extraction
 
+PROCESS_CHUNK = 4  # articles per task handed to a worker process
+
 
 def extract_many(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
-    """The extraction of each article, in order, each as soon as spaCy is through with it. `articles` is read
-    lazily and one spaCy run serves them all (see `nlp.analyse_many`): memory stays at a few batches, and worker
-    processes start once."""
+    """The extraction of each article, in order, each as soon as it is done. `articles` is read lazily: memory
+    stays at a few batches. With `n_process` > 1, whole extractions run in that many worker processes."""
+    if n_process > 1:
+        yield from _extract_in_processes(articles, n_process)
+        return
     articles, bodies = tee(articles)
-    with closing(nlp.analyse_many((a.body for a in bodies), n_process=n_process)) as analyses:
+    with closing(nlp.analyse_many(a.body for a in bodies)) as analyses:
         for article, analysis in zip(articles, analyses):
             yield _extract(article, analysis)
+
+
+def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterator[Extraction]:
+    """Worker processes extract chunks of articles whole (spaCy and everything after it), so every core does the
+    whole job; this process only hands out articles and takes results back, in order, a bounded number of chunks
+    ahead. The model is loaded here first and the workers are forked, as spaCy's own `n_process` does, so they
+    start with it loaded."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    nlp.load()
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
+    pending: deque[Future[list[Extraction]]] = deque()
+    try:
+        for chunk in _chunks(articles, PROCESS_CHUNK):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) > 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    items = iter(articles)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+    return list(extract_many(articles))
 
 
 def extract(article: Article) -> Extraction:
