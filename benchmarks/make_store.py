@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from store import db  # noqa: E402
+from store.extract.timex_calendar import value_at, when_of  # noqa: E402
 from store.model import Article, Event, Source, When  # noqa: E402
 
 FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)
@@ -116,23 +117,9 @@ def day_in(rng: random.Random, first: date, last: date) -> date:
 
 
 def when_near(rng: random.Random, day: date) -> When:
+    """The day, or the week, month, … holding it (the store's own calendar), or undated."""
     precision = weighted(rng, PRECISIONS)
-    if precision == "day":
-        return When(day, day, "day")
-    if precision == "week":
-        monday = day - timedelta(days=day.weekday())
-        return When(monday, monday + timedelta(days=6), "week")
-    if precision == "month":
-        first = day.replace(day=1)
-        return When(first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month")
-    if precision == "quarter":
-        first = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-        return When(first, (first + timedelta(days=95)).replace(day=1) - timedelta(days=1), "quarter")
-    if precision == "year":
-        return When(date(day.year, 1, 1), date(day.year, 12, 31), "year")
-    if precision == "decade":
-        return When(date(day.year // 10 * 10, 1, 1), date(day.year // 10 * 10 + 9, 12, 31), "decade")
-    return When.undated()
+    return When.undated() if precision == "undated" else when_of(value_at(day, precision))
 
 
 @dataclass

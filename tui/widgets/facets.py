@@ -33,7 +33,7 @@ def actor_label(name: str, code: str | None = None) -> Text:
 def counted_line(label: Text, count: int, width: int, mark: str | None = None) -> Text:
     """One option line `width` cells wide: a one-cell mark column when `mark` is given, the label cut with an
     ellipsis to fit, and the count flush right. Plain text: a list of them lays out in no time."""
-    number = str(count)
+    number = f"{count:,}"
     lead = Text(f"{mark or ' '} ", style="bold") if mark is not None else Text()
     label = label.copy()
     label.truncate(max(1, width - lead.cell_len - len(number) - 1), overflow="ellipsis", pad=True)
