@@ -83,13 +83,40 @@ def _stored_version(conn: sqlite3.Connection) -> int | None:
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Migrate an older store step by step, after copying it to `<name>.v<version>.bak` beside it."""
+    if version >= SCHEMA_VERSION:
+        return
+    missing = [step for step in range(version, SCHEMA_VERSION) if step not in MIGRATIONS]
+    if missing:
+        raise StoreError(f"store {path} has schema version {missing[0]}, which this dateline cannot upgrade")
+    backup = _backup(conn, path, version)
     for step in range(version, SCHEMA_VERSION):
-        if step not in MIGRATIONS:
-            raise StoreError(f"store {path} has schema version {step}, which this dateline cannot upgrade")
-        conn.executescript(
-            f"BEGIN IMMEDIATE; {MIGRATIONS[step]};"
-            f"UPDATE meta SET value = '{step + 1}' WHERE key = 'schema_version'; COMMIT;"
-        )
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE; {MIGRATIONS[step]};"
+                f"UPDATE meta SET value = '{step + 1}' WHERE key = 'schema_version'; COMMIT;"
+            )
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.rollback()
+            raise StoreError(f"cannot upgrade store {path} to schema version {step + 1}: {error}"
+                             f" (it stays at version {step}; the store as it was is copied at {backup})") from error
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """A consistent copy of the store (SQLite's online backup) at `<name>.v<version>.bak`, or `.bak.1`, … when
+    that name is taken."""
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    number = 0
+    while backup.exists():
+        number += 1
+        backup = path.with_name(f"{path.name}.v{version}.bak.{number}")
+    target = sqlite3.connect(backup)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    return backup
 
 
 @contextmanager

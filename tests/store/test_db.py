@@ -467,3 +467,24 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
     assert [row.summary for row in timeline_page(conn, Filter(persons=("Ana Lima",)))] == [
         "On 2024-01-05.", "On 2025-03-01."]
     conn.close()
+
+
+def test_an_older_store_is_copied_before_it_is_migrated_and_a_failed_step_leaves_it_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("a", "One line."))
+    conn.close()
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE no_such_table ADD COLUMN x TEXT"})
+    with pytest.raises(StoreError, match=f"cannot upgrade store .* to schema version {SCHEMA_VERSION + 1}"):
+        connect(path)
+    backup = tmp_path / f"old.db.v{SCHEMA_VERSION}.bak"
+    for copy in (path, backup):  # the store is untouched, and the copy holds the same
+        other = sqlite3.connect(copy)
+        assert other.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert other.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        other.close()
+    monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE events ADD COLUMN note TEXT"})
+    connect(path).close()  # a second try keeps the first copy and makes another
+    assert (tmp_path / f"old.db.v{SCHEMA_VERSION}.bak.1").exists() and backup.exists()
