@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Static
 
 from store.queries import UNDATED_SORT_KEY
 from tests.tui.timeline_store import MARKUP, TOTAL, build, build_empty, index_of, summary_of
