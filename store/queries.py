@@ -165,26 +165,10 @@ def timeline_page(
         f" FROM {selection.source} {selection.where(*extra)} {selection.order(descending)} LIMIT ?",
         (*params, limit),
     ).fetchall()
-    actors = _actors_of(conn, [row["id"] for row in rows])
-    return [
-        EventRow(
-            id=row["id"],
-            start=_date(row["start"]),
-            end=_date(row["end"]),
-            precision=row["precision"],
-            summary=row["summary"],
-            persons=actors[row["id"]][0],
-            countries=actors[row["id"]][1],
-            n_sources=row["n_sources"],
-            sort_key=row["sort_key"],
-        )
-        for row in rows
-    ]
+    return _event_rows(conn, rows)
 
 
 def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
-    if flt == Filter():
-        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
     selection = select(conn, flt)
     if selection is None:
         return 0
@@ -352,6 +336,26 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
     return [events[i] for i in ids if i in events]
 
 
+def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[EventRow]:
+    """Timeline rows from `events` rows (id, start, end, precision, summary, n_sources, sort_key), with their
+    actors."""
+    actors = _actors_of(conn, [row["id"] for row in rows])
+    return [
+        EventRow(
+            id=row["id"],
+            start=_date(row["start"]),
+            end=_date(row["end"]),
+            precision=row["precision"],
+            summary=row["summary"],
+            persons=actors[row["id"]][0],
+            countries=actors[row["id"]][1],
+            n_sources=row["n_sources"],
+            sort_key=row["sort_key"],
+        )
+        for row in rows
+    ]
+
+
 def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     out = {event_id: ((), ()) for event_id in ids}
     for event_id, persons, countries in _actor_lists(conn, ids):
@@ -419,18 +423,7 @@ def event_row(conn: sqlite3.Connection, event_id: int) -> EventRow | None:
     ).fetchone()
     if row is None:
         return None
-    persons, countries = _actors_of(conn, [event_id])[event_id]
-    return EventRow(
-        id=row["id"],
-        start=_date(row["start"]),
-        end=_date(row["end"]),
-        precision=row["precision"],
-        summary=row["summary"],
-        persons=persons,
-        countries=countries,
-        n_sources=row["n_sources"],
-        sort_key=row["sort_key"],
-    )
+    return _event_rows(conn, [row])[0]
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:

@@ -32,7 +32,7 @@ class StoreReader:
 
         def run() -> None:
             try:
-                future.set_result((self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS)))
+                future.set_result(self._read_first_view())
             except BaseException as error:  # handed to whoever asks for the view
                 future.set_exception(error)
             finally:
@@ -46,6 +46,9 @@ class StoreReader:
         prefetch was started (waiting for it), else read now."""
         if self._first_view is not None:
             return self._first_view.result()
+        return self._read_first_view()
+
+    def _read_first_view(self) -> tuple[int, list[EventRow]]:
         return self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS)
 
     def first_view_if_ready(self) -> tuple[int, list[EventRow]] | None:
