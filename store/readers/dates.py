@@ -1,6 +1,7 @@
 """Strict publication dates from metadata: `parse_date` for a string (ISO date or datetime, "October 7, 2025",
-RFC 2822 ...), `metadata_date` for whatever a YAML or JSON field holds. Relative expressions ("yesterday"),
-partial dates ("October 2025") and absurd years are refused: the date is then treated as absent."""
+RFC 2822 ...), `metadata_date` for whatever a YAML or JSON field holds, with the reason when it holds no usable
+date. Relative expressions ("yesterday"), partial dates ("October 2025") and absurd years are refused: the date is
+then treated as absent."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -24,23 +25,38 @@ def plausible(day: date) -> bool:
 
 def parse_date(text: str) -> date | None:
     """The calendar date `text` names in full (day, month and year), or None. A datetime keeps its own local date."""
+    parsed = _calendar_date(text)
+    return parsed if parsed and plausible(parsed) else None
+
+
+def _calendar_date(text: str) -> date | None:
     text = text.strip()
     if not text or len(text) > _LONGEST_DATE_TEXT:
         return None
     try:
-        parsed = datetime.fromisoformat(text).date()
+        return datetime.fromisoformat(text).date()
     except ValueError:
         found = dateparser.parse(text, languages=["en"], settings=_STRICT)
-        parsed = found.date() if found else None
-    return parsed if parsed and plausible(parsed) else None
+        return found.date() if found else None
 
 
-def metadata_date(value: object) -> date | None:
-    """The date a metadata field holds (a YAML date or datetime, or a string), or None."""
+def metadata_date(value: object) -> tuple[date | None, str | None]:
+    """(the date a metadata field holds, None), or (None, why it holds none usable); (None, None) for no field.
+    The field is a YAML date or datetime, or a string."""
+    if value is None:
+        return None, None
     if isinstance(value, datetime):
         value = value.date()
-    if isinstance(value, date):
-        return value if plausible(value) else None
-    if isinstance(value, str):
-        return parse_date(value)
-    return None
+    day = value if isinstance(value, date) else _calendar_date(value) if isinstance(value, str) else None
+    shown = _shown(value)
+    if day is None:
+        return None, f"published {shown} is not a full date (day, month and year)"
+    if not plausible(day):
+        return None, f"published {shown} is out of range (years {EARLIEST_YEAR}–{date.today().year + 1})"
+    return day, None
+
+
+def _shown(value: object) -> str:
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 40 else text[:39] + "…")

@@ -25,12 +25,14 @@ _LOOSE_FIELD = re.compile(r"^\s*([\w-]+)\s*:\s*(.*?)\s*$")
 def read_text_article(path: Path, text: str) -> Iterator[Draft]:
     block, body = split_frontmatter(text)
     meta = _metadata(block) if block is not None else {}
+    published, problem = metadata_date(fields.first_value(meta, fields.PUBLISHED))
     yield Draft(
         file=path,
         path=str(path),
         body=body,
         title=fields.first_text(meta, fields.TITLE) or "",
-        published=metadata_date(fields.first_value(meta, fields.PUBLISHED)),
+        published=published,
+        published_problem=problem,
         url=fields.first_text(meta, fields.URL),
         source=fields.first_text(meta, fields.SOURCE),
     )

@@ -27,12 +27,14 @@ def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
         yield Skipped(str(path), "no article text found in the HTML")
         return
     title = document.title or ""
+    published, problem = metadata_date(document.date)
     yield Draft(
         file=path,
         path=str(path),
         body=_without_heading(document.text, title),
         title=title,
-        published=metadata_date(document.date),
+        published=published,
+        published_problem=problem,
         url=document.url,
         source=document.sitename,
     )

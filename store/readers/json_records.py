@@ -58,12 +58,14 @@ def _draft(path: Path, label: str, record: object) -> Draft | str:
     body = fields.first_text(record, fields.TEXT)
     if body is None:
         return f"no article text (no {'/'.join(fields.TEXT)} field)"
+    published, problem = metadata_date(fields.first_value(record, fields.PUBLISHED))
     return Draft(
         file=path,
         path=label,
         body=body,
         title=fields.first_text(record, fields.TITLE) or "",
-        published=metadata_date(fields.first_value(record, fields.PUBLISHED)),
+        published=published,
+        published_problem=problem,
         url=fields.first_text(record, fields.URL),
         source=fields.first_text(record, fields.SOURCE),
     )

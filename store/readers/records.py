@@ -22,5 +22,6 @@ class Draft:
     body: str
     title: str = ""
     published: date | None = None  # from the file's own metadata only
+    published_problem: str | None = None  # why a date field in the metadata was not used
     url: str | None = None
     source: str | None = None

@@ -84,8 +84,9 @@ def test_undated_article_is_stored_with_a_warning_and_only_absolute_dates(tmp_pa
     article.write_text("Japan and South Korea signed a trade pact on March 3, 2021 in Tokyo.\n\n"
                        "Japan said last week that talks with China would resume.\n", encoding="utf-8")
     warned = []
-    report = ingest([article], tmp_path / "u.db", on_undated=lambda a: warned.append(a.path))
-    assert warned == [str(article)] and report.undated == [str(article)]
+    report = ingest([article], tmp_path / "u.db", on_warning=warned.append)
+    assert warned == [f"{article}: no publication date; only absolute dates are resolved (give one with --published)"]
+    assert report.undated == [str(article)]
     events = exported(tmp_path / "u.db")["events"]
     dated = [e for e in events if e["start"]]
     assert [(e["start"], e["end"]) for e in dated] == [("2021-03-03", "2021-03-03")]

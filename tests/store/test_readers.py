@@ -1,4 +1,5 @@
 """Article readers: each format, publication-date precedence, datelines, encodings, and broken or hostile files."""
+import json
 from datetime import date
 from pathlib import Path
 
@@ -143,6 +144,28 @@ def test_absurd_or_invalid_metadata_dates_count_as_absent(tmp_path):
     assert (article.published, article.title, article.body) == (None, "Kept", "Text.\n")
 
 
+@pytest.mark.parametrize("name, content, problem", [
+    ("zero.md", "---\npublished: 0000-01-01\n---\nText.\n",
+     "published '0000-01-01' is not a full date (day, month and year)"),
+    ("far.md", "---\npublished: 9999-12-31\n---\nText.\n", "published '9999-12-31' is out of range"),
+    ("old.md", "---\ndate: 1066-10-14\n---\nText.\n", "published '1066-10-14' is out of range"),
+    ("words.md", "---\npublished: last Tuesday\n---\nText.\n",
+     "published 'last Tuesday' is not a full date (day, month and year)"),
+    ("far.json", '{"text": "Text.", "published": "9999-01-01T00:00:00Z"}',
+     "published '9999-01-01T00:00:00Z' is out of range"),
+    ("number.json", '{"text": "Text.", "date": 20240102}', "published '20240102' is not a full date"),
+])
+def test_an_unusable_date_field_says_why(tmp_path, name, content, problem):
+    article = read_one(write(tmp_path, name, content))
+    assert article.published is None
+    assert article.published_problem.startswith(problem)
+
+
+def test_a_missing_date_field_is_no_problem(tmp_path):
+    article = read_one(write(tmp_path, "a.md", "---\ntitle: T\n---\nText.\n"))
+    assert (article.published, article.published_problem) == (None, None)
+
+
 def test_yearless_dateline_in_a_file_takes_this_year_for_today(tmp_path):
     today = date.today()
     path = write(tmp_path, "a.txt", f"PARIS, {today:%B} {today.day} (AFP) - Talks opened.\n")
@@ -231,6 +254,27 @@ def test_utf8_bom_does_not_hide_the_frontmatter(tmp_path):
 
 def test_utf16_with_bom_is_text(tmp_path):
     assert read_one(write(tmp_path, "a.txt", "Grüße.".encode("utf-16"))).body == "Grüße."
+
+
+def test_a_file_of_control_characters_only_is_skipped_with_a_reason(tmp_path):
+    path = write(tmp_path, "a.jsonl", b"\x01\x1b[0m\x07\n")
+    assert read_one(path) == Skipped(str(path), "no text (only control characters)")
+
+
+def test_a_50_mb_article_is_skipped_with_its_size_and_the_limit(tmp_path):
+    path = write(tmp_path, "dump.txt", ("The minister said talks would resume on Monday. " * 20 + "\n") * 53_000)
+    assert path.stat().st_size > 50_000_000
+    item = read_one(path)
+    assert isinstance(item, Skipped)
+    assert item.reason == (f"article text too long ({path.stat().st_size:,} characters; the limit is 1,000,000): "
+                           "split it into articles")
+
+
+def test_a_large_jsonl_file_of_normal_articles_is_read(tmp_path):
+    line = json.dumps({"title": "T", "published": "2024-05-02", "text": "Talks resumed on Monday. " * 400})
+    path = write(tmp_path, "many.jsonl", "\n".join([line] * 5000))  # 50 MB in 5,000 articles of 10 kB
+    items = list(read_paths([path]))
+    assert len(items) == 5000 and all(isinstance(i, Article) for i in items)
 
 
 def test_binary_file_is_skipped(tmp_path):

@@ -45,11 +45,43 @@ def test_ingest_twice_says_nothing_new(tmp_path):
     assert "Nothing new: 3 article(s) already in" in second.stderr
 
 
-def test_ingest_of_nothing_readable_fails(tmp_path):
+def test_ingest_of_nothing_readable_fails_and_creates_no_store(tmp_path):
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(tmp_path / "empty.md"), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
-    assert "skipped" in result.stderr and "empty.md" in result.stderr
+    assert f"skipped {tmp_path / 'empty.md'}: empty file" in result.stderr
+    assert "Nothing ingested: no readable article" in result.stderr
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_ingest_of_nothing_readable_into_a_store_fails_and_keeps_it(tmp_path):
+    store = tmp_path / "s.db"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(store)]).exit_code == 0
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "bin.txt"), "--db", str(store)])
+    assert result.exit_code == 1 and "bin.txt: binary file" in result.stderr
+    assert "The store holds 3 articles" in result.stderr
+
+
+def test_ingest_with_some_bad_files_stores_the_rest_names_each_and_succeeds(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_empty.txt").write_text("", encoding="utf-8")
+    (folder / "b_binary.txt").write_bytes(b"PK\x03\x04\x00\x00")
+    (folder / "c_far.md").write_text("---\npublished: 9999-01-01\n---\nFrance and Germany signed a pact on "
+                                     "March 3, 2021.\n", encoding="utf-8")
+    (folder / "d_news.jsonl").write_text(
+        '{"published": "2024-05-02", "text": "Spain and Italy agreed a deal on Tuesday."}\n{broken\n',
+        encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert f"skipped {folder / 'a_empty.txt'}: empty file" in err
+    assert f"skipped {folder / 'b_binary.txt'}: binary file" in err
+    assert f"skipped {folder / 'd_news.jsonl'}:2: line 2: invalid JSON" in err
+    assert (f"warning: {folder / 'c_far.md'}: published '9999-01-01' is out of range (years 1800–"
+            in " ".join(err.split()))
+    assert "Ingested 2 article(s)" in err and "3 skipped" in err
 
 
 def test_ingest_of_a_missing_path_is_one_error_line(tmp_path):

@@ -3,13 +3,16 @@ true to the body, every value is a well-formed TIMEX3 value of its type, and eve
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.extract.timex import date_ranges, tag
-from store.model import PRECISIONS
+from store.extract.timex_normalise import normalise
+from store.extract.timex_reading import Reference
+from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
+from store.model import PRECISIONS, Span, When
 
 _DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-Q[1-4X]|-H[12]"
          r"|-(?:SP|SU|FA|WI))?|\d{3}|XXX")
@@ -50,3 +53,49 @@ def test_tag_yields_valid_timexes_on_any_text(body, dct):
             assert t.when.start <= t.when.end and t.when.precision in PRECISIONS
     for start, end, when in date_ranges(body, timexes):
         assert 0 <= start < end <= len(body) and when.start <= when.end
+
+
+def _valid_reading(reading) -> None:
+    assert VALID[reading.type].fullmatch(reading.value), (reading.type, reading.value)
+    if reading.when is not None:
+        assert reading.when.start <= reading.when.end and reading.when.precision in PRECISIONS
+
+
+directions = st.sampled_from([PAST, FUTURE, UNKNOWN])
+whens = st.one_of(st.none(), st.builds(
+    lambda a, days, precision: When(a, a + timedelta(days=days), precision),
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 1, 1)), st.integers(0, 4000),
+    st.sampled_from(PRECISIONS[:-1])))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, published, directions, whens, st.one_of(st.none(), st.dates(min_value=date(1800, 1, 1))))
+def test_normalise_reads_any_phrase_as_a_valid_value_or_nothing(phrase, dct, direction, previous, range_start):
+    """Any text the NER model might hand over as a DATE span, in any context."""
+    reading = normalise(phrase, Reference(dct, direction, previous, range_start))
+    if reading is not None:
+        _valid_reading(reading)
+
+
+@st.composite
+def bodies_with_spans(draw):
+    body = draw(texts)
+    spans = []
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(body)))
+        end = draw(st.integers(start, len(body)))
+        if end > start:
+            spans.append(Span(start, end, draw(st.sampled_from(["DATE", "TIME", "CARDINAL", "PERSON"])),
+                              body[start:end]))
+    return body, spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(bodies_with_spans(), published)
+def test_tag_with_any_model_spans_stays_valid(body_spans, dct):
+    body, spans = body_spans
+    timexes = tag(body, dct, spans)
+    assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:]))
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(body) and body[t.start:t.end] == t.text
+        _valid_reading(t)
