@@ -32,18 +32,39 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         raise StoreError(f"cannot open store {path}: it is a directory")
     mode = "ro" if readonly else "rwc" if create else "rw"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+        return _open(path, mode, create=create, readonly=readonly)
     except sqlite3.Error as error:
-        raise StoreError(f"cannot open store {path}: {error}") from error
+        if not (readonly and getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN):
+            raise StoreError(f"cannot open store {path}: {error_reason(error, writing=not readonly)}") from error
+    try:  # a WAL store in a folder we may not write to (no -shm file can be made): read it as immutable
+        return _open(path, "ro&immutable=1", create=False, readonly=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open store {path}: {error_reason(error)}") from error
+
+
+def _open(path: Path, mode: str, *, create: bool, readonly: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
     try:
         _prepare(conn, path, create=create, readonly=readonly)
-    except sqlite3.Error as error:
-        conn.close()
-        raise StoreError(f"cannot open store {path}: {error}") from error
-    except StoreError:
+    except BaseException:
         conn.close()
         raise
     return conn
+
+
+def describe(error: StoreError | sqlite3.Error) -> str:
+    """One line for a failed read: a StoreError's own message, or SQLite's with its meaning."""
+    return error_reason(error) if isinstance(error, sqlite3.Error) else str(error)
+
+
+def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
+    """SQLite's message, with what it means for a store when SQLite's own words are terse."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_CORRUPT:
+        return f"{error} (the file is damaged: restore a copy, or ingest the articles into a new store)"
+    if writing and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+        return f"{error} (the file or its folder is read-only for you; browsing it still works)"
+    return str(error)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bool) -> None:

@@ -1,4 +1,5 @@
-"""How the command line reports a user's error: one line `dateline: error: ...` on stderr, exit code 1."""
+"""How the command line reports a user's error: one line `dateline: error: ...` on stderr, exit code 1 (130 for an
+interruption)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,10 +11,10 @@ import typer
 from store.db import StoreError
 
 
-def fail(message: str) -> NoReturn:
-    """Print the error as a single line on stderr and leave with exit code 1."""
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print the error as a single line on stderr and leave with exit code `code`."""
     typer.echo(f"dateline: error: {' '.join(message.split())}", err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -41,7 +42,7 @@ def ingest_command(
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
 ) -> None:
     """Read articles, extract dated events with persons, countries and sources, and store them."""
-    from store.db import StoreError
+    from store.db import StoreError, error_reason
     from store.ingest import ingest
 
     err = Console(stderr=True, soft_wrap=True)  # one line per message: the terminal wraps, grep still finds it
@@ -65,6 +66,11 @@ def ingest_command(
                             on_start=started, on_advance=lambda _a: progress.advance(task), on_warning=warn)
         except StoreError as exc:
             fail(str(exc))
+        except sqlite3.Error as exc:
+            fail(f"cannot write store {target}: {error_reason(exc, writing=True)} (the batches written before "
+                 "are kept; rerun to complete)")
+        except KeyboardInterrupt:
+            fail(f"interrupted: the articles stored before are kept in {target}; rerun to complete", code=130)
     _print_report(err, report, target)
     if report.articles == 0 and report.unchanged == 0:
         raise typer.Exit(1)

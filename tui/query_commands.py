@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store.db import StoreError, connect
+from store.db import StoreError, connect, error_reason
 from store.export import FORMATS, export
 from store.queries import (
     ActorCount,
@@ -136,7 +136,7 @@ def _reading(db: Path | None) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except sqlite3.Error as error:
-        raise StoreError(f"cannot read store {path}: {error}") from error
+        raise StoreError(f"cannot read store {path}: {error_reason(error)}") from error
     finally:
         conn.close()
 

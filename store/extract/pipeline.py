@@ -37,7 +37,8 @@ def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterat
     from concurrent.futures import Future, ProcessPoolExecutor
 
     nlp.load()
-    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_leave_interrupts_to_the_parent)
     pending: deque[Future[list[Extraction]]] = deque()
     try:
         for chunk in _chunks(articles, PROCESS_CHUNK):
@@ -48,6 +49,14 @@ def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterat
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the run and says so once, the workers stay quiet
+    and finish their chunk."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError
+from store.db import StoreError, describe
 from store.queries import ArticleRow
 from tui.article_text import line_of, marked, provenance, safe_line
 from tui.reader import StoreReader
@@ -79,7 +79,7 @@ class ArticleScreen(Screen):
         try:
             article = self.reader.article(self.article_id)
         except (StoreError, sqlite3.Error) as error:
-            self.post_message(self.Failed(str(error)))
+            self.post_message(self.Failed(describe(error)))
             return
         body = Content("") if article is None else marked(article.body, *self.passage, ".article--passage")
         self.post_message(self.Loaded(article, body))

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError
+from store.db import StoreError, describe
 from store.density import Bucket, bucket_index
 from store.model import When
 from store.queries import EventRow, Filter
@@ -73,7 +73,7 @@ def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], 
                 method(self, *args, **kwargs)
             except (StoreError, sqlite3.Error) as error:
                 if not worker.is_cancelled:
-                    self.post_message(StoreFailed(str(error), move))
+                    self.post_message(StoreFailed(describe(error), move))
         return run
     return decorate
 

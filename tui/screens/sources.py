@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError
+from store.db import StoreError, describe
 from store.queries import EventRow, SourceRow
 from store.clean import clean_text
 from tui.article_text import marked, provenance, safe_line
@@ -109,7 +109,7 @@ class SourcesScreen(Screen):
             event = self.reader.event(self.event_id)
             sources = self.reader.sources(self.event_id)
         except (StoreError, sqlite3.Error) as error:
-            self.post_message(self.Failed(str(error)))
+            self.post_message(self.Failed(describe(error)))
             return
         self.post_message(self.Loaded(event, sources))
 
