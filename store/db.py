@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
 from store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
@@ -57,14 +58,22 @@ def describe(error: StoreError | sqlite3.Error) -> str:
     return error_reason(error) if isinstance(error, sqlite3.Error) else str(error)
 
 
+_LONGEST_MESSAGE = 160  # SQLite's own message can quote a whole stored text ("Could not decode to UTF-8 column …")
+_DAMAGED = "the file is damaged: restore a copy, or ingest the articles into a new store"
+
+
 def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
-    """SQLite's message, with what it means for a store when SQLite's own words are terse."""
+    """SQLite's message, with what it means for a store when SQLite's own words are terse; one line of clean
+    text, cut when long."""
     code = getattr(error, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_CORRUPT:
-        return f"{error} (the file is damaged: restore a copy, or ingest the articles into a new store)"
+    message = clean_line(str(error))
+    if len(message) > _LONGEST_MESSAGE:
+        message = message[:_LONGEST_MESSAGE - 1] + "…"
+    if code == sqlite3.SQLITE_CORRUPT or message.startswith("Could not decode to UTF-8"):  # the latter: Python's
+        return f"{message} ({_DAMAGED})"
     if writing and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
-        return f"{error} (the file or its folder is read-only for you; browsing it still works)"
-    return str(error)
+        return f"{message} (the file or its folder is read-only for you; browsing it still works)"
+    return message
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bool) -> None:
@@ -150,6 +159,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.rollback()
         raise
     conn.commit()
+
+
+def mark_changed(conn: sqlite3.Connection) -> None:
+    """Count one more change in `meta`; a browser open on the store compares the count to offer a reload."""
+    conn.execute("INSERT INTO meta (key, value) VALUES ('changes', '1') "
+                 "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
 
 def has_article(conn: sqlite3.Connection, article_id: str) -> bool:

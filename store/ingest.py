@@ -83,6 +83,7 @@ def _store_batch(
     with db.transaction(conn):
         for extraction in batch:
             _store(conn, extraction, force, report)
+        db.mark_changed(conn)
     for article in (e.article for e in batch):
         if article.published is None:
             report.undated.append(article.path)

@@ -168,6 +168,12 @@ def timeline_page(
     return _event_rows(conn, rows)
 
 
+def changes(conn: sqlite3.Connection) -> int:
+    """How many write batches the store has seen (`db.mark_changed`): a different number means new content."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+    return int(row[0]) if row else 0
+
+
 def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
     selection = select(conn, flt)
     if selection is None:

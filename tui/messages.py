@@ -14,10 +14,27 @@ from store.queries import ActorCount, EventRow, Filter, SourceRow
 
 @dataclass
 class StoreOpened(Message):
-    """The store opened: how many events it holds in all, and the first rows of its timeline."""
+    """The store opened (or was read again): how many events it holds in all, the first rows of its timeline, and
+    its count of write batches."""
 
     total: int
     rows: list[EventRow]
+    changes: int
+
+
+@dataclass
+class StoreRecounted(Message):
+    """The store was read again on request: how many events it holds now, and its count of write batches."""
+
+    total: int
+    changes: int
+
+
+@dataclass
+class StoreChanged(Message):
+    """The store's count of write batches is `changes`: something was written since it was read."""
+
+    changes: int
 
 
 @dataclass

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import NamedTuple
 
 from store import db, density, positions, queries
 from store.density import Bucket
@@ -19,16 +20,22 @@ from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, Filter, 
 FIRST_ROWS = 200  # timeline rows read with the first view: more than any terminal shows
 
 
+class FirstView(NamedTuple):
+    total: int  # events in the store
+    rows: list[EventRow]  # the first rows of the unfiltered timeline
+    changes: int  # the store's count of write batches when it was read
+
+
 class StoreReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._first_view: Future[tuple[int, list[EventRow]]] | None = None
+        self._first_view: Future[FirstView] | None = None
 
     def prefetch_first_view(self) -> None:
         """Start reading the unfiltered timeline's count and first rows in a thread of its own, so that the read
         overlaps whatever the caller does next (loading Textual); `first_view` then returns it."""
-        future: Future[tuple[int, list[EventRow]]] = Future()
+        future: Future[FirstView] = Future()
 
         def run() -> None:
             try:
@@ -41,17 +48,18 @@ class StoreReader:
         self._first_view = future
         threading.Thread(target=run, name="dateline-first-view", daemon=True).start()
 
-    def first_view(self) -> tuple[int, list[EventRow]]:
-        """(number of events, the first rows of the timeline, oldest first): the prefetched ones when a
-        prefetch was started (waiting for it), else read now."""
+    def first_view(self) -> FirstView:
+        """The store's count of changes and of events, and the first rows of its timeline (oldest first): the
+        prefetched ones when a prefetch was started (waiting for it), else read now."""
         if self._first_view is not None:
             return self._first_view.result()
         return self._read_first_view()
 
-    def _read_first_view(self) -> tuple[int, list[EventRow]]:
-        return self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS)
+    def _read_first_view(self) -> FirstView:
+        changes = self.changes()  # first: a write landing meanwhile shows as a change, never goes unseen
+        return FirstView(self.count(Filter()), self.page(Filter(), limit=FIRST_ROWS), changes)
 
-    def first_view_if_ready(self) -> tuple[int, list[EventRow]] | None:
+    def first_view_if_ready(self) -> FirstView | None:
         """The prefetched first view when it is already read (never waits), else None."""
         future = self._first_view
         if future is None or not future.done() or future.exception() is not None:
@@ -83,6 +91,9 @@ class StoreReader:
     def page(self, flt: Filter, after: tuple[str, int] | None = None, limit: int = 100,
              descending: bool = False) -> list[EventRow]:
         return queries.timeline_page(self._conn(), flt, after=after, limit=limit, descending=descending)
+
+    def changes(self) -> int:
+        return queries.changes(self._conn())
 
     def count(self, flt: Filter) -> int:
         return queries.count_events(self._conn(), flt)

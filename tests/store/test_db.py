@@ -19,12 +19,14 @@ from store.db import (
     has_article,
     insert_article,
     insert_event,
+    mark_changed,
     merge_candidates,
     stats,
     transaction,
     update_event,
 )
 from store.model import Article, Event, Source, When
+from store.queries import changes
 from store.schema import SCHEMA_VERSION
 
 
@@ -191,6 +193,23 @@ def test_transaction_commits_on_success_and_rolls_back_on_error(tmp_path):
     conn = connect(path)
     assert [row[0] for row in conn.execute("SELECT path FROM articles")] == ["kept.md"]
     conn.close()
+
+
+def test_committed_changes_are_counted_for_watching_browsers(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, create=True)
+    reader = connect(path, readonly=True)
+    assert changes(reader) == 0
+    for _ in range(2):
+        with transaction(conn):
+            mark_changed(conn)
+    with pytest.raises(RuntimeError):
+        with transaction(conn):
+            mark_changed(conn)
+            raise RuntimeError("boom")
+    assert changes(reader) == 2
+    conn.close()
+    reader.close()
 
 
 def test_write_functions_leave_committing_to_the_caller(tmp_path):
@@ -488,3 +507,20 @@ def test_an_older_store_is_copied_before_it_is_migrated_and_a_failed_step_leaves
     monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE events ADD COLUMN note TEXT"})
     connect(path).close()  # a second try keeps the first copy and makes another
     assert (tmp_path / f"old.db.v{SCHEMA_VERSION}.bak.1").exists() and backup.exists()
+
+
+def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.execute("INSERT INTO t VALUES (CAST(? AS TEXT))", (b"\xff\x1b[31m" + b"[bold]long " * 100,))
+    with pytest.raises(sqlite3.Error) as error:
+        conn.execute("SELECT x FROM t").fetchall()
+    reason = db.error_reason(error.value)
+    assert reason.startswith("Could not decode to UTF-8 column 'x'")
+    assert reason.endswith("… (the file is damaged: restore a copy, or ingest the articles into a new store)")
+    assert "\x1b" not in reason and "\n" not in reason and len(reason) < 250
+    readonly = sqlite3.OperationalError("attempt to write a readonly database")
+    readonly.sqlite_errorcode = sqlite3.SQLITE_READONLY
+    assert db.error_reason(readonly, writing=True) == ("attempt to write a readonly database (the file or its "
+                                                       "folder is read-only for you; browsing it still works)")
+    assert db.error_reason(readonly) == "attempt to write a readonly database"

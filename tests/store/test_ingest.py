@@ -9,7 +9,7 @@ import pytest
 from store import db
 from store.export import export
 from store.ingest import ingest
-from store.queries import Filter
+from store.queries import Filter, changes
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
@@ -56,6 +56,16 @@ def test_sources_point_at_the_sentence_in_the_article_body(seeded):
             if path not in bodies:
                 bodies[path] = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
             assert bodies[path][src["start"]:src["end"]] == src["excerpt"]
+
+
+def test_each_written_batch_counts_one_change_and_a_run_with_nothing_new_none(seeded, tmp_path):
+    path = tmp_path / "changes.db"
+    shutil.copy(seeded[0], path)
+    conn = db.connect(path, readonly=True)
+    assert changes(conn) == 1  # three articles: one batch
+    ingest([SEEDS], path)
+    assert changes(conn) == 1
+    conn.close()
 
 
 def test_reingesting_adds_nothing_and_says_so(seeded, tmp_path):

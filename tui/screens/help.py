@@ -22,15 +22,16 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("g G", "first / last event (also Home End)"),
         ]),
         ("Dates", [
-            ("t", "jump to a date: 2025-09, 2015, last month"),
+            ("t", "jump to a date: 2025-09, last month"),
             ("[ ]", "previous / next month with events"),
             ("{ }", "previous / next year with events"),
             ("r", "newest first / oldest first"),
         ]),
-        ("App", [
-            ("? F1", "this help"),
-            ("ctrl+p", "command palette: every action by name"),
-            ("q", "quit"),
+        ("Event", [
+            ("enter", "open the event's sources"),
+            ("o", "in the sources: open the article"),
+            ("esc", "back"),
+            ("y", "copy the event's first excerpt"),
         ]),
     ],
     [
@@ -42,11 +43,11 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("/", "search summaries and sources"),
             ("n N", "next / previous hit"),
         ]),
-        ("Event", [
-            ("enter", "open the event's sources"),
-            ("o", "in the sources: open the article"),
-            ("esc", "back"),
-            ("y", "copy the event's first excerpt"),
+        ("App", [
+            ("? F1", "this help"),
+            ("ctrl+p", "palette: every action by name"),
+            ("ctrl+r", "reload the store (also F5)"),
+            ("q", "quit"),
         ]),
     ],
 )

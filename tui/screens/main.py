@@ -2,7 +2,9 @@
 the cursor, and the countries and persons sidebar (hidden on narrow terminals).
 
 The screen owns the view's state (filter, order, last search) and every store read: thread workers call the
-`StoreReader` and post `tui.messages` back; the handlers update the widgets.
+`StoreReader` and post `tui.messages` back; the handlers update the widgets. Every few seconds a worker asks the
+store whether it was written since it was read (an ingest running beside the browser); the header then says so and
+ctrl+r reads it again, keeping the filter and the event under the cursor.
 """
 from __future__ import annotations
 
@@ -42,8 +44,10 @@ from tui.messages import (
     FacetsCounted,
     NothingFound,
     RowsLoaded,
+    StoreChanged,
     StoreFailed,
     StoreOpened,
+    StoreRecounted,
     ViewCounted,
 )
 from tui.reader import StoreReader
@@ -58,6 +62,7 @@ from tui.widgets.timeline_rows import Fetch
 
 
 FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
+WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile
 
 
 def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -106,6 +111,9 @@ class MainScreen(Screen[None]):
                 id="main.reverse"),
         Binding("y", "copy_excerpt", "Copy excerpt", show=False,
                 tooltip="Copy the first excerpt of the event under the cursor", id="main.copy_excerpt"),
+        Binding("ctrl+r,f5", "reload", "Reload", show=False,
+                tooltip="Read the store again (after an ingest), keeping the filter and the cursor's event",
+                id="main.reload"),
     ]
 
     def __init__(self, reader: StoreReader, today: date | None = None) -> None:
@@ -118,6 +126,9 @@ class MainScreen(Screen[None]):
         self.generation = 0
         self.opened = False
         self.store_total: int | None = None
+        self.changes_seen = 0  # the store's count of write batches when it was last read
+        self.stale = False  # the store was written since
+        self._watch_timer: Timer | None = None
         self._chips: list[str] = []
         self._hit: tuple[int, int] | None = None
         self._buckets: list[Bucket] = []
@@ -157,6 +168,21 @@ class MainScreen(Screen[None]):
     def _open_store(self) -> None:
         self.reader.open()
         self.post_message(StoreOpened(*self.reader.first_view()))
+
+    @work(thread=True, exclusive=True, group="open")
+    @reports_store_errors()
+    def _recount_store(self) -> None:
+        changes = self.reader.changes()
+        self.post_message(StoreRecounted(self.reader.count(Filter()), changes))
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _look_for_changes(self, seen: int) -> None:
+        try:
+            changes = self.reader.changes()
+        except (StoreError, sqlite3.Error):
+            return  # a look in passing: the next read the user asks for reports the trouble
+        if changes != seen:
+            self.post_message(StoreChanged(changes))
 
     @work(thread=True, exclusive=True, group="view")
     @reports_store_errors()
@@ -233,15 +259,39 @@ class MainScreen(Screen[None]):
     def on_store_opened(self, message: StoreOpened) -> None:
         self.opened = True
         self.store_total = message.total
+        self.changes_seen = message.changes
+        if self._watch_timer is None:
+            self._watch_timer = self.set_interval(WATCH_INTERVAL, self._watch)
         self.generation += 1
         self._show_view(ViewCounted(self.generation, self.flt, self.descending, message.total, 0,
                                     message.rows[0] if message.rows else None, [], 0, message.rows))
+
+    def _watch(self) -> None:
+        if not self.stale:
+            self._look_for_changes(self.changes_seen)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if self.stale or message.changes == self.changes_seen:
+            return
+        self.stale = True
+        self.query_one(FilterHeader).set_stale(True)
+        self.notify("The store has new content: press ctrl+r to reload", title="Store changed", timeout=6)
+
+    def on_store_recounted(self, message: StoreRecounted) -> None:
+        self.store_total = message.total
+        self.changes_seen = message.changes
+        self.stale = False
+        self.query_one(FilterHeader).set_stale(False)
+        self.query_one(EventDetail).event_id = None  # its sources may have grown: read them again
+        self.app.clear_notifications()  # "the store has new content" is answered
+        self.notify(f"Store read again: {message.total:,} events", timeout=2)
+        self._refresh_view()
 
     def on_store_failed(self, message: StoreFailed) -> None:
         if not self.opened:
             self.app.exit(return_code=1, message=f"dateline: error: {message.error}")
             return
-        self.notify(message.error, title="Store error", severity="error")
+        self.notify(message.error, title="Store error", severity="error", markup=False)
         if message.move:
             self._move_done()
 
@@ -304,12 +354,12 @@ class MainScreen(Screen[None]):
                 self._show_header(self.timeline.view.total)
             self.timeline.jump(message.index, message.row)
             if message.note:
-                self.notify(message.note, timeout=3)
+                self.notify(message.note, timeout=3, markup=False)
         self._move_done()
 
     def on_nothing_found(self, message: NothingFound) -> None:
         self._move_done()
-        self.notify(message.note, severity="warning", timeout=3)
+        self.notify(message.note, severity="warning", timeout=3, markup=False)
 
     def on_excerpt_read(self, message: ExcerptRead) -> None:
         if not message.excerpt:
@@ -402,6 +452,10 @@ class MainScreen(Screen[None]):
         self.descending = not self.descending
         self.notify("Newest first" if self.descending else "Oldest first", timeout=2)
         self._refresh_view()
+
+    def action_reload(self) -> None:
+        if self.opened:
+            self._recount_store()
 
     def action_copy_excerpt(self) -> None:
         row = self.timeline.row
