@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from store.clean import clean_line
 from tui.errors import fail
 from tui.paths import default_db
 
@@ -59,7 +60,7 @@ def ingest_command(
             progress.update(task, total=total, description="Extracting")
 
         def warn(line: str) -> None:
-            progress.console.print(Text(f"warning: {line}"))
+            progress.console.print(_line(f"warning: {line}"))
 
         try:
             report = ingest(paths, target, published=when, force=force, n_process=processes,
@@ -76,18 +77,23 @@ def ingest_command(
         raise typer.Exit(1)
 
 
+def _line(text: str) -> Text:
+    """A message naming files: one line, without the control characters a file name may hold."""
+    return Text(clean_line(text))
+
+
 def _print_report(console: Console, report, target: Path) -> None:
     for skipped in report.skipped:
-        console.print(Text(f"skipped {skipped.path}: {skipped.reason}"))
+        console.print(_line(f"skipped {skipped.path}: {skipped.reason}"))
     totals = report.totals
     if not totals:
-        console.print(Text(f"Nothing ingested: no readable article, so {target} was not created."))
+        console.print(_line(f"Nothing ingested: no readable article, so {target} was not created."))
         return
     if report.unchanged and not report.articles:
-        console.print(Text(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
+        console.print(_line(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
     else:
         kept = f" {report.unchanged} already stored were left as they were," if report.unchanged else ""
-        console.print(Text(
+        console.print(_line(
             f"Ingested {report.articles} article(s) into {target}: {report.events_new} new event(s), "
             f"{report.events_merged} telling(s) merged into known events,{kept} {len(report.skipped)} skipped."
         ))

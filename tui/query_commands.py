@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from store.clean import clean_line
 from store.db import StoreError, connect, error_reason
 from store.export import FORMATS, export
 from store.queries import (
@@ -173,9 +174,9 @@ def _events_table(rows: list[EventRow], total: int) -> Table:
     for row in rows:
         table.add_row(
             Text(when_label(row.when)),
-            Text(row.summary),
-            Text(", ".join(row.persons)),
-            Text(", ".join(row.countries)),
+            Text(clean_line(row.summary)),
+            Text(clean_line(", ".join(row.persons))),
+            Text(clean_line(", ".join(row.countries))),
             Text(str(row.n_sources)),
         )
     return table
@@ -203,6 +204,7 @@ def _actor_table(kind: str, counts: list[ActorCount]) -> Table:
         table.add_column("Code")
     table.add_column("Events", justify="right")
     for key, display, count in counts:
-        cells = [Text(display)] + ([Text(key)] if kind == "country" else []) + [Text(str(count))]
+        cells = [Text(clean_line(display)), *([Text(clean_line(key))] if kind == "country" else []),
+                 Text(str(count))]
         table.add_row(*cells)
     return table

@@ -166,6 +166,32 @@ async def test_a_search_without_hits_leaves_the_cursor(store):
         assert main(app).timeline.cursor == 1
 
 
+@pytest.mark.parametrize("query", ['"unbalanced', "'; DROP TABLE events; --", "NEAR(harbour", "[bold]x[/"])
+async def test_sql_fts_syntax_and_markup_in_a_search_are_only_text(store, query):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await pilot.press(*query)
+        await press(pilot, "enter")
+        notices = [(n.title, n.message) for n in app._notifications]
+        assert notices == [("", f"No event matches “{query}”")] or query == "NEAR(harbour", notices
+        assert main(app).timeline.cursor == 0 and main(app).timeline.view.total == TOTAL
+        await press(pilot, "x", "G")
+        assert main(app).timeline.cursor == TOTAL - 1  # the store is whole
+
+
+async def test_a_search_without_a_word_says_so(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "slash")
+        await pilot.press(*"* ( ;")
+        await press(pilot, "enter")
+        assert [n.message for n in app._notifications] == ["Nothing to search for in “* ( ;”: type a word"]
+        assert main(app).timeline.cursor == 1 and main(app).search_text == ""
+
+
 async def test_t_jumps_to_a_typed_date(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

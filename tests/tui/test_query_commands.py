@@ -154,3 +154,16 @@ def test_default_store_is_sample_db_at_the_repository_root():
     root = Path(__file__).resolve().parents[2]
     assert default_db() == root / "sample.db"
     assert (root / "pyproject.toml").is_file()
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--search", "'; DROP TABLE events; --"), ("--search", '"unbalanced'), ("--search", "NEAR(kim"),
+    ("--person", "'; DROP TABLE events; --"), ("--person", "%"), ("--person", '"'),
+])
+def test_sql_and_fts_syntax_in_filters_match_nothing_or_literally_and_break_nothing(db, option, value):
+    result = run("events", "--db", str(db), option, value)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and result.stderr == ""
+    assert "0 of 0 events" in result.stdout  # no event has these words or a person of that name
+    again = run("events", "--db", str(db))
+    assert "3 of 3 events" in again.stdout  # nothing was dropped

@@ -30,6 +30,7 @@ from store.db import StoreError, describe
 from store.density import Bucket, bucket_index
 from store.model import When
 from store.queries import EventRow, Filter
+from store.selection import match_expression
 from store.clean import clean_line
 from tui import navigation
 from tui.dates import date_label
@@ -399,6 +400,10 @@ class MainScreen(Screen[None]):
 
     def _search_for(self, text: str | None) -> None:
         if not text:
+            return
+        if not match_expression(text):
+            self.notify(f"Nothing to search for in “{clean_line(text)}”: type a word", severity="warning",
+                        timeout=3, markup=False)
             return
         self.search_text = text
         self._hit = None
