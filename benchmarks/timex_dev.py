@@ -33,6 +33,9 @@ ANNOTATED_SENTENCES = 4
 def write_system(folder: pathlib.Path, whole: pathlib.Path, region: pathlib.Path) -> None:
     articles = [a for a in read_paths(sorted(folder.glob("*.md"))) if not isinstance(a, Skipped)]
     for extraction in extract_many(articles):
+        if isinstance(extraction, Skipped):
+            print(f"skipped {extraction.path}: {extraction.reason}", file=sys.stderr)
+            continue
         out = extraction_to_json(extraction)
         name = pathlib.Path(extraction.article.path).stem
         (whole / f"{name}.json").write_text(json.dumps(out))

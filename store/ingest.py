@@ -40,10 +40,12 @@ def ingest(
     force: bool = False,
     n_process: int = 1,
     on_start: Callable[[int], None] | None = None,
-    on_advance: Callable[[Article], None] | None = None,
+    on_advance: Callable[[int], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` into the store at `db_path` (created if missing)."""
+    """Ingest every article under `paths` into the store at `db_path` (created if missing, unless nothing is
+    readable). `on_start(n)`: n articles to extract; `on_advance(k)`: k more done; `on_warning(line)`: a date
+    problem of one article."""
     from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
     report = IngestReport()
@@ -65,33 +67,35 @@ def ingest(
     return report
 
 
-def _batches(extractions: Iterator[Extraction], size: int) -> Iterator[list[Extraction]]:
+def _batches(extractions: Iterator[Extraction | Skipped], size: int) -> Iterator[list[Extraction | Skipped]]:
     while batch := list(islice(extractions, size)):
         yield batch
 
 
 def _store_batch(
     conn,
-    batch: list[Extraction],
+    batch: list[Extraction | Skipped],
     force: bool,
     report: IngestReport,
-    on_advance: Callable[[Article], None] | None,
+    on_advance: Callable[[int], None] | None,
     on_warning: Callable[[str], None] | None,
 ) -> None:
     """One transaction: an interrupted ingest keeps the batches before. Extraction goes on meanwhile in spaCy's
     worker processes, if any."""
+    report.skipped.extend(item for item in batch if isinstance(item, Skipped))
+    extractions = [item for item in batch if isinstance(item, Extraction)]
     with db.transaction(conn):
-        for extraction in batch:
+        for extraction in extractions:
             _store(conn, extraction, force, report)
         db.mark_changed(conn)
-    for article in (e.article for e in batch):
+    for article in (e.article for e in extractions):
         if article.published is None:
             report.undated.append(article.path)
         warning = date_warning(article)
         if warning and on_warning:
             on_warning(warning)
-        if on_advance:
-            on_advance(article)
+    if on_advance:
+        on_advance(len(batch))  # articles done, stored or skipped
 
 
 def date_warning(article: Article) -> str | None:

@@ -64,7 +64,7 @@ def ingest_command(
 
         try:
             report = ingest(paths, target, published=when, force=force, n_process=processes,
-                            on_start=started, on_advance=lambda _a: progress.advance(task), on_warning=warn)
+                            on_start=started, on_advance=lambda done: progress.advance(task, done), on_warning=warn)
         except StoreError as exc:
             fail(str(exc))
         except sqlite3.Error as exc:
@@ -123,6 +123,10 @@ def extract_command(
     if not articles:
         reason = items[0].reason if items else "no article found"
         fail(f"{file}: {reason}")
-    out = [extraction_to_json(extract(article)) for article in articles]
+    extractions = [extract(article) for article in articles]
+    failed = next((e for e in extractions if isinstance(e, Skipped)), None)
+    if failed is not None:
+        fail(f"{failed.path}: {failed.reason}")
+    out = [extraction_to_json(extraction) for extraction in extractions]
     json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -1,5 +1,8 @@
 """One straight walk from an Article to its Extraction: spaCy analysis, time expressions, entities, events,
-merging within the article. Cross-article merging happens at ingest, against the store."""
+merging within the article. Cross-article merging happens at ingest, against the store.
+
+An article whose extraction raises (a defect met on unusual text) comes out as `Skipped` with the error, so one
+article never stops a run of thousands."""
 from __future__ import annotations
 
 from collections import deque
@@ -12,11 +15,12 @@ from store.extract.entities import find_entities
 from store.extract.events import find_events
 from store.extract.timex import date_ranges, tag
 from store.model import Article, Extraction
+from store.readers.records import Skipped
 
 PROCESS_CHUNK = 4  # articles per task handed to a worker process
 
 
-def extract_many(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+def extract_many(articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction | Skipped]:
     """The extraction of each article, in order, each as soon as it is done. `articles` is read lazily: memory
     stays at a few batches. With `n_process` > 1, whole extractions run in that many worker processes."""
     if n_process > 1:
@@ -25,10 +29,10 @@ def extract_many(articles: Iterable[Article], n_process: int = 1) -> Iterator[Ex
     articles, bodies = tee(articles)
     with closing(nlp.analyse_many(a.body for a in bodies)) as analyses:
         for article, analysis in zip(articles, analyses):
-            yield _extract(article, analysis)
+            yield _extract_or_skip(article, analysis)
 
 
-def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterator[Extraction]:
+def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterator[Extraction | Skipped]:
     """Worker processes extract chunks of articles whole (spaCy and everything after it), so every core does the
     whole job; this process only hands out articles and takes results back, in order, a bounded number of chunks
     ahead. The model is loaded here first and the workers are forked, as spaCy's own `n_process` does, so they
@@ -39,7 +43,7 @@ def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterat
     nlp.load()
     pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
                                initializer=_leave_interrupts_to_the_parent)
-    pending: deque[Future[list[Extraction]]] = deque()
+    pending: deque[Future[list[Extraction | Skipped]]] = deque()
     try:
         for chunk in _chunks(articles, PROCESS_CHUNK):
             pending.append(pool.submit(_extract_chunk, chunk))
@@ -65,12 +69,20 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+def _extract_chunk(articles: list[Article]) -> list[Extraction | Skipped]:
     return list(extract_many(articles))
 
 
-def extract(article: Article) -> Extraction:
+def extract(article: Article) -> Extraction | Skipped:
     return next(extract_many([article]))
+
+
+def _extract_or_skip(article: Article, analysis: nlp.Analysis) -> Extraction | Skipped:
+    try:
+        return _extract(article, analysis)
+    except Exception as error:  # noqa: BLE001 - reported per article; the run goes on
+        return Skipped(article.path, f"extraction failed ({type(error).__name__}: {error}); please report this "
+                                     "article")
 
 
 def _extract(article: Article, analysis: nlp.Analysis) -> Extraction:

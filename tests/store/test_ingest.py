@@ -10,6 +10,7 @@ from store import db
 from store.export import export
 from store.ingest import ingest
 from store.queries import Filter, changes
+from store.readers import Skipped
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
@@ -120,3 +121,24 @@ def test_two_worker_processes_store_the_same_events_as_one(seeded, tmp_path):
     assert (report.articles, report.events_new, report.events_merged) == \
         (3, seeded[1].events_new, seeded[1].events_merged)
     assert exported(tmp_path / "two.db") == exported(seeded[0])
+
+
+def test_an_article_whose_extraction_fails_is_skipped_with_the_error_and_the_rest_stored(tmp_path, monkeypatch):
+    from store.extract import pipeline
+
+    real = pipeline.find_events
+
+    def fragile(article, *args):
+        if "zeppelin" in article.body:
+            raise ValueError("a defect met on unusual text")
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline, "find_events", fragile)
+    (tmp_path / "a.md").write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    (tmp_path / "b.md").write_text("---\npublished: 2024-05-02\n---\nA zeppelin landed in Spain on Monday.\n")
+    advanced = []
+    report = ingest([tmp_path], tmp_path / "s.db", on_advance=advanced.append)
+    assert report.articles == 1 and sum(advanced) == 2
+    assert report.skipped == [Skipped(str(tmp_path / "b.md"), "extraction failed (ValueError: a defect met on "
+                                                              "unusual text); please report this article")]
+    assert [e["countries"] for e in exported(tmp_path / "s.db")["events"]] == [["FR", "JP"]]
