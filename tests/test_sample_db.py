@@ -3,26 +3,14 @@
 When this fails, rebuild it from the repository root:
     rm sample.db && dateline ingest tests/data/seeds --db sample.db
 """
-import json
-from io import StringIO
 from pathlib import Path
 
-from store import db
-from store.export import export
 from store.ingest import ingest
-from store.queries import Filter
+from tests.exported import exported
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def exported(path) -> dict:
-    conn = db.connect(path, readonly=True)
-    try:
-        out = StringIO()
-        export(conn, "json", Filter(), out)
-        return json.loads(out.getvalue())
-    finally:
-        conn.close()
 
 
 def test_sample_db_is_fresh(tmp_path, monkeypatch):

@@ -1,28 +1,18 @@
 """Ingest end to end on the sample articles (real model): stored once, merged across articles, re-runs idempotent."""
-import json
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
 from store import db
-from store.export import export
 from store.ingest import ingest
-from store.queries import Filter, changes
+from store.queries import changes
 from store.readers import Skipped
+from tests.exported import exported
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
-def exported(path) -> dict:
-    conn = db.connect(path)
-    try:
-        out = StringIO()
-        export(conn, "json", Filter(), out)
-        return json.loads(out.getvalue())
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

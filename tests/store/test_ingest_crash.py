@@ -2,22 +2,18 @@
 completes it to exactly what one uninterrupted run stores (real processes, real model)."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from store import db
-from store.export import export
 from store.ingest import BATCH_SIZE
-from store.queries import Filter
+from tests.exported import exported
 
 COUNTRIES = ["France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Mexico", "Norway", "Egypt"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
@@ -52,14 +48,6 @@ def stored_articles(store: Path) -> int:
         return 0
 
 
-def exported(path: Path) -> dict:
-    conn = db.connect(path, readonly=True)
-    try:
-        out = StringIO()
-        export(conn, "json", Filter(), out)
-        return json.loads(out.getvalue())
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

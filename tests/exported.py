@@ -1,0 +1,17 @@
+"""The JSON export of a store as a dict: what the tests compare stores by."""
+import json
+from io import StringIO
+
+from store import db
+from store.export import export
+from store.queries import Filter
+
+
+def exported(path) -> dict:
+    conn = db.connect(path, readonly=True)
+    try:
+        out = StringIO()
+        export(conn, "json", Filter(), out)
+        return json.loads(out.getvalue())
+    finally:
+        conn.close()
