@@ -3,6 +3,7 @@ ctrl+r reads the store again keeping the filter and the event under the cursor."
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +12,7 @@ import pytest
 
 from store.db import connect, insert_article, insert_event, mark_changed, transaction
 from store.model import Article, Event, Source, When
+from store.queries import changes
 from tests.tui.test_app import SIZE, main, press, screen_text, settle
 from tests.tui.timeline_store import TOTAL, build, summary_of
 from tui.app import make_app
@@ -130,14 +132,22 @@ async def test_keys_work_while_a_writer_holds_a_write_transaction_open(store):
 def changes_in(path) -> int:
     conn = connect(path, readonly=True)
     try:
-        return conn.execute("SELECT coalesce(max(value), 0) FROM meta WHERE key = 'changes'").fetchone()[0]
+        return changes(conn)
+    finally:
+        conn.close()
+
+
+def events_in(path) -> int:
+    conn = connect(path, readonly=True)
+    try:
+        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
     finally:
         conn.close()
 
 
 async def test_browsing_goes_on_while_dateline_ingest_writes_and_a_reload_shows_its_events(store, tmp_path):
     folder = tmp_path / "articles"
-    write_articles(folder, 200)
+    write_articles(folder, 2000)  # far more than the test waits for: the ingest is stopped once keys ran beside it
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -146,24 +156,30 @@ async def test_browsing_goes_on_while_dateline_ingest_writes_and_a_reload_shows_
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         screen = main(app)
         keys = ["pagedown", "G", "g", "enter", "escape", "right_square_bracket", "j"]
-        moves_while_writing = 0
-        while ingest.poll() is None:  # keys all through the ingest: paging, ends, the sources screen
-            writing = int(changes_in(store)) > 0
-            await press(pilot, keys[moves_while_writing % len(keys)])
-            moves_while_writing += writing and ingest.poll() is None
-        _, err = ingest.communicate()
-        assert ingest.returncode == 0, err
-        assert moves_while_writing >= 1
+        presses = moves_while_writing = 0
+        try:
+            while ingest.poll() is None and moves_while_writing < 4:  # paging, ends, the sources screen
+                before = changes_in(store)
+                await press(pilot, keys[presses % len(keys)])
+                presses += 1
+                moves_while_writing += before > 0 and ingest.poll() is None and changes_in(store) > before
+        finally:
+            ingest.send_signal(signal.SIGINT)  # as Ctrl-C: the batches written are kept
+            _, err = ingest.communicate(timeout=120)
+        assert moves_while_writing == 4, err
+        assert ingest.returncode == 130, err
         if app.screen is not screen:  # the loop ended on the sources screen
             await press(pilot, "escape")
         assert not any(n.title == "Store error" for n in app._notifications)
         assert screen.timeline.view.total == TOTAL
 
+        stored = events_in(store)
+        assert stored > TOTAL
         screen._watch()
         await settle(pilot)
         assert STALE in screen_text(app)
         await press(pilot, "ctrl+r")
-        assert screen.store_total == TOTAL + 200
+        assert screen.store_total == stored and screen.timeline.view.total == stored
         await press(pilot, "g")
         assert screen.timeline.row.summary.startswith("France and Japan signed trade deal number 0")
         assert screen.timeline.row.start == date(1990, 3, 1)

@@ -176,7 +176,7 @@ class MainScreen(Screen[None]):
         changes = self.reader.changes()
         self.post_message(StoreRecounted(self.reader.count(Filter()), changes))
 
-    @work(thread=True, exclusive=True, group="watch")
+    @work(thread=True, group="watch")
     def _look_for_changes(self, seen: int) -> None:
         try:
             changes = self.reader.changes()
