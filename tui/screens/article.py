@@ -2,8 +2,6 @@
 passage an event was read from marked and scrolled to the middle of the view when the article opens."""
 from __future__ import annotations
 
-import sqlite3
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,10 +12,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError, describe
 from store.queries import ArticleRow
 from tui.article_text import line_of, marked, provenance, safe_line
+from tui.messages import StoreFailed
 from tui.reader import StoreReader
+from tui.store_workers import reports_store_errors
 from tui.widgets.key_bar import KeyBar
 
 
@@ -53,11 +52,6 @@ class ArticleScreen(Screen):
             self.article = article
             self.body = body
 
-    class Failed(Message):
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
     def __init__(self, reader: StoreReader, article_id: str, start: int, end: int) -> None:
         super().__init__()
         self.reader = reader
@@ -75,12 +69,9 @@ class ArticleScreen(Screen):
         self._load()
 
     @work(thread=True, exclusive=True)
+    @reports_store_errors()
     def _load(self) -> None:
-        try:
-            article = self.reader.article(self.article_id)
-        except (StoreError, sqlite3.Error) as error:
-            self.post_message(self.Failed(describe(error)))
-            return
+        article = self.reader.article(self.article_id)
         body = Content("") if article is None else marked(article.body, *self.passage, ".article--passage")
         self.post_message(self.Loaded(article, body))
 
@@ -95,9 +86,9 @@ class ArticleScreen(Screen):
         self.query_one("#article-body", Static).update(message.body)
         self.call_after_refresh(self._centre_passage, message.body)
 
-    @on(Failed)
-    def _fail(self, message: Failed) -> None:
-        self.query_one("#article-title", Static).update(Content(f"Cannot read the article: {message.reason}"))
+    @on(StoreFailed)
+    def _fail(self, message: StoreFailed) -> None:
+        self.query_one("#article-title", Static).update(Content(f"Cannot read the article: {message.error}"))
 
     def _centre_passage(self, body: Content) -> None:
         """Scroll so that the marked passage sits in the middle of the view (its top, if it is taller)."""

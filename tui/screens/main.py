@@ -13,20 +13,17 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import wraps
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.timer import Timer
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError, describe
+from store.db import StoreError
 from store.density import Bucket, bucket_index
 from store.model import When
 from store.queries import EventRow, Filter
@@ -52,6 +49,7 @@ from tui.messages import (
     ViewCounted,
 )
 from tui.reader import StoreReader
+from tui.store_workers import reports_store_errors
 from tui.screens.sources import SourcesScreen
 from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
@@ -64,24 +62,6 @@ from tui.widgets.timeline_rows import Fetch
 
 FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile
-
-
-def reports_store_errors(move: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Run a worker body; a store error is posted as `StoreFailed` (saying whether a cursor move failed)
-    instead of ending the app. A worker cancelled by a newer one (same exclusive group) has its query stopped,
-    and says nothing."""
-    def decorate(method: Callable[..., None]) -> Callable[..., None]:
-        @wraps(method)
-        def run(self: MainScreen, *args: Any, **kwargs: Any) -> None:
-            worker = get_current_worker()
-            try:
-                self.reader.interrupt_when(lambda: worker.is_cancelled)
-                method(self, *args, **kwargs)
-            except (StoreError, sqlite3.Error) as error:
-                if not worker.is_cancelled:
-                    self.post_message(StoreFailed(describe(error), move))
-        return run
-    return decorate
 
 
 class MainScreen(Screen[None]):

@@ -3,8 +3,6 @@ shows its title, publication date, file (and url) and the paragraph with the exc
 article at the excerpt and `y` copies the excerpt."""
 from __future__ import annotations
 
-import sqlite3
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +12,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.db import StoreError, describe
 from store.queries import EventRow, SourceRow
 from store.clean import clean_text
 from tui.article_text import marked, provenance, safe_line
 from tui.dates import date_label
+from tui.messages import StoreFailed
 from tui.reader import StoreReader
+from tui.store_workers import reports_store_errors
 from tui.screens.article import ArticleScreen
 from tui.widgets.key_bar import KeyBar
 
@@ -82,11 +81,6 @@ class SourcesScreen(Screen):
             self.event = event
             self.sources = sources
 
-    class Failed(Message):
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
     def __init__(self, reader: StoreReader, event_id: int) -> None:
         super().__init__()
         self.reader = reader
@@ -104,13 +98,10 @@ class SourcesScreen(Screen):
         self._load()
 
     @work(thread=True, exclusive=True)
+    @reports_store_errors()
     def _load(self) -> None:
-        try:
-            event = self.reader.event(self.event_id)
-            sources = self.reader.sources(self.event_id)
-        except (StoreError, sqlite3.Error) as error:
-            self.post_message(self.Failed(describe(error)))
-            return
+        event = self.reader.event(self.event_id)
+        sources = self.reader.sources(self.event_id)
         self.post_message(self.Loaded(event, sources))
 
     @on(Loaded)
@@ -132,9 +123,9 @@ class SourcesScreen(Screen):
             await source_list.mount(Static("The store keeps no source for this event.", id="no-source"))
         self.refresh_bindings()
 
-    @on(Failed)
-    def _fail(self, message: Failed) -> None:
-        self.query_one("#event-summary", Static).update(Content(f"Cannot read the sources: {message.reason}"))
+    @on(StoreFailed)
+    def _fail(self, message: StoreFailed) -> None:
+        self.query_one("#event-summary", Static).update(Content(f"Cannot read the sources: {message.error}"))
 
     @on(SourceCard.Chosen)
     def _choose(self, message: SourceCard.Chosen) -> None:
