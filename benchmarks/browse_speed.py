@@ -78,7 +78,7 @@ def time_to_frame(code: str, runs: int) -> float:
 
 
 async def interact(store: str) -> dict:
-    from store.queries import Filter
+    from store.filter import Filter
     from tui.app import make_app
 
     app = make_app(Path(store))

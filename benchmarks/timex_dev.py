@@ -19,8 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+from store.export import extraction_to_json
 from store.extract.pipeline import extract_many
-from store.extract_json import extraction_to_json
 from store.readers import Skipped, read_paths
 
 SHARED = pathlib.Path(__file__).resolve().parent.parent.parent / "shared"

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import NamedTuple
 
-from store.queries import UNDATED_SORT_KEY, Filter
+from store.filter import Filter
+from store.queries import UNDATED_SORT_KEY
 from store.selection import select
 
 

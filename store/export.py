@@ -1,5 +1,6 @@
 """Writing the events a filter selects: JSON (the shape the scorer reads), CSV (one row per event) and
-TimelineJS3 JSON (HTML-escaped, since TimelineJS renders slide text as HTML)."""
+TimelineJS3 JSON (HTML-escaped, since TimelineJS renders slide text as HTML); and the JSON of one article's
+extraction that `dateline extract` prints."""
 from __future__ import annotations
 
 import csv
@@ -10,8 +11,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TextIO
 
-from store.model import Event
-from store.queries import Filter, all_events, when_label
+from store.filter import Filter
+from store.model import Event, Extraction
+from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
 CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts")
@@ -39,6 +41,31 @@ def event_record(event: Event) -> dict:
              "start": s.start, "end": s.end}
             for s in event.sources
         ],
+    }
+
+
+def extraction_to_json(ex: Extraction) -> dict:
+    """What `dateline extract --format json` prints for one article (a contract: scorers read it)."""
+    article = ex.article
+    return {
+        "article": {
+            "path": article.path,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "url": article.url,
+            "source": article.source,
+        },
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
+                      for s in ex.sentences],
+        "entities": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "key": m.key}
+                     for m in ex.entities.mentions],
+        "affiliations": dict(sorted(ex.entities.affiliations.items())),
+        "timexes": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+             **({"mod": t.mod} if t.mod else {})}
+            for t in ex.timexes
+        ],
+        "events": [event_record(e) for e in ex.events],
     }
 
 
@@ -98,7 +125,9 @@ def _slide(event: Event) -> dict:
     if end != slide["start_date"]:
         slide["end_date"] = end
     if event.countries:
-        from store.extract.countries import country_name  # pycountry loads only for this format
+        from store.extract.countries import (
+            country_name,  # pycountry loads only for this format
+        )
 
         slide["group"] = country_name(event.countries[0])
     if event.id is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.queries import Filter
+from store.filter import Filter
 from store.selection import select
 
 

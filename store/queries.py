@@ -13,22 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from store.filter import Filter
 from store.model import Event, Source, When
 from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
 _CHUNK = 500  # ids per IN (...) list and rows per export page
-
-
-@dataclass(frozen=True)
-class Filter:
-    """Which events to show: every given condition must hold."""
-
-    persons: tuple[str, ...] = ()  # canonical names or aliases, case-insensitive
-    countries: tuple[str, ...] = ()  # alpha-2 codes
-    since: date | None = None  # events that end on or after this day
-    until: date | None = None  # events that start on or before this day
-    text: str = ""  # words that must all start a word of the summary or of a source excerpt
 
 
 @dataclass(frozen=True)

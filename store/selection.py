@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from store.queries import Filter
+from store.filter import Filter
 
 
 @dataclass

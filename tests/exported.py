@@ -4,7 +4,7 @@ from io import StringIO
 
 from store import db
 from store.export import export
-from store.queries import Filter
+from store.filter import Filter
 
 
 def exported(path) -> dict:

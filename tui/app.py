@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from tui.commands import ActionCommands
+from tui.palette import ActionCommands
 from tui.paths import default_db
 from tui.reader import StoreReader
 from tui.screens.help import HelpScreen

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from store.density import Bucket
-from store.queries import ActorCount, EventRow, Filter, SourceRow
+from store.filter import Filter
+from store.queries import ActorCount, EventRow, SourceRow
 
 
 @dataclass

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from store.filter import Filter
 from store.model import When
-from store.queries import UNDATED_SORT_KEY, EventRow, Filter
+from store.queries import UNDATED_SORT_KEY, EventRow
 from tui.dates import next_period, period_end, period_start
 from tui.reader import StoreReader
 from tui.widgets.timeline_rows import Key

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from store import db, density, positions, queries
 from store.density import Bucket
-from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, Filter, SourceRow
-
+from store.filter import Filter
+from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, SourceRow
 
 FIRST_ROWS = 200  # timeline rows read with the first view: more than any terminal shows
 

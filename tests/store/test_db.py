@@ -462,7 +462,8 @@ def test_counts_and_index_stay_right_through_any_sequence_of_writes(operations):
 
 
 def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
-    from store.queries import Filter, timeline_page
+    from store.filter import Filter
+    from store.queries import timeline_page
 
     path = tmp_path / "v1.db"
     conn = connect(path, create=True)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from store.db import connect, insert_article, insert_event, transaction
 from store.density import Bucket, bucket_index, density
+from store.filter import Filter
 from store.model import Article, Event, Source, When
-from store.queries import Filter
 
 
 def build(path: Path, events: list[tuple[When, list[str], list[str]]]):

@@ -10,8 +10,8 @@ import pytest
 
 from store.db import connect, insert_article, insert_event, transaction, update_event
 from store.export import CSV_COLUMNS, export
+from store.filter import Filter
 from store.model import Article, Event, Source, When
-from store.queries import Filter
 
 VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday, the ministry said."
 ARRIVAL = "Li Qiang arrived in Pyongyang on Thursday for the anniversary."

@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from store.db import connect
+from store.filter import Filter
 from store.positions import count_before, key_at
-from store.queries import UNDATED_SORT_KEY, Filter
+from store.queries import UNDATED_SORT_KEY
 from tests.tui.timeline_store import TOTAL, build
 
 

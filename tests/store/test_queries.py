@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from store.db import connect, insert_article, insert_event, transaction, update_event
+from store.filter import Filter
 from store.model import Article, Event, Source, When
 from store.queries import (
     ActorMatch,
-    Filter,
     actor_counts,
     all_events,
     count_events,

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
+from store.filter import Filter
 from store.model import When
-from store.queries import Filter
 from tests.tui.timeline_store import TOTAL, build, index_of
 from tui.navigation import next_hit, place_of, place_of_date, place_of_step
 from tui.reader import StoreReader

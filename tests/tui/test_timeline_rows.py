@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from store.queries import Filter
+from store.filter import Filter
 from tests.tui.timeline_store import TOTAL, build
 from tui.reader import StoreReader
 from tui.widgets.timeline_rows import NEAR, Fetch, TimelineRows

@@ -16,19 +16,20 @@ from datetime import date
 
 from rich.text import Text
 from textual import on, work
-from textual.timer import Timer
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
+from store.clean import clean_line
 from store.db import StoreError
 from store.density import Bucket, bucket_index
+from store.filter import Filter
 from store.model import When
-from store.queries import EventRow, Filter
+from store.queries import EventRow
 from store.selection import match_expression
-from store.clean import clean_line
 from tui import navigation
 from tui.dates import date_label
 from tui.dialogs.actor_picker import ActorPicker
@@ -49,8 +50,8 @@ from tui.messages import (
     ViewCounted,
 )
 from tui.reader import StoreReader
-from tui.store_workers import reports_store_errors
 from tui.screens.sources import SourcesScreen
+from tui.store_workers import reports_store_errors
 from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
 from tui.widgets.facets import FacetList
@@ -58,7 +59,6 @@ from tui.widgets.header import FilterHeader
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
 from tui.widgets.timeline_rows import Fetch
-
 
 FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile

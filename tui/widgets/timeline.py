@@ -20,8 +20,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.queries import EventRow, Filter
 from store.clean import clean_line
+from store.filter import Filter
+from store.queries import EventRow
 from tui.dates import date_label
 from tui.widgets.timeline_rows import Fetch, TimelineRows
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from store.queries import EventRow, Filter
+from store.filter import Filter
+from store.queries import EventRow
 
 Key = tuple[str, float]  # (sort_key, id); a position between two rows may use a fractional id
 NEAR = 200  # how many rows a keyset read may walk from a cached row instead of seeking

@@ -19,10 +19,10 @@ from rich.text import Text
 from store.clean import clean_line
 from store.db import StoreError, connect, error_reason
 from store.export import FORMATS, export
+from store.filter import Filter
 from store.queries import (
     ActorCount,
     EventRow,
-    Filter,
     actor_counts,
     count_events,
     parse_period,
@@ -30,28 +30,17 @@ from store.queries import (
     timeline_page,
     when_label,
 )
-from tui.errors import fail, reported_errors
+from tui.cli.errors import fail, reported_errors
+from tui.cli.options import (
+    CountryOption,
+    DbOption,
+    LimitOption,
+    PersonOption,
+    SearchOption,
+    SinceOption,
+    UntilOption,
+)
 from tui.paths import default_db
-
-DbOption = Annotated[Optional[Path], typer.Option(
-    "--db", metavar="FILE", dir_okay=False, help="The event store [default: sample.db at the repository root].",
-)]
-PersonOption = Annotated[Optional[list[str]], typer.Option(
-    "--person", metavar="NAME", help="Only events naming this person (full name or alias); repeat: all must appear.",
-)]
-CountryOption = Annotated[Optional[list[str]], typer.Option(
-    "--country", metavar="COUNTRY", help="Only events naming this country (code or name); repeat: all must appear.",
-)]
-SinceOption = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", help="Only events ending on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).",
-)]
-UntilOption = Annotated[Optional[str], typer.Option(
-    "--until", metavar="DATE", help="Only events starting on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).",
-)]
-SearchOption = Annotated[str, typer.Option(
-    "--search", metavar="TEXT", help="Only events whose summary or sources have every word of TEXT.",
-)]
-LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, help="Show at most N rows.")]
 
 
 def register(app: typer.Typer) -> None:

@@ -8,8 +8,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from tui import browse_command
 from tui.cli import app
+from tui.cli import browse as browse_command
 
 runner = CliRunner()
 

@@ -10,9 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from store.db import connect
-from tui.errors import fail, reported_errors
+from tui.cli.errors import fail, reported_errors
+from tui.cli.options import DbOption
 from tui.paths import default_db
-from tui.query_commands import DbOption
 from tui.reader import StoreReader
 
 FileArgument = Annotated[Optional[Path], typer.Argument(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import typer
 
-from tui import browse_command, ingest_commands, query_commands
+from tui.cli import browse, ingest, queries
+from tui.cli.options import DbOption
 from tui.paths import default_db
-from tui.query_commands import DbOption
 
 app = typer.Typer(
     name="dateline",
@@ -17,13 +17,13 @@ app = typer.Typer(
     rich_markup_mode=None,
     invoke_without_command=True,
 )
-browse_command.register(app)
-ingest_commands.register(app)
-query_commands.register(app)
+browse.register(app)
+ingest.register(app)
+queries.register(app)
 
 
 @app.callback()
 def main(ctx: typer.Context, db: DbOption = None) -> None:
     """A terminal timeline of the news. Without a command: browse the store (--db FILE, or the sample)."""
     if ctx.invoked_subcommand is None:
-        browse_command.open_browser(db or default_db())
+        browse.open_browser(db or default_db())

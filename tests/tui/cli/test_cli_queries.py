@@ -151,7 +151,7 @@ def test_a_file_that_is_not_a_store_is_an_error(tmp_path):
 
 
 def test_default_store_is_sample_db_at_the_repository_root():
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     assert default_db() == root / "sample.db"
     assert (root / "pyproject.toml").is_file()
 

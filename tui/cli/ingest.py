@@ -9,11 +9,17 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from store.clean import clean_line
-from tui.errors import fail
+from tui.cli.errors import fail
 from tui.paths import default_db
 
 
@@ -110,8 +116,8 @@ def extract_command(
 ) -> None:
     """Print what the pipeline sees in one article — sentences, entities, time expressions, events — without
     touching a store."""
+    from store.export import extraction_to_json
     from store.extract.pipeline import extract
-    from store.extract_json import extraction_to_json
     from store.readers import Skipped, read_paths
 
     if fmt != "json":

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from tui.cli import app
 
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 runner = CliRunner()
 
 

@@ -1,0 +1,17 @@
+"""`Filter`: which events a view or a command selects (persons, countries, a period, words). Plain data, shared by
+the queries that read it and the selection that turns it into SQL."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which events to show: every given condition must hold."""
+
+    persons: tuple[str, ...] = ()  # canonical names or aliases, case-insensitive
+    countries: tuple[str, ...] = ()  # alpha-2 codes
+    since: date | None = None  # events that end on or after this day
+    until: date | None = None  # events that start on or before this day
+    text: str = ""  # words that must all start a word of the summary or of a source excerpt
