@@ -1,7 +1,11 @@
-"""Hygiene for untrusted article text: one newline convention, and no terminal control sequences or bidi
-override/isolate characters that could garble a terminal or disguise text."""
+"""Hygiene for untrusted text: one newline convention, and no terminal control sequences or bidi
+override/isolate characters that could garble a terminal or disguise text, in article text and in file names.
+
+A file name is kept recognisable rather than cleaned: `printable_path` writes its control characters and the
+bytes that are not UTF-8 as backslash escapes, the way `ls -b` does."""
 from __future__ import annotations
 
+import os
 import re
 
 # ANSI escape sequences as a whole (CSI "ESC [ ... m", OSC "ESC ] ... BEL", two-character escapes), so that
@@ -14,6 +18,10 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates: what Python makes of bytes in a file name that are not UTF-8 (they cannot be written out).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# In a file name, every control character is escaped, \t and \n included.
+_PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -22,9 +30,23 @@ def normalise_newlines(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """`text` with \\n newlines and without control, escape-sequence or bidi-control characters."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", normalise_newlines(text)))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", normalise_newlines(text))))
 
 
 def clean_line(text: str) -> str:
     """A cleaned one-line value (title, url, source name): whitespace runs become one space."""
     return " ".join(clean_text(text).split())
+
+
+def printable_path(path: str | os.PathLike) -> str:
+    """A file path as text that any output can carry: "bad\\xff.txt" for a name holding the byte 0xff (not
+    UTF-8), "esc\\x1b]0;x\\x07.txt" for one holding an escape sequence; other names unchanged."""
+    name = os.fspath(path)
+    if _SURROGATE.search(name):  # the bytes the file system gave, undecodable as UTF-8, shown as \xNN
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _PATH_CONTROL.sub(_escape, name)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -6,8 +6,9 @@ than sqlite-utils' table API because the latter commits writes made outside a tr
 """
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -18,12 +19,23 @@ from store.queries import UNDATED_SORT_KEY, load_events
 from store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
+WRITE_WAIT = 30  # seconds a write waits for another writer's transaction (ingest batches are short)
+UPGRADE_WAIT = 600  # seconds an upgrade waits for another run's upgrade (it copies the whole store first)
+
+
 class StoreError(Exception):
     """A store that cannot be used; the message is one line naming the file and the reason."""
 
 
-def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
-    """Open the store at `path` (creating it when `create`), with WAL, foreign keys and `sqlite3.Row` rows."""
+def connect(
+    path: str | Path,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> sqlite3.Connection:
+    """Open the store at `path` (creating it when `create`), with WAL, foreign keys and `sqlite3.Row` rows. An
+    older store opened for writing is upgraded; `on_upgrade(line)` then says where its copy is."""
     if create and readonly:
         raise ValueError("a store cannot be created read-only")
     path = Path(path)
@@ -33,20 +45,25 @@ def connect(path: str | Path, *, create: bool = False, readonly: bool = False) -
         raise StoreError(f"cannot open store {path}: it is a directory")
     mode = "ro" if readonly else "rwc" if create else "rw"
     try:
-        return _open(path, mode, create=create, readonly=readonly)
+        return _open(path, mode, create=create, readonly=readonly, on_upgrade=on_upgrade)
     except sqlite3.Error as error:
-        if not (readonly and getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN):
+        if not (readonly and _primary_code(error) in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)):
             raise StoreError(f"cannot open store {path}: {error_reason(error, writing=not readonly)}") from error
-    try:  # a WAL store in a folder we may not write to (no -shm file can be made): read it as immutable
+    # A WAL store in a folder we may not write to: no -shm file can be made (SQLITE_CANTOPEN as root without
+    # write permission, SQLITE_READONLY_DIRECTORY for a user), so read it as immutable.
+    try:
         return _open(path, "ro&immutable=1", create=False, readonly=True)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open store {path}: {error_reason(error)}") from error
 
 
-def _open(path: Path, mode: str, *, create: bool, readonly: bool) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+def _open(
+    path: Path, mode: str, *, create: bool, readonly: bool, on_upgrade: Callable[[str], None] | None = None
+) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False,
+                           timeout=WRITE_WAIT)
     try:
-        _prepare(conn, path, create=create, readonly=readonly)
+        _prepare(conn, path, create=create, readonly=readonly, on_upgrade=on_upgrade)
     except BaseException:
         conn.close()
         raise
@@ -65,7 +82,7 @@ _DAMAGED = "the file is damaged: restore a copy, or ingest the articles into a n
 def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
     """SQLite's message, with what it means for a store when SQLite's own words are terse; one line of clean
     text, cut when long."""
-    code = getattr(error, "sqlite_errorcode", None)
+    code = _primary_code(error)
     message = clean_line(str(error))
     if len(message) > _LONGEST_MESSAGE:
         message = message[:_LONGEST_MESSAGE - 1] + "…"
@@ -76,10 +93,18 @@ def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
     return message
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bool) -> None:
+def _primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code: SQLITE_READONLY for SQLITE_READONLY_DIRECTORY and its other variants."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _prepare(
+    conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bool, on_upgrade: Callable[[str], None] | None
+) -> None:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    version = _stored_version(conn)
+    version = _stored_version(conn, path)
     if version is None and (not create or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
         raise StoreError(f"{path} is not a dateline store (it has no schema version)")
     if version is not None and version > SCHEMA_VERSION:
@@ -101,51 +126,103 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool, readonly: bo
             f"INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
         )
     else:
-        _upgrade(conn, path, version)
+        _upgrade(conn, path, version, on_upgrade)
 
 
-def _stored_version(conn: sqlite3.Connection) -> int | None:
+def _stored_version(conn: sqlite3.Connection, path: Path) -> int | None:
     has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
     if not has_meta:
         return None
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else None
+    if row is None:
+        return None
+    value = row[0]
+    if isinstance(value, int) or (isinstance(value, str) and value.isascii() and value.isdigit()):
+        return int(value)
+    shown = "NULL" if value is None else clean_line(repr(value))[:40]
+    raise StoreError(f"store {path} has a damaged schema version ({shown} is not a version number; {_DAMAGED})")
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Migrate an older store step by step, after copying it to `<name>.v<version>.bak` beside it."""
+def _upgrade(
+    conn: sqlite3.Connection, path: Path, version: int, on_upgrade: Callable[[str], None] | None
+) -> None:
+    """Migrate an older store, after copying it to `<name>.v<version>.bak` beside it. The copy and every step
+    are made holding the store's write lock, and the version is read again once it is held: of two dateline
+    runs upgrading the same store at once, the second waits and then finds it upgraded (no second copy)."""
     if version >= SCHEMA_VERSION:
         return
     missing = [step for step in range(version, SCHEMA_VERSION) if step not in MIGRATIONS]
     if missing:
         raise StoreError(f"store {path} has schema version {missing[0]}, which this dateline cannot upgrade")
-    backup = _backup(conn, path, version)
-    for step in range(version, SCHEMA_VERSION):
-        try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE; {MIGRATIONS[step]};"
-                f"UPDATE meta SET value = '{step + 1}' WHERE key = 'schema_version'; COMMIT;"
-            )
-        except sqlite3.Error as error:
-            if conn.in_transaction:
-                conn.rollback()
-            raise StoreError(f"cannot upgrade store {path} to schema version {step + 1}: {error}"
-                             f" (it stays at version {step}; the store as it was is copied at {backup})") from error
+    conn.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT * 1000}")  # another run may be copying a large store
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT * 1000}")
+    try:
+        version = _stored_version(conn, path)
+        if version is None or version >= SCHEMA_VERSION:
+            conn.commit()  # upgraded by another run meanwhile
+            return
+        backup = _backup(path, version)
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
+                conn.execute(statement)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),))
+        conn.commit()
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.rollback()
+        if isinstance(error, StoreError) or not isinstance(error, sqlite3.Error):
+            raise
+        raise StoreError(f"cannot upgrade store {path} to schema version {SCHEMA_VERSION}: {error_reason(error)}"
+                         f" (it stays at version {version}; the store as it was is copied at {backup})") from error
+    if on_upgrade:
+        on_upgrade(f"upgraded store {path} from schema version {version} to {SCHEMA_VERSION}; "
+                   f"the store as it was is saved at {backup}")
 
 
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, one by one (executescript would commit first)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                yield pending
+            pending = ""
+
+
+def _backup(path: Path, version: int) -> Path:
     """A consistent copy of the store (SQLite's online backup) at `<name>.v<version>.bak`, or `.bak.1`, … when
-    that name is taken."""
+    that name is taken. It is written as `<name>.v<version>.bak.partial` and renamed once complete, so a copy cut
+    short (killed, disk full) never passes for a backup; a failed copy is removed, and one left by a run that was
+    killed is replaced (the caller holds the write lock, so no other run is writing it)."""
     backup = path.with_name(f"{path.name}.v{version}.bak")
     number = 0
     while backup.exists():
         number += 1
         backup = path.with_name(f"{path.name}.v{version}.bak.{number}")
-    target = sqlite3.connect(backup)
+    partial = path.with_name(f"{path.name}.v{version}.bak.partial")
     try:
-        conn.backup(target)
-    finally:
-        target.close()
+        partial.unlink(missing_ok=True)
+        # Copied through a second connection: SQLite's backup cannot read from the connection holding the write
+        # lock. That lock keeps other writers out, and no write was made under it yet, so the copy is the store.
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, backup)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        reason = error_reason(error) if isinstance(error, sqlite3.Error) else (error.strerror or str(error))
+        raise StoreError(f"cannot upgrade store {path}: its copy could not be written beside it ({reason}); "
+                         f"the store is unchanged, at schema version {version}") from error
     return backup
 
 

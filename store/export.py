@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -13,6 +12,7 @@ from typing import TextIO
 
 from store.filter import Filter
 from store.model import Event, Extraction
+from store.output_safety import json_text, path_cell, spreadsheet_cell
 from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
@@ -75,14 +75,15 @@ def _write_json(events: Iterable[Event], out: TextIO) -> int:
     out.write('{"events": [')
     for event in events:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(event_record(event), ensure_ascii=False))
+        out.write(json_text(event_record(event)))
         count += 1
     out.write("\n]}\n" if count else "]}\n")
     return count
 
 
 def _write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """Persons and countries joined by "; "; source paths and excerpts one per line inside their cell."""
+    """Persons and countries joined by "; "; source paths and excerpts one per line inside their cell. Text
+    cells cannot start a spreadsheet formula (see `spreadsheet_cell`)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
@@ -91,11 +92,11 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             _iso(event.when.start) or "",
             _iso(event.when.end) or "",
             event.when.precision,
-            event.summary,
-            "; ".join(event.persons),
-            "; ".join(event.countries),
-            "\n".join(s.path for s in event.sources),
-            "\n".join(s.excerpt for s in event.sources),
+            spreadsheet_cell(event.summary),
+            spreadsheet_cell("; ".join(event.persons)),
+            spreadsheet_cell("; ".join(event.countries)),
+            path_cell("\n".join(s.path for s in event.sources)),
+            spreadsheet_cell("\n".join(s.excerpt for s in event.sources)),
         ))
         count += 1
     return count
@@ -109,8 +110,7 @@ def _write_timelinejs(events: Iterable[Event], out: TextIO) -> int:
         "title": {"text": {"headline": "dateline", "text": f"<p>{_plural(len(slides), 'event')}</p>"}},
         "events": slides,
     }
-    json.dump(timeline, out, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(timeline) + "\n")
     return len(slides)
 
 

@@ -6,6 +6,7 @@ one stream over the whole run (one spaCy run, its worker processes started once)
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from store import db
+from store.clean import clean_line
 from store.extract import merge
 from store.model import Article, Event, Extraction
 from store.readers import Skipped, read_paths
@@ -42,10 +44,11 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_advance: Callable[[int], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under `paths` into the store at `db_path` (created if missing, unless nothing is
     readable). `on_start(n)`: n articles to extract; `on_advance(k)`: k more done; `on_warning(line)`: a date
-    problem of one article."""
+    problem of one article; `on_note(line)`: the store was upgraded, and where its copy is."""
     from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
     report = IngestReport()
@@ -53,7 +56,7 @@ def ingest(
     if not any(isinstance(item, Article) for item in items) and not Path(db_path).exists():
         report.skipped = [item for item in items if isinstance(item, Skipped)]
         return report  # nothing to store: no empty store is created
-    conn = db.connect(db_path, create=True)
+    conn = db.connect(db_path, create=True, on_upgrade=on_note)
     try:
         todo = _articles_to_do(conn, items, force, report)
         if on_start:
@@ -84,11 +87,13 @@ def _store_batch(
     worker processes, if any."""
     report.skipped.extend(item for item in batch if isinstance(item, Skipped))
     extractions = [item for item in batch if isinstance(item, Extraction)]
+    stored = []
     with db.transaction(conn):
         for extraction in extractions:
-            _store(conn, extraction, force, report)
+            if _store_or_skip(conn, extraction, force, report):
+                stored.append(extraction)
         db.mark_changed(conn)
-    for article in (e.article for e in extractions):
+    for article in (e.article for e in stored):
         if article.published is None:
             report.undated.append(article.path)
         warning = date_warning(article)
@@ -126,22 +131,53 @@ def _articles_to_do(conn, items: list[Article | Skipped], force: bool, report: I
     return todo
 
 
-def _store(conn, extraction: Extraction, force: bool, report: IngestReport) -> None:
+# What one article's data can make SQLite or Python refuse (a defect met on unusual text). Other SQLite errors
+# (disk full, a damaged or locked file) concern the whole store and stop the run.
+_ARTICLE_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError, ValueError, TypeError,
+                   OverflowError)
+
+
+def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestReport) -> bool:
+    """Store one article inside the batch's transaction, under a savepoint: an article that cannot be stored is
+    skipped with the reason and the rest of the batch is kept. False when it was not stored."""
+    article = extraction.article
+    if db.has_article(conn, article.id) and not force:  # stored meanwhile by another ingest of the same file
+        report.unchanged += 1
+        return False
+    conn.execute("SAVEPOINT article")
+    try:
+        new, merged = _store(conn, extraction, force)
+    except _ARTICLE_ERRORS as error:
+        conn.execute("ROLLBACK TO article")
+        conn.execute("RELEASE article")
+        report.skipped.append(Skipped(article.path, f"cannot store it ({type(error).__name__}: "
+                                                    f"{clean_line(str(error))[:160]}); please report this article"))
+        return False
+    conn.execute("RELEASE article")
+    report.articles += 1
+    report.events_new += new
+    report.events_merged += merged
+    return True
+
+
+def _store(conn, extraction: Extraction, force: bool) -> tuple[int, int]:
+    """Write one article and its events; (events new, tellings merged into stored events)."""
     article = extraction.article
     if force and db.has_article(conn, article.id):
         db.delete_article(conn, article.id)
     db.insert_article(conn, article)
-    report.articles += 1
+    new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     for event in extraction.events:
         stored = _matching_stored_event(conn, event)
         if stored is None:
             db.insert_event(conn, event, affiliations, aliases=aliases)
-            report.events_new += 1
+            new += 1
         else:
             db.update_event(conn, stored.id, merge.merge_into(stored, event), event.sources, affiliations,
                             aliases=aliases)
-            report.events_merged += 1
+            merged += 1
+    return new, merged
 
 
 def _matching_stored_event(conn, event: Event) -> Event | None:

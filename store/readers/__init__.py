@@ -12,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from store.clean import clean_text, printable_path
 from store.model import Article
-from store.readers.article import finish
-from store.clean import clean_text
+from store.readers.article import LONGEST_ARTICLE, finish
 from store.readers.dates import parse_date
 from store.readers.decode import decode
+from store.readers.file_bytes import read_bounded
 from store.readers.files import article_files
 from store.readers.frontmatter import read_text_article
 from store.readers.html_pages import read_html
@@ -25,14 +26,20 @@ from store.readers.records import Skipped
 
 __all__ = ["SUPPORTED", "Skipped", "parse_date", "read_paths"]
 
+# The most bytes read of one file, by what it holds. One article: its longest text in UTF-8 (up to 4 bytes a
+# character) and a BOM; a saved page: that and its markup, scripts and inline images; a collection of records
+# (.json, .jsonl): many articles, read whole into memory.
+_ARTICLE_BYTES = 4 * LONGEST_ARTICLE + 4
+_PAGE_BYTES = 50_000_000
+_COLLECTION_BYTES = 1_000_000_000
 _READERS = {
-    ".txt": read_text_article,
-    ".md": read_text_article,
-    ".markdown": read_text_article,
-    ".json": read_json,
-    ".jsonl": read_jsonl,
-    ".html": read_html,
-    ".htm": read_html,
+    ".txt": (read_text_article, _ARTICLE_BYTES),
+    ".md": (read_text_article, _ARTICLE_BYTES),
+    ".markdown": (read_text_article, _ARTICLE_BYTES),
+    ".json": (read_json, _COLLECTION_BYTES),
+    ".jsonl": (read_jsonl, _COLLECTION_BYTES),
+    ".html": (read_html, _PAGE_BYTES),
+    ".htm": (read_html, _PAGE_BYTES),
 }
 SUPPORTED = tuple(_READERS)
 
@@ -51,30 +58,30 @@ def read_paths(paths: Sequence[str | Path], published: date | None = None) -> It
 
 
 def _read_file(path: Path, published: date | None, today: date) -> Iterator[Article | Skipped]:
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
-        yield Skipped(str(path), f"unsupported file type ({path.suffix or 'no extension'}); "
-                                 f"reads {', '.join(SUPPORTED)}")
+    name = printable_path(path)
+    if path.suffix.lower() not in _READERS:
+        yield Skipped(name, f"unsupported file type ({printable_path(path.suffix) or 'no extension'}); "
+                            f"reads {', '.join(SUPPORTED)}")
         return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Skipped(str(path), f"cannot read the file ({exc.strerror or exc})")
+    reader, limit = _READERS[path.suffix.lower()]
+    data = read_bounded(path, limit)
+    if isinstance(data, str):
+        yield Skipped(name, data)
         return
     text = decode(data)
     if text is None:
-        yield Skipped(str(path), "binary file")
+        yield Skipped(name, "binary file")
         return
     if not text.strip():
-        yield Skipped(str(path), "empty file")
+        yield Skipped(name, "empty file")
         return
     text = clean_text(text)
     if not text.strip():
-        yield Skipped(str(path), "no text (only control characters)")
+        yield Skipped(name, "no text (only control characters)")
         return
     found = False
     for item in reader(path, text):
         found = True
         yield item if isinstance(item, Skipped) else finish(item, published, today)
     if not found:
-        yield Skipped(str(path), "no article found")
+        yield Skipped(name, "no article found")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from store.model import Article
 from store.clean import clean_line, clean_text
+from store.model import Article
 from store.readers.dateline import dateline_date
 from store.readers.records import Draft, Skipped
-
 
 LONGEST_ARTICLE = 1_000_000  # characters: ten times a long feature; longer is a dump to split, not an article
 
@@ -33,5 +32,6 @@ def finish(draft: Draft, published: date | None, today: date) -> Article | Skipp
 
 
 def title_from_name(file: Path) -> str:
-    """ "kim_visits-beijing.txt" → "kim visits beijing"."""
-    return " ".join(file.stem.replace("_", " ").replace("-", " ").split())
+    """ "kim_visits-beijing.txt" → "kim visits beijing"; without the control characters a name may hold, and with
+    bytes that are not UTF-8 shown as "�"."""
+    return clean_line(file.stem.replace("_", " ").replace("-", " "))

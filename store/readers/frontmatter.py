@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from store.clean import printable_path
 from store.readers import fields
 from store.readers.dates import metadata_date
 from store.readers.records import Draft
@@ -28,7 +29,7 @@ def read_text_article(path: Path, text: str) -> Iterator[Draft]:
     published, problem = metadata_date(fields.first_value(meta, fields.PUBLISHED))
     yield Draft(
         file=path,
-        path=str(path),
+        path=printable_path(path),
         body=body,
         title=fields.first_text(meta, fields.TITLE) or "",
         published=published,

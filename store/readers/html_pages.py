@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from store.clean import printable_path
 from store.readers.dates import metadata_date
 from store.readers.records import Draft, Skipped
 
@@ -24,13 +25,13 @@ def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
                                 "max_date": date.today().isoformat()},
     )
     if document is None or not (document.text or "").strip():
-        yield Skipped(str(path), "no article text found in the HTML")
+        yield Skipped(printable_path(path), "no article text found in the HTML")
         return
     title = document.title or ""
     published, problem = metadata_date(document.date)
     yield Draft(
         file=path,
-        path=str(path),
+        path=printable_path(path),
         body=_without_heading(document.text, title),
         title=title,
         published=published,

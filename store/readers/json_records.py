@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from store.clean import printable_path
 from store.readers import fields
 from store.readers.dates import metadata_date
 from store.readers.records import Draft, Skipped
@@ -20,14 +21,14 @@ def read_json(path: Path, text: str) -> Iterator[Draft | Skipped]:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        yield Skipped(str(path), f"invalid JSON ({_why(exc, one_line=False)})")
+        yield Skipped(printable_path(path), f"invalid JSON ({_why(exc, one_line=False)})")
         return
     records = data if isinstance(data, list) else [data]
     if not records:
-        yield Skipped(str(path), "no records (an empty list)")
+        yield Skipped(printable_path(path), "no records (an empty list)")
     several = len(records) > 1
     for number, record in enumerate(records, 1):
-        label = f"{path}#{number}" if several else str(path)
+        label = f"{printable_path(path)}#{number}" if several else printable_path(path)
         found = _draft(path, label, record)
         if isinstance(found, str):
             yield Skipped(label, f"record {number}: {found}" if several else found)
@@ -42,11 +43,11 @@ def read_jsonl(path: Path, text: str) -> Iterator[Draft | Skipped]:
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as exc:
-            yield Skipped(f"{path}:{number}", f"line {number}: invalid JSON ({_why(exc, one_line=True)})")
+            yield Skipped(f"{printable_path(path)}:{number}", f"line {number}: invalid JSON ({_why(exc, one_line=True)})")
             continue
-        found = _draft(path, f"{path}#{number}" if several else str(path), record)
+        found = _draft(path, f"{printable_path(path)}#{number}" if several else printable_path(path), record)
         if isinstance(found, str):
-            yield Skipped(f"{path}:{number}", f"line {number}: {found}")
+            yield Skipped(f"{printable_path(path)}:{number}", f"line {number}: {found}")
         else:
             yield found
 

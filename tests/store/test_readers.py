@@ -261,12 +261,19 @@ def test_a_file_of_control_characters_only_is_skipped_with_a_reason(tmp_path):
     assert read_one(path) == Skipped(str(path), "no text (only control characters)")
 
 
-def test_a_50_mb_article_is_skipped_with_its_size_and_the_limit(tmp_path):
+def test_a_50_mb_article_file_is_skipped_by_its_size_without_reading_it(tmp_path):
     path = write(tmp_path, "dump.txt", ("The minister said talks would resume on Monday. " * 20 + "\n") * 53_000)
     assert path.stat().st_size > 50_000_000
     item = read_one(path)
     assert isinstance(item, Skipped)
-    assert item.reason == (f"article text too long ({path.stat().st_size:,} characters; the limit is 1,000,000): "
+    assert item.reason == (f"file too large ({path.stat().st_size:,} bytes; the limit for this kind of file is "
+                           "4,000,004 bytes): split it into articles")
+
+
+def test_an_article_under_the_byte_limit_but_over_a_million_characters_says_so(tmp_path):
+    path = write(tmp_path, "long.txt", "Talks would resume on Monday. " * 40_000)  # 1.2 M characters, 1.2 MB
+    item = read_one(path)
+    assert item.reason == ("article text too long (1,200,000 characters; the limit is 1,000,000): "
                            "split it into articles")
 
 
@@ -331,3 +338,80 @@ def test_a_named_file_of_unknown_type_and_a_missing_path_are_skipped(tmp_path):
 
 def test_a_named_hidden_file_is_read(tmp_path):
     assert read_one(write(tmp_path, ".draft.txt", "Text.")).body == "Text."
+
+
+# --- what is not a regular file, and file names that are not text --------------------------------------------
+
+def test_a_named_pipe_is_skipped_at_once_with_its_kind(tmp_path):
+    import os
+
+    folder = tmp_path / "news"
+    write(folder, "a.txt", "Ministers met in Geneva on Monday.")
+    os.mkfifo(folder / "pipe.txt")  # no writer: reading it would wait forever
+    items = list(read_paths([folder]))
+    assert [type(i) for i in items] == [Article, Skipped]
+    assert items[1] == Skipped(str(folder / "pipe.txt"), "not a regular file but a named pipe (FIFO)")
+    assert read_one(folder / "pipe.txt").reason == "not a regular file but a named pipe (FIFO)"  # named alone
+
+
+def test_a_link_to_an_endless_device_is_skipped_without_reading_it(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    assert read_one(link) == Skipped(str(link), "not a regular file but a character device")
+
+
+def test_a_link_to_a_regular_file_is_read_and_a_dangling_one_says_so(tmp_path):
+    target = write(tmp_path, "real.txt", "Ministers met in Geneva on Monday.")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "link.txt").symlink_to(target)
+    (tmp_path / "news" / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    items = list(read_paths([tmp_path / "news"]))
+    assert items[0] == Skipped(str(tmp_path / "news" / "gone.txt"),
+                               "a symbolic link to nothing (its target does not exist)")
+    assert isinstance(items[1], Article) and items[1].body == "Ministers met in Geneva on Monday."
+
+
+def test_a_file_that_claims_no_size_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """/proc files say they hold 0 bytes: the read itself must stop at the limit."""
+    import os
+
+    from store.readers import file_bytes
+
+    path = write(tmp_path, "a.txt", "x" * 5000)
+    real_fstat = os.fstat
+
+    class NoSize:
+        def __init__(self, info):
+            self.st_mode, self.st_size = info.st_mode, 0
+
+    monkeypatch.setattr(file_bytes.os, "fstat", lambda fd: NoSize(real_fstat(fd)))
+    monkeypatch.setattr(file_bytes, "_READ_SIZE", 1000)
+    reads = []
+    real_read = os.read
+    monkeypatch.setattr(file_bytes.os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+    assert file_bytes.read_bounded(path, 2500) == ("file too large (the limit for this kind of file is 2,500 "
+                                                   "bytes): split it into articles")
+    assert sum(reads) == 2501  # the limit plus one byte, no more
+    assert file_bytes.read_bounded(path, 5000) == b"x" * 5000
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_with_an_escape(tmp_path):
+    import os
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"bad\xff-name.txt")
+    with open(raw, "wb") as out:
+        out.write(b"Ministers met in Geneva on Monday.\n")
+    article = read_one(folder)
+    assert article.path == f"{folder}/bad\\xff-name.txt"
+    assert article.title == "bad\ufffd name"
+    article.path.encode("utf-8")  # storable and printable: no lone surrogate left
+    article.title.encode("utf-8")
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_its_path_and_dropped_from_its_title(tmp_path):
+    path = write(tmp_path, "esc\x1b]0;PWN\x07 \u202eevil.txt", "Ministers met in Geneva on Monday.")
+    article = read_one(path)
+    assert article.path == f"{tmp_path}/esc\\x1b]0;PWN\\x07 \\u202eevil.txt"
+    assert article.title == "esc evil"  # the whole escape sequence goes, not only its ESC

@@ -16,6 +16,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
+    # A defect's traceback must not print local variables: they hold whole article texts.
+    pretty_exceptions_show_locals=False,
 )
 browse.register(app)
 ingest.register(app)

@@ -1,7 +1,6 @@
 """CLI commands that run extraction: `ingest` (articles into the store) and `extract` (one article, no store)."""
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -68,9 +67,13 @@ def ingest_command(
         def warn(line: str) -> None:
             progress.console.print(_line(f"warning: {line}"))
 
+        def note(line: str) -> None:
+            progress.console.print(_line(f"note: {line}"))
+
         try:
             report = ingest(paths, target, published=when, force=force, n_process=processes,
-                            on_start=started, on_advance=lambda done: progress.advance(task, done), on_warning=warn)
+                            on_start=started, on_advance=lambda done: progress.advance(task, done), on_warning=warn,
+                            on_note=note)
         except StoreError as exc:
             fail(str(exc))
         except sqlite3.Error as exc:
@@ -118,6 +121,7 @@ def extract_command(
     touching a store."""
     from store.export import extraction_to_json
     from store.extract.pipeline import extract
+    from store.output_safety import json_text
     from store.readers import Skipped, read_paths
 
     if fmt != "json":
@@ -134,5 +138,4 @@ def extract_command(
     if failed is not None:
         fail(f"{failed.path}: {failed.reason}")
     out = [extraction_to_json(extraction) for extraction in extractions]
-    json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(out[0] if len(out) == 1 else out, indent=1) + "\n")

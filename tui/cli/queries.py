@@ -4,6 +4,7 @@ Article text is untrusted, so every cell printed from the store is a Rich `Text`
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -106,6 +107,8 @@ def export_events(
     )] = None,
 ) -> None:
     """Write the selected events as JSON, CSV or TimelineJS JSON."""
+    if output is not None:
+        _refuse_the_store_as_output(output, db or default_db())
     with reported_errors(), _reading(db) as conn:
         flt = _filter(conn, person, country, since, until, search)
         if output is None:
@@ -116,6 +119,17 @@ def export_events(
                 export(conn, fmt, flt, out)
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror or error}")
+
+
+def _refuse_the_store_as_output(output: Path, store: Path) -> None:
+    """Writing the export over the store (or its -wal, -shm or -journal file), also through a link, would
+    destroy it."""
+    store_files = [store.with_name(store.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    target = output.resolve()
+    for store_file in store_files:
+        if target == store_file.resolve() or (target.exists() and store_file.exists()
+                                              and os.path.samefile(target, store_file)):
+            fail(f"--output {output}: that is the store {store_file} itself; write the export to another file")
 
 
 @contextmanager
