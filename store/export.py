@@ -12,7 +12,8 @@ from typing import TextIO
 
 from store.filter import Filter
 from store.model import Event, Extraction
-from store.output_safety import json_text, path_cell, spreadsheet_cell
+from store.clean import printable_path
+from store.output_safety import json_text, spreadsheet_cell
 from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
@@ -95,7 +96,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             spreadsheet_cell(event.summary),
             spreadsheet_cell("; ".join(event.persons)),
             spreadsheet_cell("; ".join(event.countries)),
-            path_cell("\n".join(s.path for s in event.sources)),
+            spreadsheet_cell("\n".join(printable_path(s.path) for s in event.sources)),
             spreadsheet_cell("\n".join(s.excerpt for s in event.sources)),
         ))
         count += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from store.clean import clean_text, printable_path
+from store.clean import clean_text
 
 # What `json.dumps(..., ensure_ascii=False)` leaves raw but a terminal reads as a command or a direction: DEL,
 # the C1 controls (U+009B is a one-character CSI), bidi embeddings, overrides and isolates, and the line and
@@ -32,7 +32,3 @@ def spreadsheet_cell(text: str) -> str:
     cell as a formula (=, +, -, @, tab, carriage return), as OWASP recommends."""
     return clean_text(f"'{text}" if text.startswith(_FORMULA_START) else text)
 
-
-def path_cell(path: str) -> str:
-    """A file path for CSV: control characters escaped (as `printable_path` does), formulas neutralised."""
-    return spreadsheet_cell(printable_path(path))

@@ -525,3 +525,81 @@ def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
     assert db.error_reason(readonly, writing=True) == ("attempt to write a readonly database (the file or its "
                                                        "folder is read-only for you; browsing it still works)")
     assert db.error_reason(readonly) == "attempt to write a readonly database"
+
+
+def _older_store(tmp_path, monkeypatch) -> Path:
+    """A store one schema version behind this dateline's (the running version is raised by one)."""
+    path = tmp_path / "old.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        insert_article(conn, article("a", "One line."))
+    conn.close()
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE events ADD COLUMN note TEXT;"
+                                                           "CREATE INDEX events_note ON events (note)"})
+    return path
+
+
+def _version(path: Path) -> str:
+    other = sqlite3.connect(path)
+    try:
+        return other.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    finally:
+        other.close()
+
+
+def test_an_upgrade_says_where_the_copy_is(tmp_path, monkeypatch):
+    path = _older_store(tmp_path, monkeypatch)
+    notes = []
+    connect(path, on_upgrade=notes.append).close()
+    backup = tmp_path / f"old.db.v{SCHEMA_VERSION}.bak"
+    assert notes == [f"upgraded store {path} from schema version {SCHEMA_VERSION} to {SCHEMA_VERSION + 1}; "
+                     f"the store as it was is saved at {backup}"]
+    assert _version(path) == str(SCHEMA_VERSION + 1) and _version(backup) == str(SCHEMA_VERSION)
+
+
+def test_a_store_upgraded_by_another_run_meanwhile_is_neither_copied_nor_migrated_again(tmp_path, monkeypatch):
+    """Two runs open an old store at once: the second read the old version, then waited for the write lock
+    while the first upgraded it. Inside the lock it reads the version again."""
+    path = _older_store(tmp_path, monkeypatch)
+    connect(path).close()  # the first run
+    (tmp_path / f"old.db.v{SCHEMA_VERSION}.bak").unlink()
+    real = db._stored_version
+    reads = []
+
+    def stale_then_real(conn, where):
+        reads.append(where)
+        return SCHEMA_VERSION if len(reads) == 1 else real(conn, where)
+
+    monkeypatch.setattr(db, "_stored_version", stale_then_real)
+    notes = []
+    connect(path, on_upgrade=notes.append).close()  # the second run: no error, no copy, no note
+    assert len(reads) == 2 and notes == []
+    assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == []
+    assert _version(path) == str(SCHEMA_VERSION + 1)
+
+
+def test_a_copy_left_half_written_by_a_killed_run_is_replaced_not_kept_beside(tmp_path, monkeypatch):
+    path = _older_store(tmp_path, monkeypatch)
+    partial = tmp_path / f"old.db.v{SCHEMA_VERSION}.bak.partial"
+    partial.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # what kill -9 during the copy leaves
+    connect(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == [f"old.db.v{SCHEMA_VERSION}.bak"]
+    assert _version(tmp_path / f"old.db.v{SCHEMA_VERSION}.bak") == str(SCHEMA_VERSION)
+
+
+def test_a_copy_that_cannot_be_completed_is_removed_and_the_store_stays_as_it_was(tmp_path, monkeypatch):
+    import errno
+
+    path = _older_store(tmp_path, monkeypatch)
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(db.os, "replace", disk_full)  # the copy was written, its last step fails
+    with pytest.raises(StoreError) as error:
+        connect(path)
+    assert str(error.value) == (f"cannot upgrade store {path}: its copy could not be written beside it (No space "
+                                f"left on device); the store is unchanged, at schema version {SCHEMA_VERSION}")
+    assert [p.name for p in tmp_path.iterdir() if ".bak" in p.name] == []  # no partial copy fills the disk
+    assert _version(path) == str(SCHEMA_VERSION)

@@ -139,3 +139,47 @@ def test_timelinejs_text_is_escaped_html(conn):
 def test_unknown_format_is_refused(conn):
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         exported(conn, "xml")
+
+
+# --- output that cannot harm a terminal or a spreadsheet ----------------------------------------------------
+
+FORMULAS = ("=HYPERLINK(\"http://x\",\"click\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR")
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """A store as an older dateline wrote it: a raw escape sequence and C1 control in a path, cells that start
+    like formulas, a bidi override in a summary."""
+    lines = [f"{formula} was said on Monday." for formula in FORMULAS]
+    art = Article("old/esc\x1b]0;PWN\x07\x9b31m.txt", "\n".join(lines), "=cmd|' /C calc'!A0", date(2025, 1, 6))
+    connection = connect(tmp_path / "h.db", create=True)
+    with transaction(connection):
+        insert_article(connection, art)
+        for formula, line in zip(FORMULAS, lines):
+            insert_event(connection, Event(days("2025-01-06"), f"{formula} \u202esaid", [], [], [source(art, line)]),
+                         {})
+    yield connection
+    connection.close()
+
+
+def test_csv_cells_never_start_a_formula_and_carry_no_control_characters(hostile):
+    text = exported(hostile, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(FORMULAS)
+    for row in rows:
+        for column in ("summary", "persons", "countries", "sources", "excerpts"):
+            assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (column, row[column])
+    assert sorted(row["summary"] for row in rows) == sorted(
+        "'" + f"{formula} said".replace("\r", "\n") for formula in FORMULAS)  # the quote, then the text as it was
+    assert rows[0]["sources"] == "old/esc\\x1b]0;PWN\\x07\\x9b31m.txt"  # the path escaped, still recognisable
+    assert not any(ch in text for ch in ("\x1b", "\x07", "\x9b", "\u202e", "\r"))
+
+
+def test_json_writes_control_and_bidi_characters_as_escapes_and_reads_back_the_same(hostile):
+    stored_path = hostile.execute("SELECT path FROM articles").fetchone()[0]
+    for fmt in ("json", "timelinejs"):
+        text = exported(hostile, fmt)
+        assert not any(ch in text for ch in ("\x1b", "\x07", "\x9b", "\u202e")), fmt
+    data = json.loads(exported(hostile, "json"))
+    assert data["events"][0]["sources"][0]["path"] == stored_path  # lossless: only the writing changed
+    assert "\u202e" in data["events"][0]["summary"]

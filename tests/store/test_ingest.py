@@ -132,3 +132,53 @@ def test_an_article_whose_extraction_fails_is_skipped_with_the_error_and_the_res
     assert report.skipped == [Skipped(str(tmp_path / "b.md"), "extraction failed (ValueError: a defect met on "
                                                               "unusual text); please report this article")]
     assert [e["countries"] for e in exported(tmp_path / "s.db")["events"]] == [["FR", "JP"]]
+
+
+def test_an_article_that_cannot_be_stored_is_skipped_and_the_rest_of_its_batch_kept(tmp_path, monkeypatch):
+    real = db.insert_event
+
+    def fragile(conn, event, *args, **kwargs):
+        if "zeppelin" in event.summary.lower():
+            raise ValueError("a value SQLite refuses")
+        return real(conn, event, *args, **kwargs)
+
+    monkeypatch.setattr(db, "insert_event", fragile)
+    (tmp_path / "a.md").write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    (tmp_path / "b.md").write_text("---\npublished: 2024-05-02\n---\nFrance sent a zeppelin to Spain on Monday.\n"
+                                   "Japan and Peru held talks on Tuesday.\n")
+    (tmp_path / "c.md").write_text("---\npublished: 2024-05-02\n---\nChile and Peru agreed a deal on Friday.\n")
+    report = ingest([tmp_path], tmp_path / "s.db")
+    assert report.articles == 2 and report.events_new == 2
+    assert report.skipped == [Skipped(str(tmp_path / "b.md"), "cannot store it (ValueError: a value SQLite "
+                                                              "refuses); please report this article")]
+    events = exported(tmp_path / "s.db")["events"]
+    assert sorted(e["countries"] for e in events) == [["CL", "PE"], ["FR", "JP"]]  # nothing of b.md, half or whole
+    conn = db.connect(tmp_path / "s.db", readonly=True)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    conn.close()
+
+
+def test_a_file_stored_by_another_ingest_meanwhile_is_not_stored_twice(tmp_path, monkeypatch):
+    """Two ingests of the same files at once: the second found the article missing when it started, and the
+    first stored it while the second was extracting."""
+    from store.extract import pipeline
+
+    article = tmp_path / "news" / "a.md"
+    article.parent.mkdir()
+    article.write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    store = tmp_path / "s.db"
+    real = pipeline.extract_many
+    first = {}
+
+    def extract_while_another_ingest_runs(articles, n_process=1):
+        if not first:
+            first["report"] = None
+            first["report"] = ingest([article], store)  # the other run, ending before this one writes
+        return real(articles, n_process)
+
+    monkeypatch.setattr(pipeline, "extract_many", extract_while_another_ingest_runs)
+    db.connect(store, create=True).close()
+    report = ingest([article.parent], store)
+    assert first["report"].articles == 1
+    assert (report.articles, report.unchanged, report.skipped) == (0, 1, [])
+    assert report.totals["articles"] == 1 and report.totals["events"] == first["report"].totals["events"]

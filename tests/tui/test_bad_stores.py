@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -148,3 +150,109 @@ async def test_a_store_damaged_in_its_data_gives_a_notice_in_the_browser_not_a_c
         assert errors and all("malformed" in e and "the file is damaged" in e for e in errors), errors
         await press(pilot, "escape", "escape", "g", "j")
         assert main(app).timeline.cursor == 1
+
+
+# --- a read-only folder for a normal user (no root permission override) ---------------------------------------
+
+def _as_a_normal_user() -> list[str]:
+    """A command prefix that runs a child without the permission override root has: setpriv dropping
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH as root; nothing for a user, who has no override."""
+    if os.geteuid() != 0:
+        return []
+    drop = "-dac_override,-dac_read_search"
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot drop root's permission override here")
+    return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", "--"]
+
+
+@pytest.fixture
+def chmod_read_only_store(built, tmp_path):
+    """The store in a folder of mode 555, the file 444: SQLite cannot make the -shm file of a WAL store there
+    (SQLITE_READONLY_DIRECTORY for a user)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = shutil.copy(built, folder / "timeline.db")
+    os.chmod(path, 0o444)
+    folder.chmod(0o555)
+    yield path
+    folder.chmod(0o755)
+
+
+BROWSE_AND_PRINT = """
+import asyncio, sys
+from tests.tui.test_app import SIZE, main, settle
+from tui.app import make_app
+
+async def run():
+    app = make_app(sys.argv[1])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.title == "Store error"]
+        print(main(app).timeline.view.total, errors)
+
+asyncio.run(run())
+"""
+
+
+def test_a_store_in_a_folder_a_user_cannot_write_lists_exports_and_browses(chmod_read_only_store, tmp_path):
+    prefix = _as_a_normal_user()
+    cli_code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
+    probe = subprocess.run([*prefix, "touch", str(chmod_read_only_store.parent / "probe")], capture_output=True)
+    assert probe.returncode != 0  # the child really cannot write there
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, sys.executable, *args], capture_output=True, text=True, cwd=root,
+                              timeout=120)
+
+    events = run("-c", cli_code, "events", "--db", str(chmod_read_only_store), "--limit", "3")
+    assert events.returncode == 0, events.stderr
+    assert f"3 of {TOTAL} events" in events.stdout
+    export = run("-c", cli_code, "export", "--db", str(chmod_read_only_store), "--format", "json")
+    assert export.returncode == 0, export.stderr
+    assert len(json.loads(export.stdout)["events"]) == TOTAL
+    browse = run("-c", BROWSE_AND_PRINT, str(chmod_read_only_store))
+    assert browse.returncode == 0, browse.stderr
+    assert browse.stdout.split()[0] == str(TOTAL) and browse.stdout.strip().endswith("[]")  # no error notice
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    ingest = run("-c", cli_code, "ingest", str(article), "--db", str(chmod_read_only_store))
+    assert ingest.returncode == 1
+    (line,) = ingest.stderr.strip().splitlines()
+    assert line.startswith(f"dateline: error: cannot open store {chmod_read_only_store}: ") and "read-only" in line
+
+
+# --- a damaged schema version -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, shown", [("abc", "'abc'"), (None, "NULL"), ("2.0", "'2.0'")])
+def test_a_damaged_schema_version_is_one_line_for_every_command(built, tmp_path, value, shown):
+    path = shutil.copy(built, tmp_path / "v.db")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
+    conn.commit()
+    conn.close()
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    expected = f"dateline: error: store {path} has a damaged schema version ({shown} is not a version number; "
+    for args in (["events"], ["export", "--format", "csv"], ["people"], ["ingest", str(article)], ["browse"]):
+        store_args = [str(path)] if args == ["browse"] else ["--db", str(path)]
+        result = runner.invoke(cli, [*args, *store_args])
+        assert result.exit_code == 1, args
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith(expected), (args, line)
+
+
+@pytest.mark.anyio
+async def test_a_damaged_schema_version_is_a_notice_in_a_running_browser(built, tmp_path):
+    path = shutil.copy(built, tmp_path / "v.db")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
+        conn.commit()
+        conn.close()
+        await press(pilot, "ctrl+r")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications if n.title == "Store error"]
+        assert any("damaged schema version" in message for message in notices), notices

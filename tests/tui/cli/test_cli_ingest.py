@@ -94,3 +94,42 @@ def test_ingest_of_a_missing_path_is_one_error_line(tmp_path):
 def test_bad_published_date_is_refused(tmp_path):
     result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(tmp_path / "s.db"), "--published", "soon"])
     assert result.exit_code == 1 and "--published 'soon'" in result.stderr
+
+
+def test_ingest_into_an_older_store_says_it_was_upgraded_and_where_the_copy_is(tmp_path, monkeypatch):
+    from store import db
+    from store.schema import SCHEMA_VERSION
+
+    store = tmp_path / "s.db"
+    db.connect(store, create=True).close()
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE events ADD COLUMN note TEXT"})
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    backup = tmp_path / f"s.db.v{SCHEMA_VERSION}.bak"
+    assert (f"note: upgraded store {store} from schema version {SCHEMA_VERSION} to {SCHEMA_VERSION + 1}; "
+            f"the store as it was is saved at {backup}") in result.stderr
+    assert backup.is_file()
+
+
+def test_ingest_of_a_folder_with_a_pipe_a_device_link_and_a_non_utf8_name_stores_every_good_article(tmp_path):
+    import os
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.md").write_text("---\npublished: 2024-05-02\n---\nFrance and Japan signed a pact on Monday.\n")
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as out:
+        out.write(b"Chile and Peru agreed a deal on Friday.\n")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    store = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(store), "--published", "2024-05-02"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.strip().splitlines()
+    assert f"skipped {folder}/pipe.txt: not a regular file but a named pipe (FIFO)" in lines
+    assert f"skipped {folder}/zero.txt: not a regular file but a character device" in lines
+    assert any(line.startswith(f"Ingested 2 article(s) into {store}") for line in lines), lines
+    listed = runner.invoke(app, ["events", "--db", str(store)])
+    assert "Chile and Peru agreed a deal" in listed.stdout and "France and Japan signed" in listed.stdout

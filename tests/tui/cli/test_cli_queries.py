@@ -167,3 +167,29 @@ def test_sql_and_fts_syntax_in_filters_match_nothing_or_literally_and_break_noth
     assert "0 of 0 events" in result.stdout  # no event has these words or a person of that name
     again = run("events", "--db", str(db))
     assert "3 of 3 events" in again.stdout  # nothing was dropped
+
+
+@pytest.mark.parametrize("how", ["itself", "symlink", "hardlink", "-wal", "-shm", "relative"])
+def test_export_refuses_to_write_over_the_store(tmp_path, db, how, monkeypatch):
+    import os
+    import shutil
+
+    store = Path(shutil.copy(db, tmp_path / "s.db"))
+    for suffix in ("-wal", "-shm"):
+        store.with_name(store.name + suffix).touch()  # as a writer leaves them
+    target = {"itself": store, "-wal": tmp_path / "s.db-wal", "-shm": tmp_path / "s.db-shm",
+              "symlink": tmp_path / "link.json", "hardlink": tmp_path / "hard.json",
+              "relative": Path("sub/../s.db")}[how]
+    if how == "symlink":
+        target.symlink_to(store)
+    elif how == "hardlink":
+        os.link(store, target)
+    elif how == "relative":
+        (tmp_path / "sub").mkdir()
+        monkeypatch.chdir(tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("s.db")}
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", "json", "--output", str(target)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"dateline: error: --output {target}: that is the store ") and "another file" in line
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("s.db")} == before
