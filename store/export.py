@@ -46,7 +46,8 @@ def event_record(event: Event) -> dict:
 
 
 def extraction_to_json(ex: Extraction) -> dict:
-    """What `dateline extract --format json` prints for one article (a contract: scorers read it)."""
+    """What `dateline extract --format json` prints for one article (a contract: scorers read it). A timex whose
+    date is left out of the events (a year outside store.model's range) carries the "reason"."""
     article = ex.article
     return {
         "article": {
@@ -63,7 +64,7 @@ def extraction_to_json(ex: Extraction) -> dict:
         "affiliations": dict(sorted(ex.entities.affiliations.items())),
         "timexes": [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-             **({"mod": t.mod} if t.mod else {})}
+             **({"mod": t.mod} if t.mod else {}), **({"reason": t.problem} if t.problem else {})}
             for t in ex.timexes
         ],
         "events": [event_record(e) for e in ex.events],

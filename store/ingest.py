@@ -93,12 +93,13 @@ def _store_batch(
             if _store_or_skip(conn, extraction, force, report):
                 stored.append(extraction)
         db.mark_changed(conn)
-    for article in (e.article for e in stored):
+    for extraction in stored:
+        article = extraction.article
         if article.published is None:
             report.undated.append(article.path)
-        warning = date_warning(article)
-        if warning and on_warning:
-            on_warning(warning)
+        for warning in (date_warning(article), left_out_dates(extraction)):
+            if warning and on_warning:
+                on_warning(warning)
     if on_advance:
         on_advance(len(batch))  # articles done, stored or skipped
 
@@ -112,6 +113,17 @@ def date_warning(article: Article) -> str | None:
     if problem:
         return f"{article.path}: {problem}dated {article.published.isoformat()} from --published or its dateline"
     return None
+
+
+def left_out_dates(extraction: Extraction, shown: int = 3) -> str | None:
+    """One line when dates in the article were left out of its events (a year outside the range), with the
+    first few and why."""
+    refused = [t for t in extraction.timexes if t.problem]
+    if not refused:
+        return None
+    named = "; ".join(f"“{t.text}”: {t.problem}" for t in refused[:shown])
+    more = f"; {len(refused) - shown} more" if len(refused) > shown else ""
+    return f"{extraction.article.path}: {len(refused)} date(s) left out of its events ({named}{more})"
 
 
 def _articles_to_do(conn, items: list[Article | Skipped], force: bool, report: IngestReport) -> list[Article]:

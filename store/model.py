@@ -11,6 +11,20 @@ from datetime import date
 
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "undated")
 
+# The years an event date may fall in. News dates history ("the Battle of Hastings in 1066") and far futures
+# ("net zero by 2100"), so the range is wide; a year outside it is a placeholder ("12/31/9999"), a typo or a
+# number misread as a year, not a date anyone reports. Both ends stay far from the ends of Python's calendar
+# (years 1-9999), so a step of a month, a year or a decade from any event date is still a date. Publication
+# dates have their own, narrower range (store/readers/dates.py).
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+
+
+def year_problem(year: int) -> str | None:
+    """Why an event cannot be dated in `year` ("year 9999 is outside 1000–2999"), or None when it can."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"year {year:04d} is outside {FIRST_YEAR}–{LAST_YEAR}"
+
 
 @dataclass(frozen=True)
 class Article:
@@ -70,6 +84,13 @@ class When:
     def days(self) -> int | None:
         return None if self.start is None else (self.end - self.start).days + 1
 
+    @property
+    def problem(self) -> str | None:
+        """Why this interval cannot date an event (an end outside FIRST_YEAR–LAST_YEAR), or None."""
+        if self.start is None or self.end is None:
+            return None
+        return year_problem(self.start.year) or year_problem(self.end.year)
+
 
 @dataclass(frozen=True)
 class Timex:
@@ -83,6 +104,7 @@ class Timex:
     when: When | None = None  # the calendar interval, for anchored DATE/TIME values; None otherwise
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
     anchor: str | None = None  # how it was resolved: "absolute", "published", "previous" (anaphora) ...
+    problem: str | None = None  # why a date it names gives no `when` ("year 9999 is outside 1000–2999")
 
 
 @dataclass(frozen=True)

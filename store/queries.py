@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from store.filter import Filter
-from store.model import Event, Source, When
+from store.model import Event, Source, When, year_problem
 from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
@@ -76,22 +76,33 @@ class ActorMatch:
     n_events: int
 
 
+class OutOfRange(ValueError):
+    """A well-formed date in a year no event can have (store.model.FIRST_YEAR–LAST_YEAR); `problem` says so."""
+
+    def __init__(self, text: str, problem: str) -> None:
+        super().__init__(f"bad date {text!r}: {problem}")
+        self.problem = problem
+
+
 def parse_period(text: str) -> When:
-    """"2025-09-01" (a day), "2025-09" (a month) or "2025" (a year) as an interval."""
+    """"2025-09-01" (a day), "2025-09" (a month) or "2025" (a year) as an interval. Raises ValueError for
+    anything else, OutOfRange for a year outside the years of event dates."""
     text = text.strip()
     problem = ValueError(f"bad date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text):
+        raise problem
+    if refused := year_problem(int(text[:4])):
+        raise OutOfRange(text, refused)
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if len(text) == 10:
             day = date.fromisoformat(text)
             return When(day, day, "day")
-        if re.fullmatch(r"\d{4}-\d{2}", text):
+        if len(text) == 7:
             year, month = int(text[:4]), int(text[5:])
             return When(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month")
-        if re.fullmatch(r"\d{4}", text):
-            return When(date(int(text), 1, 1), date(int(text), 12, 31), "year")
+        return When(date(int(text), 1, 1), date(int(text), 12, 31), "year")
     except ValueError:
         raise problem from None
-    raise problem
 
 
 def when_label(when: When) -> str:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from store.extract.timex_calendar import add_months
 from store.model import When
-from store.queries import parse_period
+from store.queries import OutOfRange, parse_period
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -67,9 +67,12 @@ def _range(first: str, last: str, first_year: int, last_year: int, same: bool) -
 
 def read_date(text: str, today: date) -> When | None:
     """What a typed date jump names: "2025-09-03", "2025-09", "2015", or an expression such as "last month",
-    "next week", "3 Sep 2025", "Q3 2025", "the 1990s" read against `today`. None when it names no date."""
+    "next week", "3 Sep 2025", "Q3 2025", "the 1990s" read against `today`. None when it names no date; raises
+    ValueError saying why when it names one in a year outside the years of event dates ("9999")."""
     try:
         return parse_period(text)
+    except OutOfRange as error:
+        raise ValueError(error.problem) from None
     except ValueError:
         pass
     # The time-expression reader compiles its patterns on import: load it on the first typed date, not at start.
@@ -77,6 +80,8 @@ def read_date(text: str, today: date) -> When | None:
     from store.extract.timex_reading import Reference
 
     reading = normalise(text, Reference(today))
+    if reading is not None and reading.problem:
+        raise ValueError(reading.problem)
     return reading.when if reading is not None else None
 
 
@@ -86,12 +91,16 @@ def period_start(day: date, unit: str) -> date:
 
 
 def period_end(day: date, unit: str) -> date:
-    """The last day of the month or year (`unit`) holding `day`."""
-    return next_period(day, unit) - timedelta(days=1)
+    """The last day of the month or year (`unit`) holding `day` (date.max in the calendar's last one)."""
+    after = next_period(day, unit)
+    return date.max if after is None else after - timedelta(days=1)
 
 
-def next_period(day: date, unit: str) -> date:
-    """The first day of the month or year (`unit`) after the one holding `day`."""
+def next_period(day: date, unit: str) -> date | None:
+    """The first day of the month or year (`unit`) after the one holding `day`; None after the calendar's last
+    (December 9999, which a store written before event years had a range may hold)."""
+    if (day.year, day.month if unit == "month" else 12) == (date.max.year, 12):
+        return None
     if unit == "month":
         return add_months(period_start(day, unit), 1)
     return date(day.year + 1, 1, 1)

@@ -74,7 +74,8 @@ def place_of_step(reader: StoreReader, flt: Filter, descending: bool, row: Event
             return None
         boundary: Key = (UNDATED_SORT_KEY, 0)
     elif later:
-        boundary = (next_period(row.start, unit).isoformat(), 0)
+        after = next_period(row.start, unit)  # None in the calendar's last period: only undated events follow
+        boundary = (UNDATED_SORT_KEY, 0) if after is None else (after.isoformat(), 0)
     else:
         boundary = (period_start(row.start, unit).isoformat(), 0)
     found = reader.page(flt, after=boundary, limit=1, descending=not later)

@@ -46,6 +46,8 @@ def find_events(
         when, dated_by = _own_time(article.body, sentence, own, ranges)
         if when is None:
             when, dated_by = _distance_back(article, sentence, own)
+        if when is None and any(t.problem for t in own):
+            when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
         if not _is_event(text, persons, countries, explicit=dated_by == "explicit"):
             continue
         anaphor = dated_by is None and cues.names_event_anaphor(text)
@@ -53,6 +55,8 @@ def find_events(
             when, dated_by = found[-1].event.when, "previous"
         if when is None:
             when, dated_by = _publication(article)
+        if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept
+            when, dated_by = When.undated(), "none"
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
         skip += [(m.start - sentence.start, m.end - sentence.start) for m in entities.mentions
                  if sentence.start <= m.start < sentence.end]
@@ -115,7 +119,10 @@ def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tu
         m = _DURATION.match(t.value) if t.type == "DURATION" else None
         if not m or not cues.follows_duration(article.body[t.end:t.end + 20]):
             continue
-        return _unit_before(article.published, float(m.group(1)), m.group(2)), "explicit"
+        try:
+            return _unit_before(article.published, float(m.group(1)), m.group(2)), "explicit"
+        except OverflowError:  # before the first day of the calendar
+            return When.undated(), "none"
     return None, None
 
 

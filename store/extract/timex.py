@@ -42,8 +42,9 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         if reading is None:
             continue
         timexes.append(Timex(cand.start, cand.end, body[cand.start:cand.end], reading.type, reading.value,
-                             reading.when, reading.mod, reading.anchor))
-        previous = reading.when or previous
+                             reading.when, reading.mod, reading.anchor, reading.problem))
+        # "That same month" after a date out of range names no date either, not the one before it.
+        previous = None if reading.problem else reading.when or previous
     return [_with_day(t, timexes, sentences, body, published) for t in timexes]
 
 

@@ -20,6 +20,11 @@ MONTH = rf"(?:{MONTH_NAME}|{MONTH_ABBREVIATION}\.?)"
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+# The year of a date that names its year after a month, a day, a quarter, a season or a holiday ("31 December
+# 2025", "Q4 2025", "summer of 2025"): any number of four digits or more. A year outside the range of event dates is
+# then read and refused, with the reason, instead of being left off and the rest read from the publication date.
+# A year on its own ("in 2015") must look like one: YEAR.
+WRITTEN_YEAR = r"\d{4,}"
 
 # Words that make a weekday part of a name rather than a date ("Black Friday", "Super Tuesday").
 WEEKDAY_NAME_PREFIXES = {"black", "good", "super", "ash", "cyber", "bloody", "easter", "palm", "holy", "maundy",

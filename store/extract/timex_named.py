@@ -14,6 +14,7 @@ from store.extract.timex_lexicon import (
     HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, month_number, weekday_number,
 )
 from store.extract.timex_reading import Reading, Reference, dated, wrapper_mod
+from store.model import year_problem
 
 _MODS = {"early": "START", "mid": "MID", "late": "END"}
 
@@ -26,6 +27,10 @@ def _base(ref: Reference) -> tuple[date | None, int, str]:
 
 
 def _day(year: int, month: int, day: int, anchor: str | None, mod: str | None = None) -> Reading | None:
+    """The day's reading; None for a day the month does not have. A year outside the range gives a reading
+    with no date that says why (a datetime.date could not even hold "10000")."""
+    if year_problem(year):
+        return dated(f"{year:04d}-{month:02d}-{day:02d}", anchor, mod)
     try:
         return dated(date(year, month, day).isoformat(), anchor, mod)
     except ValueError:
@@ -85,7 +90,7 @@ def month_year(m: re.Match, ref: Reference) -> Reading | None:
     year = int(m["y"]) if m["y"] else _relative_year(m["yrel"], ref)
     if year is None:
         return Reading("DATE", f"XXXX-{month:02d}")
-    return dated(f"{year}-{month:02d}", "absolute" if m["y"] else "published", wrapper_mod(m))
+    return dated(f"{year:04d}-{month:02d}", "absolute" if m["y"] else "published", wrapper_mod(m))
 
 
 def month(m: re.Match, ref: Reference) -> Reading | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from store.extract.timex_lexicon import (
     ADJECTIVE_COUNT, BOUNDARY, COUNT, DATE_MOD, DAY_OF_MONTH, DURATION_MOD, HOLIDAY, MONTH, MONTH_ABBREVIATION,
-    MONTH_NAME, PART_OF_DAY, SEASON, UNIT, WEEKDAY, WEEKDAY_NAME_PREFIXES, YEAR,
+    MONTH_NAME, PART_OF_DAY, SEASON, UNIT, WEEKDAY, WEEKDAY_NAME_PREFIXES, WRITTEN_YEAR, YEAR,
 )
 
 _TIME_ZONE = r"(?-i:UTC|GMT|[ECMP][SD]T|[ECMP]T|CES?T|BST|JST|KST|HKT|SGT|AEST|AEDT)"
@@ -27,24 +27,24 @@ FAMILIES: dict[str, str] = {
     "numeric_date": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4})",
     "month_day": (rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY_OF_MONTH})"
                   rf"|(?:the\s+)?(?P<d2>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<m2>{MONTH}))"
-                  rf"(?:,?\s+(?P<y>{YEAR}))?"),
+                  rf"(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
     "month_day_range": (rf"(?P<m>{MONTH})\s+(?P<d1>{DAY_OF_MONTH})\s*(?:-|–|to|through|until|and)\s*"
-                        rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY_OF_MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+                        rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY_OF_MONTH})(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
     "year_range": rf"(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)",
     "month_year": (rf"{_DATE_WRAPPER}(?P<m>{MONTH_NAME}|{MONTH_ABBREVIATION}\.),?\s+(?:of\s+)?"
-                   rf"(?:(?P<y>{YEAR})|{_SHORT_YEAR_RELATIVE})"),
+                   rf"(?:(?P<y>{WRITTEN_YEAR})|{_SHORT_YEAR_RELATIVE})"),
     "month": rf"{_DATE_WRAPPER}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<m>{MONTH_NAME})",
     "year": rf"{_DATE_WRAPPER}(?:the\s+year\s+)?(?P<y>{YEAR})",
     "decade": (r"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?"
                r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s"),
     "quarter": (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|current|next|previous|"
-                r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
-                r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + YEAR + r"))?"),
-    "half": (r"the\s+(?P<h>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|"
+                r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
+                r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + WRITTEN_YEAR + r"))?"),
+    "half": (r"the\s+(?P<h>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|"
              r"(?:the\s+|this\s+|(?P<yrel>next|last)\s+)year)"),
     "season": (rf"{_DATE_WRAPPER}(?:(?P<rel>this|last|next|coming|past)\s+|the\s+)?(?P<s>{SEASON})"
-               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"),
-    "holiday": rf"(?:(?P<rel>this|last|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR}))?",
+               rf"(?:\s+(?:of\s+)?(?P<y>{WRITTEN_YEAR}))?"),
+    "holiday": rf"(?:(?P<rel>this|last|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{WRITTEN_YEAR}))?",
     "deictic": (rf"{_DATE_WRAPPER}(?P<w>today|tonight|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
                 rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<p>{PART_OF_DAY}))?"
                 rf"|(?P<near>this|last)\s+(?P<p2>{PART_OF_DAY})"),

@@ -10,7 +10,10 @@ from datetime import date
 
 from store.extract.timex_calendar import UNKNOWN, when_of
 from store.extract.timex_lexicon import BOUNDARY_MODS, DATE_MODS
-from store.model import When
+from store.model import When, year_problem
+
+# The year a date value starts with ("9999-12-31", "0001-Q4", "10000"); decade values ("201") have three digits.
+_LEADING_YEAR = re.compile(r"(\d{4,})(?=-|T|$)")
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,21 @@ class Reading:
     when: When | None = None
     mod: str | None = None
     anchor: str | None = None
+    problem: str | None = None  # why the date it names gives no interval: a year outside the range
 
 
 def dated(value: str, anchor: str | None, mod: str | None = None, type_: str = "DATE") -> Reading:
-    """A DATE (or TIME) reading; its interval follows from the value, and an unresolved value has no anchor."""
-    when = when_of(value)
+    """A DATE (or TIME) reading; its interval follows from the value, and an unresolved value has no anchor.
+    A value in a year outside store.model's range gets no interval either, and says why (a year of more than
+    four digits, which TIMEX3 cannot write, is written XXXX)."""
+    year = _LEADING_YEAR.match(value)
+    problem = year_problem(int(year[1])) if year else None
+    when = None if problem else when_of(value)
+    problem = problem or (when.problem if when else None)
+    if problem:
+        if year and len(year[1]) > 4:
+            value = "XXXX" + value[year.end():]
+        return Reading(type_, value, None, mod, None, problem)
     return Reading(type_, value, when, mod, anchor if when else None)
 
 

@@ -10,6 +10,7 @@ from store.filter import Filter
 from store.model import Article, Event, Source, When
 from store.queries import (
     ActorMatch,
+    OutOfRange,
     actor_counts,
     all_events,
     count_events,
@@ -301,6 +302,18 @@ def test_parse_period(text, expected):
 @pytest.mark.parametrize("text", ["2025-13", "2025-02-30", "25", "2025/09", "", "September 2025", "2025-9-1"])
 def test_parse_period_refuses_other_forms(text):
     with pytest.raises(ValueError, match="use YYYY-MM-DD, YYYY-MM or YYYY"):
+        parse_period(text)
+
+
+def test_parse_period_takes_the_first_and_last_years_of_event_dates():
+    assert parse_period("1000").start == date(1000, 1, 1)
+    assert parse_period("2999-12").end == date(2999, 12, 31)
+
+
+@pytest.mark.parametrize(("text", "year"), [("0999", "0999"), ("3000-01", "3000"), ("9999-12-31", "9999"),
+                                            ("0001-01-01", "0001")])
+def test_parse_period_refuses_years_outside_event_dates(text, year):
+    with pytest.raises(OutOfRange, match=f"bad date '{text}': year {year} is outside 1000–2999"):
         parse_period(text)
 
 

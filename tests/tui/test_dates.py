@@ -72,6 +72,31 @@ def test_periods_for_month_and_year_steps():
     assert next_period(day, "year") == date(2025, 1, 1)
 
 
+def test_periods_at_the_ends_of_the_calendar():
+    # December 9999 is the last month and 9999 the last year a date can be in: nothing comes after them.
+    for day in (date.max, date(9999, 12, 1)):
+        assert next_period(day, "month") is None and next_period(day, "year") is None
+        assert period_end(day, "month") == date.max and period_end(day, "year") == date.max
+    assert next_period(date(9999, 11, 30), "month") == date(9999, 12, 1)
+    assert period_end(date(9999, 11, 3), "month") == date(9999, 11, 30)
+    assert next_period(date(9999, 11, 30), "year") is None
+    assert period_start(date.max, "year") == date(9999, 1, 1)
+    assert period_start(date.min, "month") == date.min == period_start(date.min, "year")
+    assert period_end(date.min, "month") == date(1, 1, 31) and next_period(date.min, "year") == date(2, 1, 1)
+
+
+@pytest.mark.parametrize("text, year", [("9999", "9999"), ("9999-12", "9999"), ("0001-01-01", "0001"),
+                                        ("Q4 9999", "9999"), ("31 December 9999", "9999"), ("3000", "3000")])
+def test_read_date_refuses_a_year_outside_the_years_of_events(text, year):
+    with pytest.raises(ValueError, match=f"^year {year} is outside 1000–2999$"):
+        read_date(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["10000", "99999-12"])
+def test_read_date_says_none_for_years_of_five_digits(text):
+    assert read_date(text, TODAY) is None
+
+
 def test_dates_module_does_not_load_spacy():
     import subprocess
     import sys

@@ -33,10 +33,15 @@ class DateJumpDialog(ModalScreen[When | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        when = read_date(event.value, self.today) if event.value.strip() else None
+        typed = event.value.strip()
+        try:
+            when = read_date(event.value, self.today) if typed else None
+            problem = "is not a date I can read"
+        except ValueError as error:  # a date in a year the timeline cannot hold
+            when, problem = None, f"cannot be shown: {error}"
         if when is None:
             hint = self.query_one("#date-hint", Static)
-            hint.update(Text(f"“{event.value.strip()}” is not a date I can read. Try: {EXAMPLES}"))
+            hint.update(Text(f"“{typed}” {problem}. Try: {EXAMPLES}"))
             hint.add_class("-error")
             return
         self.dismiss(when)

@@ -1,5 +1,8 @@
 """Which sentences are events and how they are dated, from hand-made sentences, time expressions and mentions."""
+from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from store.extract.events import find_events
 from store.model import Article, Entities, Mention, Sentence, Timex, When
@@ -150,3 +153,38 @@ def test_a_duration_inside_quoted_speech_does_not_count_back():
     tx = [timex(art, "one year", "P1Y", None, typ="DURATION")]
     (found,) = find_events(art, sents, tx, [], Entities([person(art, "Jobs", "Steve Jobs")]))
     assert found.event.dated_by == "published" and found.event.when == When(PUB, PUB, "day")
+
+
+REFUSED = "year 9999 is outside 1000–2999"
+
+
+def test_a_sentence_whose_own_date_is_out_of_range_stays_undated():
+    art, sents = build([
+        "Kim oversaw a missile engine test late last month in the north.",
+        "Kim also met Xi Jinping in Beijing on 31 December 9999.",
+        "Putin also visited Pyongyang with Kim.",
+    ])
+    refused = replace(timex(art, "31 December 9999", "9999-12-31", None), problem=REFUSED)
+    tx = [timex(art, "late last month", "2025-09", SEPT), refused]
+    ents = Entities([person(art, "Kim", "Kim Jong Un"), person(art, "Xi Jinping", "Xi Jinping"),
+                     person(art, "Putin", "Vladimir Putin")])
+    first, second, third = find_events(art, sents, tx, [], ents)
+    # Neither the month before ("also" continues it) nor the publication date stands in for the refused date.
+    assert second.event.when == When.undated() and second.event.dated_by == "none"
+    assert third.event.when == When.undated()  # "also" continues the undated event, not September
+
+
+def test_no_event_date_outside_the_range_is_kept_whatever_dated_it():
+    art, sents = build(["Kim Jong Un visited Beijing on a day the parser got wrong."])
+    far = When(date(9999, 12, 31), date(9999, 12, 31), "day")
+    tx = [timex(art, "a day", "9999-12-31", far)]
+    (found,) = find_events(art, sents, tx, [], Entities([person(art, "Kim Jong Un", "Kim Jong Un")]))
+    assert found.event.when == When.undated() and found.event.dated_by == "none"
+
+
+@pytest.mark.parametrize("years", [1500, 3000])  # back to 525, and past the first day of the calendar
+def test_a_distance_back_out_of_the_range_is_undated(years):
+    art, sents = build([f"The visit will come {years} years after Kim joined Xi in Beijing."])
+    tx = [timex(art, f"{years} years", f"P{years}Y", None, typ="DURATION")]
+    (found,) = find_events(art, sents, tx, [], Entities([person(art, "Kim", "Kim Jong Un")]))
+    assert found.event.when == When.undated()

@@ -277,3 +277,57 @@ def test_two_dates_joined_by_a_plain_and_are_not_a_range():
     body = "Talks were held Monday and Tuesday."
     assert len(tag(body, DCT)) == 2
     assert date_ranges(body, tag(body, DCT)) == []
+
+
+# Years outside the years of event dates (store.model: 1000–2999). The year is part of the expression and
+# refuses it: no date, a reason, and never the rest read against the publication date.
+OUT_OF_RANGE = [
+    ("Putin met Xi on 31 December 9999.", "31 December 9999", "9999-12-31", "9999"),
+    ("The results for Q4 9999 were weak.", "Q4 9999", "9999-Q4", "9999"),
+    ("Biden arrived on 1 January 0001.", "1 January 0001", "0001-01-01", "0001"),
+    ("Xi visited Moscow on 12/31/9999.", "12/31/9999", "9999-12-31", "9999"),
+    ("The lease ends 9999-12-31.", "9999-12-31", "9999-12-31", "9999"),
+    ("The plant opens in December 10000.", "December 10000", "XXXX-12", "10000"),
+    ("It rained all through the summer of 0999.", "the summer of 0999", "0999-SU", "0999"),
+    ("Growth slowed in the first half of 3000.", "the first half of 3000", "3000-H1", "3000"),
+    ("The fair closes on Christmas 3000.", "Christmas 3000", "3000-12-25", "3000"),
+    ("He was out in the fourth quarter of 0100.", "the fourth quarter of 0100", "0100-Q4", "0100"),
+    ("Talks open on March 3, 9999.", "March 3, 9999", "9999-03-03", "9999"),
+]
+
+
+@pytest.mark.parametrize("body, text, value, year", OUT_OF_RANGE)
+def test_a_year_outside_the_range_gives_the_expression_no_date(body, text, value, year):
+    timex = check(body, text, "DATE", value)
+    assert timex.when is None and timex.anchor is None
+    assert timex.problem == f"year {year} is outside 1000–2999"
+
+
+def test_both_days_of_a_range_in_a_year_outside_the_range_are_refused():
+    timexes = tag("Talks run Oct 9-11, 9999 in Geneva.", DCT)
+    assert [(t.text, t.value, t.when) for t in timexes] == [("Oct 9", "9999-10-09", None),
+                                                            ("11, 9999", "9999-10-11", None)]
+
+
+@pytest.mark.parametrize("body, text, start, end", [
+    ("The abbey burned on 31 December 1200.", "31 December 1200", date(1200, 12, 31), date(1200, 12, 31)),
+    ("The colony planned Q4 2500.", "Q4 2500", date(2500, 10, 1), date(2500, 12, 31)),
+    ("The town was founded on 1 January 1000.", "1 January 1000", date(1000, 1, 1), date(1000, 1, 1)),
+    ("The bond matures on 31 December 2999.", "31 December 2999", date(2999, 12, 31), date(2999, 12, 31)),
+])
+def test_years_in_the_range_that_a_bare_year_could_not_be_still_date(body, text, start, end):
+    timex = only(body, text)
+    assert timex.problem is None and (timex.when.start, timex.when.end) == (start, end)
+    assert timex.anchor == "absolute"
+
+
+def test_a_date_counted_out_of_the_range_gives_no_date():
+    body = "The abbey was built on 3 March 2025. Twelve centuries later it fell."
+    timex = only(body, "Twelve centuries later")
+    assert (timex.value, timex.when, timex.problem) == ("3225", None, "year 3225 is outside 1000–2999")
+
+
+def test_an_anaphor_after_a_refused_date_does_not_take_the_date_before_it():
+    body = "Kim met Xi on 3 March 2025. Putin met Xi on 31 December 9999. That same month Li met Xi."
+    assert only(body, "3 March 2025").when is not None
+    assert only(body, "That same month").when is None

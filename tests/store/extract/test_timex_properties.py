@@ -12,7 +12,7 @@ from store.extract.timex import date_ranges, tag
 from store.extract.timex_normalise import normalise
 from store.extract.timex_reading import Reference
 from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
-from store.model import PRECISIONS, Span, When
+from store.model import FIRST_YEAR, LAST_YEAR, PRECISIONS, Span, When
 
 _DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-Q[1-4X]|-H[12]"
          r"|-(?:SP|SU|FA|WI))?|\d{3}|XXX")
@@ -35,7 +35,8 @@ WORDS = ["Tuesday", "Friday's", "May", "March", "October", "Oct.", "12", "31", "
          "expected", "to", ",", ".", "Q3", "7/8/07", "summer", "fall", "Christmas", "decades", "half",
          "first", "tonight", "morning", "999", "centuries", "today", "yesterday", "2099", "1500", "9999",
          "1500-1600", "2014-15", "Oct 9-11", "Dec. 30 to Jan. 2", "quarters", "weekends", "fortnight",
-         "several", "few", "and a half"]
+         "several", "few", "and a half", "0001", "10000", "12/31/9999", "December", "Q4", "1 January",
+         "2999-12-31", "centuries later"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40).map(" ".join)
 published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 
@@ -51,6 +52,9 @@ def test_tag_yields_valid_timexes_on_any_text(body, dct):
         if t.when is not None:
             assert t.type in ("DATE", "TIME")
             assert t.when.start <= t.when.end and t.when.precision in PRECISIONS
+            assert FIRST_YEAR <= t.when.start.year and t.when.end.year <= LAST_YEAR, t
+        if t.problem is not None:
+            assert t.when is None and t.anchor is None
     for start, end, when in date_ranges(body, timexes):
         assert 0 <= start < end <= len(body) and when.start <= when.end
 

@@ -133,3 +133,33 @@ def test_ingest_of_a_folder_with_a_pipe_a_device_link_and_a_non_utf8_name_stores
     assert any(line.startswith(f"Ingested 2 article(s) into {store}") for line in lines), lines
     listed = runner.invoke(app, ["events", "--db", str(store)])
     assert "Chile and Peru agreed a deal" in listed.stdout and "France and Japan signed" in listed.stdout
+
+
+FAR_DATES = ("Xi Jinping visited Moscow on 12/31/9999.\n\nVladimir Putin met Xi Jinping in Beijing on 31 December "
+             "9999.\n\nOlaf Scholz visited Paris on 3 March 2025.\n")
+
+
+def test_extract_says_why_a_date_out_of_range_dates_no_event(tmp_path):
+    article = tmp_path / "far.txt"
+    article.write_text(FAR_DATES, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--published", "2025-06-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    refused = {t["text"]: t["reason"] for t in out["timexes"] if "reason" in t}
+    assert refused == {"12/31/9999": "year 9999 is outside 1000–2999",
+                       "31 December 9999": "year 9999 is outside 1000–2999"}
+    dates = {e["summary"].split()[0]: (e["start"], e["precision"]) for e in out["events"]}
+    assert dates == {"Xi": (None, "undated"), "Vladimir": (None, "undated"), "Olaf": ("2025-03-03", "day")}
+
+
+def test_ingest_warns_of_dates_out_of_range_and_stores_none(tmp_path):
+    article = tmp_path / "far.txt"
+    article.write_text(FAR_DATES, encoding="utf-8")
+    store = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(store), "--published", "2025-06-01"])
+    assert result.exit_code == 0, result.output
+    refused = "year 9999 is outside 1000–2999"
+    assert (f"warning: {article}: 2 date(s) left out of its events (“12/31/9999”: {refused}; "
+            f"“31 December 9999”: {refused})") in " ".join(result.stderr.split())
+    exported = json.loads(runner.invoke(app, ["export", "--db", str(store), "--format", "json"]).stdout)
+    assert sorted((e["start"] or "undated") for e in exported["events"]) == ["2025-03-03", "undated", "undated"]
