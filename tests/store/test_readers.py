@@ -304,6 +304,17 @@ def test_a_long_latin1_article_with_a_few_stray_control_bytes_is_text(tmp_path):
     assert body.startswith("Le café rouvrit lundi; le maître était là.") and body.endswith(" fin\n")
 
 
+def test_a_name_in_decomposed_unicode_is_stored_composed(tmp_path):
+    article = read_one(write(tmp_path, "a.md", "---\ntitle: Jose\u0301 in Ca\u0300diz\n---\nJose\u0301 Mari\u0301a spoke.\n"))
+    assert (article.title, article.body) == ("José in Càdiz", "José María spoke.\n")
+
+
+def test_zero_width_characters_are_removed_and_one_between_words_becomes_a_space(tmp_path):
+    text = "Kim Jong\u200dUn and Kim\u200bJong Un met Mer\u00adkel\u2060 \ufeffon Monday\u200c.\n"
+    article = read_one(write(tmp_path, "a.txt", text))
+    assert article.body == "Kim Jong Un and Kim Jong Un met Merkel on Monday.\n"
+
+
 @pytest.mark.parametrize("content", ["", "  \n\t\n"])
 def test_empty_file_is_skipped(tmp_path, content):
     path = write(tmp_path, "a.md", content)
