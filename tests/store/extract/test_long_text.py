@@ -8,7 +8,10 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from store.extract import merge, nlp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.extract import merge, nlp, timex
 from store.extract.entities import find_entities
 from store.extract.events import SentenceEvent, find_events
 from store.extract.nlp import LONGEST_SENTENCE, analyse_many
@@ -94,10 +97,11 @@ def test_merging_compares_an_event_with_a_bounded_number_of_earlier_ones(monkeyp
         return real(a, b)
 
     monkeypatch.setattr(merge, "same_event", counted)
-    n = 3 * merge.MAX_CLUSTERS_COMPARED
+    monkeypatch.setattr(merge, "MAX_CLUSTERS_COMPARED", 50)
+    n = 4 * merge.MAX_CLUSTERS_COMPARED
     one_person = [_event(i, "Ada Lovelace") for i in range(n)]
     assert len(merge.merge_article(one_person)) == n
-    assert calls <= n * merge.MAX_CLUSTERS_COMPARED  # was n * (n - 1) / 2
+    assert calls <= n * merge.MAX_CLUSTERS_COMPARED  # was n * (n - 1) / 2, twice as many
     calls = 0
     many_persons = [_event(i, f"Person {i}") for i in range(n)]
     assert len(merge.merge_article(many_persons)) == n
@@ -136,3 +140,32 @@ def test_a_long_one_line_article_names_the_persons_of_the_same_text_in_paragraph
     expected = persons(in_paragraphs)
     assert len(expected) >= 30
     assert persons(one_line) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 8)), max_size=12), st.integers(0, 120))
+def test_the_sentence_of_an_offset_is_the_one_a_scan_would_find(shape, offset):
+    sentences, start = [], 0
+    for gap, length in shape:  # sorted, disjoint sentences with gaps between them, as the model gives
+        start += gap
+        sentences.append(Sentence(len(sentences), start, start + length, "x" * length, 0))
+        start += length
+    if not sentences:
+        return
+    holding = [s for s in sentences if s.start <= offset < s.end]
+    scanned = holding[0] if holding else min(sentences, key=lambda s: abs(s.start - offset))
+    assert timex._Sentences(sentences).of(offset) == scanned
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 6)), max_size=10), st.integers(0, 60), st.integers(1, 9))
+def test_interval_look_ups_agree_with_pairwise_checks(shape, start, length):
+    ranges, at = [], 0
+    for gap, size in shape:
+        at += gap
+        ranges.append((at, at + size))
+        at += size
+    end = start + length
+    intervals = timex._Intervals(ranges)
+    assert intervals.overlaps(start, end) == any(s < end and start < e for s, e in ranges)
+    assert intervals.covers(start, end) == any(s <= start and end <= e for s, e in ranges)
