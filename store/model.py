@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "undated")
 
@@ -38,9 +39,10 @@ class Article:
     source: str | None = None
     published_problem: str | None = None  # why the file's own date field was not used (a reading note, not stored)
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Content hash of the body: the same text read from anywhere is the same article."""
+        """Content hash of the body: the same text read from anywhere is the same article. Hashed once: every
+        source of every event asks for it."""
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:32]
 
 

@@ -6,6 +6,7 @@ one range ("from Thursday through Saturday", "between May 3 and May 5", "Oct 9-1
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -27,11 +28,11 @@ _CLOCK_VALUE = re.compile(r"T\d")
 def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         sentences: Sequence[Sentence] = ()) -> list[Timex]:
     """Every time expression in `body`, non-overlapping and sorted by start, resolved against `published`."""
-    sentences = list(sentences) or [Sentence(0, 0, len(body), body, 0)]
+    sentences = _Sentences(list(sentences) or [Sentence(0, 0, len(body), body, 0)])
     timexes: list[Timex] = []
     previous: When | None = None
     for cand in _candidates(body, spans):
-        sentence = _sentence_of(sentences, cand.start)
+        sentence = sentences.of(cand.start)
         reference = Reference(
             published,
             direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start),
@@ -45,7 +46,8 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
                              reading.when, reading.mod, reading.anchor, reading.problem))
         # "That same month" after a date out of range names no date either, not the one before it.
         previous = None if reading.problem else reading.when or previous
-    return [_with_day(t, timexes, sentences, body, published) for t in timexes]
+    starts = [t.start for t in timexes]
+    return [_with_day(t, timexes, starts, sentences, body, published) for t in timexes]
 
 
 def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, When]]:
@@ -70,20 +72,55 @@ def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, Whe
 def _candidates(body: str, spans: Sequence[Span]) -> list[Candidate]:
     """The grammar's finds, less bare numbers the NER model calls a count or a name, plus the model's
     DATE/TIME spans that overlap none of them."""
-    numbers = [s for s in spans if s.label in _NUMBER_LABELS]
-    found = [c for c in find(body) if not (c.reading.isdigit() and any(
-        s.start <= c.start and c.end <= s.end for s in numbers))]
+    numbers = _Intervals((s.start, s.end) for s in spans if s.label in _NUMBER_LABELS)
+    found = [c for c in find(body) if not (c.reading.isdigit() and numbers.covers(c.start, c.end))]
+    taken = _Intervals((c.start, c.end) for c in found)
     for span in spans:
-        if span.label in _DATE_LABELS and all(span.end <= c.start or span.start >= c.end for c in found):
+        if span.label in _DATE_LABELS and not taken.overlaps(span.start, span.end):
             found.append(Candidate(span.start, span.end, span.text))
+            taken.add(span.start, span.end)
     return sorted(found, key=lambda c: c.start)
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return min(sentences, key=lambda s: abs(s.start - offset))
+class _Intervals:
+    """Character ranges, asked whether one of them covers or overlaps a range, by bisection: an article of
+    thousands of expressions and entity spans made the pairwise checks quadratic. `overlaps` assumes the ranges
+    do not overlap one another (the grammar's finds, and the model's spans, do not)."""
+
+    def __init__(self, ranges):
+        self._ranges = sorted(ranges)
+        self._longest = max((end - start for start, end in self._ranges), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._ranges, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one range holds all of [start, end): its start lies at most the longest range before."""
+        i = bisect_left(self._ranges, (start - self._longest, -1))
+        j = bisect_right(self._ranges, (start, end + self._longest + 1))
+        return any(s <= start and end <= e for s, e in self._ranges[i:j])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._ranges, (end, -1))  # the ranges starting before `end`: the last of them may reach in
+        return i > 0 and self._ranges[i - 1][1] > start
+
+
+class _Sentences:
+    """The sentence an offset falls in, by bisection over sentence starts (a scan per expression was quadratic
+    in an article of thousands of sentences)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self._sentences = sorted(sentences, key=lambda s: s.start)
+        self._starts = [s.start for s in self._sentences]
+
+    def of(self, offset: int) -> Sentence:
+        """The sentence holding `offset`, else the one whose start is nearest (the earlier one on a tie)."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and offset < self._sentences[k].end:
+            return self._sentences[k]
+        near = self._sentences[max(k, 0):k + 2]
+        return min(near, key=lambda s: abs(s.start - offset))
 
 
 def _range_start(body: str, timexes: list[Timex], cand: Candidate) -> date | None:
@@ -93,14 +130,15 @@ def _range_start(body: str, timexes: list[Timex], cand: Candidate) -> date | Non
     return None
 
 
-def _with_day(timex: Timex, timexes: list[Timex], sentences: list[Sentence], body: str,
+def _with_day(timex: Timex, timexes: list[Timex], starts: list[int], sentences: _Sentences, body: str,
               published: date | None) -> Timex:
     """A clock time ("at 18:00 UTC") falls on the nearest day named in its sentence, if any."""
     if timex.type != "TIME" or not _CLOCK_VALUE.search(timex.value):
         return timex
-    sentence = _sentence_of(sentences, timex.start)
-    days = [t for t in timexes if t.when and t.when.precision == "day" and t is not timex
-            and not _CLOCK_VALUE.search(t.value) and sentence.start <= t.start < sentence.end]
+    sentence = sentences.of(timex.start)
+    in_sentence = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+    days = [t for t in in_sentence if t.when and t.when.precision == "day" and t is not timex
+            and not _CLOCK_VALUE.search(t.value)]
     if not days:
         return timex
     day = min(days, key=lambda t: abs(t.start - timex.start)).when.start

@@ -113,6 +113,7 @@ _AMBIGUOUS_MONTHS = {"may", "march"}
 _WORD_BEFORE = re.compile(r"([\w.'’]+)[\s,]*$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]|\n)\s*$")
 _LOOK_BEHIND = 40  # characters of context read before a match
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def _plausible(name: str, m: re.Match, body: str) -> bool:
     if name in ("year", "year_range") and bare and not 1900 <= int(m["y" if name == "year" else "y1"]) <= 2099:
         return word.lower() in _DATE_PREPOSITIONS  # "1500 jobs", but "in 1776"
     if name == "season" and bare and not m["y"]:
-        if re.match(r"\s+[A-Z]", body[m.end():]):
+        if _CAPITALISED_AFTER.match(body, m.end()):
             return False  # "the Summer Olympics"
         return m["s"].lower() != "fall" and (word.lower() in _DATE_PREPOSITIONS or m.group().lower().startswith("the"))
     if name == "quarter" and m["q"] and not m["y2"] and named:

@@ -42,6 +42,7 @@ _AUXILIARY_REACH = 20  # characters before a verb in which its auxiliary is look
 # The verb a time adverbial belongs to usually comes before it ("announced Tuesday", "began Tuesday"): a cue
 # after the expression counts as this many words further away.
 _RIGHT_PENALTY = 3
+_NON_SPACE = re.compile(r"\S+")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]]|\s[-–—]+\s|\s--\s")
 
 
@@ -56,10 +57,15 @@ def direction(sentence: str, start: int, end: int) -> int:
         return UNKNOWN  # a clause of its own ("…, which ends on June 26") says nothing about its tense
     pool = inside or cues
 
+    word_starts, word_ends = _words(sentence)
+
+    def words_between(a: int, b: int) -> int:  # == len(sentence[a:b].split()), without the copy and split
+        return bisect_left(word_starts, b) - bisect_right(word_ends, a) if a < b else 0
+
     def distance(cue: tuple[int, int, int]) -> int:
         if cue[1] <= start:
-            return len(sentence[cue[1]:start].split())
-        return len(sentence[end:cue[0]].split()) + _RIGHT_PENALTY
+            return words_between(cue[1], start)
+        return words_between(end, cue[0]) + _RIGHT_PENALTY
 
     return min(pool, key=distance)[2]
 
@@ -85,6 +91,13 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     before = bisect_right(ends, start)
     after = bisect_left(starts, end)
     return (ends[before - 1] if before else 0), (starts[after] if after < len(starts) else len(sentence))
+
+
+@lru_cache(maxsize=64)
+def _words(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the whitespace-separated words of the sentence."""
+    found = list(_NON_SPACE.finditer(sentence))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
 @lru_cache(maxsize=64)

@@ -94,6 +94,24 @@ def test_undated_article_is_stored_with_a_warning_and_only_absolute_dates(tmp_pa
     assert all(e["precision"] == "undated" for e in events if not e["start"])
 
 
+def test_offsets_of_an_article_with_zero_width_and_decomposed_characters_index_the_stored_body(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2025-10-07\n---\nKim Jong\u200dUn met Jose\u0301 Mari\u0301a in Pyongyang on "
+                       "Tuesday.\n\nThe\u00ad talks with Jose\u0301 Mari\u0301a ended in Pyongyang on Wednesday.\n",
+                       encoding="utf-8")
+    ingest([article], tmp_path / "z.db")
+    conn = db.connect(tmp_path / "z.db", readonly=True)
+    try:
+        (body,) = [row[0] for row in conn.execute("SELECT body FROM articles")]
+    finally:
+        conn.close()
+    assert body.startswith("Kim Jong Un met José María in Pyongyang")
+    events = exported(tmp_path / "z.db")["events"]
+    assert "Kim Jong Un" in {p for e in events for p in e["persons"]}
+    sources = [s for e in events for s in e["sources"]]
+    assert len(sources) == 2 and all(body[s["start"]:s["end"]] == s["excerpt"] for s in sources)
+
+
 def test_skipped_files_are_reported_and_the_rest_ingested(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "news.jsonl").write_text(

@@ -1,5 +1,7 @@
 """Article readers: each format, publication-date precedence, datelines, encodings, and broken or hostile files."""
+import codecs
 import json
+import random
 from datetime import date
 from pathlib import Path
 
@@ -287,6 +289,37 @@ def test_a_large_jsonl_file_of_normal_articles_is_read(tmp_path):
 def test_binary_file_is_skipped(tmp_path):
     path = write(tmp_path, "a.txt", b"PK\x03\x04\x00\x00binary")
     assert read_one(path) == Skipped(str(path), "binary file")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_without_nul_are_a_binary_file(tmp_path, seed):
+    data = random.Random(seed).randbytes(4000).replace(b"\x00", b"")  # no NUL: they used to be read as latin-1
+    path = write(tmp_path, "a.md", data)
+    assert read_one(path) == Skipped(str(path), "binary file")
+
+
+def test_random_bytes_after_a_utf16_bom_are_a_binary_file(tmp_path):
+    data = codecs.BOM_UTF16_LE + bytes(b for b in random.Random(1).randbytes(4000) if b < 0xd8 or b > 0xdf)
+    path = write(tmp_path, "a.txt", data)  # no surrogate bytes, so it decodes: to unassigned and private-use text
+    assert read_one(path) == Skipped(str(path), "binary file")
+
+
+def test_a_long_latin1_article_with_a_few_stray_control_bytes_is_text(tmp_path):
+    text = "Le caf\xe9 rouvrit lundi; le ma\xeetre \xe9tait l\xe0. " * 200
+    data = text.encode("latin-1") + b"\x81\x8d\x90 fin\x1a\n"  # bytes cp1252 lacks, and a DOS end-of-file mark
+    body = read_one(write(tmp_path, "a.txt", data)).body
+    assert body.startswith("Le café rouvrit lundi; le maître était là.") and body.endswith(" fin\n")
+
+
+def test_a_name_in_decomposed_unicode_is_stored_composed(tmp_path):
+    article = read_one(write(tmp_path, "a.md", "---\ntitle: Jose\u0301 in Ca\u0300diz\n---\nJose\u0301 Mari\u0301a spoke.\n"))
+    assert (article.title, article.body) == ("José in Càdiz", "José María spoke.\n")
+
+
+def test_zero_width_characters_are_removed_and_one_between_words_becomes_a_space(tmp_path):
+    text = "Kim Jong\u200dUn and Kim\u200bJong Un met Mer\u00adkel\u2060 \ufeffon Monday\u200c.\n"
+    article = read_one(write(tmp_path, "a.txt", text))
+    assert article.body == "Kim Jong Un and Kim Jong Un met Merkel on Monday.\n"
 
 
 @pytest.mark.parametrize("content", ["", "  \n\t\n"])
