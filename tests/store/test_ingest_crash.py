@@ -6,7 +6,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from store.ingest import BATCH_SIZE
 from tests.exported import exported
+from tests.processes import dateline
 
 COUNTRIES = ["France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Mexico", "Norway", "Egypt"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
@@ -31,10 +31,8 @@ def write_articles(folder: Path, count: int) -> None:
                                                    encoding="utf-8")
 
 
-def run_ingest(folder: Path, store: Path) -> subprocess.Popen:
-    code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-    return subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def run_ingest(folder: Path, store: Path, *options: str, **popen) -> subprocess.Popen:
+    return dateline("ingest", str(folder), "--db", str(store), *options, **popen)
 
 
 def stored_articles(store: Path) -> int:
@@ -46,8 +44,6 @@ def stored_articles(store: Path) -> int:
             conn.close()
     except sqlite3.Error:  # not created yet, or its schema not yet written
         return 0
-
-
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +102,7 @@ def test_a_run_killed_before_its_first_batch_leaves_a_store_that_a_rerun_fills(c
 def test_ctrl_c_stops_with_one_line_and_keeps_the_batches_written(corpus, tmp_path, processes):
     folder, _ = corpus
     store = tmp_path / "interrupted.db"
-    code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-    run = subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store), "-j", processes],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    run = run_ingest(folder, store, "-j", processes, start_new_session=True)
     deadline = time.monotonic() + 300
     while stored_articles(store) < BATCH_SIZE and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from store.db import connect, insert_article, insert_event, mark_changed, transaction
 from store.model import Article, Event, Source, When
 from store.queries import changes
+from tests.processes import dateline
 from tests.tui.test_app import SIZE, main, press, screen_text, settle
 from tests.tui.timeline_store import TOTAL, build, summary_of
 from tui.app import make_app
@@ -151,9 +150,7 @@ async def test_browsing_goes_on_while_dateline_ingest_writes_and_a_reload_shows_
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-        ingest = subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        ingest = dateline("ingest", str(folder), "--db", str(store))
         screen = main(app)
         keys = ["pagedown", "G", "g", "enter", "escape", "right_square_bracket", "j"]
         presses = moves_while_writing = 0
