@@ -12,7 +12,7 @@ from store.db import connect, insert_article, insert_event, mark_changed, transa
 from store.model import Article, Event, Source, When
 from store.queries import changes
 from tests.processes import dateline
-from tests.tui.test_app import SIZE, main, press, screen_text, settle
+from tests.tui.test_app import SIZE, main, press, screen_text, settle, until
 from tests.tui.timeline_store import TOTAL, build, summary_of
 from tui.app import make_app
 from tui.screens import main as main_screen
@@ -75,14 +75,23 @@ async def test_a_write_is_noticed_and_ctrl_r_shows_it_keeping_the_filter_and_the
 
 async def test_the_store_is_watched_on_a_timer_and_an_unchanged_store_raises_nothing(store, monkeypatch):
     monkeypatch.setattr(main_screen, "WATCH_INTERVAL", 0.05)
+    looks = 0
+    look = main_screen.MainScreen._watch
+
+    def counted(screen) -> None:
+        nonlocal looks
+        looks += 1
+        look(screen)
+
+    monkeypatch.setattr(main_screen.MainScreen, "_watch", counted)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: looks >= 3)  # counted looks, not a time: a busy machine ticks late
         await settle(pilot)
-        assert not main(app).stale and STALE not in screen_text(app)
+        assert looks >= 3 and not main(app).stale and STALE not in screen_text(app)
         add_early_event(store)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: main(app).stale)
         await settle(pilot)
         assert main(app).stale and STALE in screen_text(app)
 
