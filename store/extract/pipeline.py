@@ -38,11 +38,13 @@ def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterat
     ahead. The model is loaded here first and the workers are forked, as spaCy's own `n_process` does, so they
     start with it loaded."""
     import multiprocessing
+    import os
+    import threading
     from concurrent.futures import Future, ProcessPoolExecutor
 
     nlp.load()
     pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_leave_interrupts_to_the_parent)
+                               initializer=_prepare_worker, initargs=(os.getpid(), threading.main_thread().ident))
     pending: deque[Future[list[Extraction | Skipped]]] = deque()
     try:
         for chunk in _chunks(articles, PROCESS_CHUNK):
@@ -55,12 +57,51 @@ def _extract_in_processes(articles: Iterable[Article], n_process: int) -> Iterat
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def _prepare_worker(parent: int, parents_main_thread: int | None) -> None:
     """Ctrl-C reaches the whole process group: the parent stops the run and says so once, the workers stay quiet
-    and finish their chunk."""
+    and finish their chunk. A parent killed outright (SIGKILL, the OOM killer) takes its workers with it."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_the_parent(parent, parents_main_thread)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_WATCH_SECONDS = 0.5
+
+
+def _die_with_the_parent(parent: int, parents_main_thread: int | None) -> None:
+    """Without this a worker outlives a killed parent (each one ~180 MB, waiting forever for work): nothing
+    closes the pool's queues, since every worker holds their ends too.
+
+    On Linux the kernel sends the worker SIGKILL when the thread that forked it ends. That is the process's end
+    only if the main thread forked: Python 3.11's ProcessPoolExecutor forks all its "fork" workers in the thread
+    of the first `submit` (whichever thread first advances this generator; the executor's own manager thread forks
+    only replacements under max_tasks_per_child, unused here). The forking thread is the one running in this
+    child, with the same ident. Any other forking thread, or another system, gets a thread here that polls
+    getppid(), which changes when the parent process (not one of its threads) is gone."""
+    import os
+    import sys
+    import threading
+
+    if sys.platform == "linux" and threading.get_ident() == parents_main_thread:
+        import ctypes
+        import signal
+
+        if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before prctl: no signal will come
+                os._exit(1)
+            return
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), name="dateline-parent-watch", daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    import os
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -1,12 +1,12 @@
 """Crash safety: `dateline ingest` killed with SIGKILL in the middle of a run leaves a store that opens, and a rerun
-completes it to exactly what one uninterrupted run stores (real processes, real model)."""
+completes it to exactly what one uninterrupted run stores (real processes, real model); its worker processes
+(-j 2) die with it."""
 from __future__ import annotations
 
 import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import pytest
 
 from store.ingest import BATCH_SIZE
 from tests.exported import exported
+from tests.processes import HAS_PROC, children, dateline, started, survivors
 
 COUNTRIES = ["France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Mexico", "Norway", "Egypt"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
@@ -31,10 +32,8 @@ def write_articles(folder: Path, count: int) -> None:
                                                    encoding="utf-8")
 
 
-def run_ingest(folder: Path, store: Path) -> subprocess.Popen:
-    code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-    return subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def run_ingest(folder: Path, store: Path, *options: str, **popen) -> subprocess.Popen:
+    return dateline("ingest", str(folder), "--db", str(store), *options, **popen)
 
 
 def stored_articles(store: Path) -> int:
@@ -48,8 +47,6 @@ def stored_articles(store: Path) -> int:
         return 0
 
 
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("crash") / "articles"
@@ -61,24 +58,31 @@ def corpus(tmp_path_factory):
     return folder, exported(reference)
 
 
-@pytest.mark.parametrize("kill_after", [1, 5])
-def test_a_run_killed_mid_way_leaves_a_store_that_opens_and_a_rerun_completes(corpus, tmp_path, kill_after):
+@pytest.mark.parametrize(("kill_after", "processes"), [(1, "2"), (5, "1")])
+def test_a_run_killed_mid_way_leaves_a_store_that_opens_and_a_rerun_completes(corpus, tmp_path, kill_after,
+                                                                               processes):
+    """With -j 2, its worker processes die with it too."""
     folder, reference = corpus
     store = tmp_path / "killed.db"
-    run = run_ingest(folder, store)
-    deadline = time.monotonic() + 300
-    while stored_articles(store) < kill_after * BATCH_SIZE and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert run.poll() is None, "the run ended before it could be killed"
-    os.kill(run.pid, signal.SIGKILL)
-    run.communicate(timeout=60)
+    with (tmp_path / "killed.log").open("w") as log:  # not a pipe: a surviving worker would hold it open
+        run = run_ingest(folder, store, "-j", processes, stdout=log, stderr=log)
+        deadline = time.monotonic() + 300
+        while stored_articles(store) < kill_after * BATCH_SIZE and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        workers = {pid: started(pid) for pid in children(run.pid)} if HAS_PROC else {}
+        assert run.poll() is None, "the run ended before it could be killed"
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=60)
+    if HAS_PROC:
+        assert len(workers) == (2 if processes == "2" else 0)
+        assert not survivors(workers, within=30), "workers outlived their killed parent"
     kept = stored_articles(store)
     assert kill_after * BATCH_SIZE <= kept < 12 * BATCH_SIZE and kept % BATCH_SIZE == 0  # whole batches only
 
     half = exported(store)  # opens, and what it holds is consistent enough to export
     assert half["events"] and len({s["path"] for e in half["events"] for s in e["sources"]}) == kept
 
-    rerun = run_ingest(folder, store)
+    rerun = run_ingest(folder, store, "-j", processes)
     _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     assert f"{kept} already stored were left as they were" in " ".join(err.split())
@@ -106,9 +110,7 @@ def test_a_run_killed_before_its_first_batch_leaves_a_store_that_a_rerun_fills(c
 def test_ctrl_c_stops_with_one_line_and_keeps_the_batches_written(corpus, tmp_path, processes):
     folder, _ = corpus
     store = tmp_path / "interrupted.db"
-    code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-    run = subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store), "-j", processes],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    run = run_ingest(folder, store, "-j", processes, start_new_session=True)
     deadline = time.monotonic() + 300
     while stored_articles(store) < BATCH_SIZE and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
@@ -120,3 +122,4 @@ def test_ctrl_c_stops_with_one_line_and_keeps_the_batches_written(corpus, tmp_pa
                                             f"{store}; rerun to complete")
     assert "Traceback" not in err
     assert stored_articles(store) >= BATCH_SIZE
+

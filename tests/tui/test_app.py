@@ -4,6 +4,7 @@ stores, and text from the store shown literally."""
 from __future__ import annotations
 
 from datetime import date
+from time import monotonic
 
 import pytest
 
@@ -30,6 +31,14 @@ async def settle(pilot) -> None:
     """Let the workers finish and their messages land (reads may start more reads)."""
     for _ in range(6):
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def until(pilot, condition, within: float = 30) -> None:
+    """Pause until `condition()` holds, for `within` seconds at most (a bound for a busy machine, not a measure: it
+    returns as soon as the condition holds; the caller's assertion says what was wanted if it never did)."""
+    deadline = monotonic() + within
+    while not condition() and monotonic() < deadline:
         await pilot.pause()
 
 
@@ -338,9 +347,17 @@ async def test_the_command_palette_lists_the_actions(store):
         await settle(pilot)
         await press(pilot, "ctrl+p")
         await type_text(pilot, "newest first")
-        await pilot.pause(0.3)
+        # the palette searches in the background: wait for its one match, not a fixed time
+        await until(pilot, lambda: one_command(app, "Newest first"))
         await press(pilot, "enter")
         assert main(app).descending
+
+
+def one_command(app, title: str) -> bool:
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    return bool(found) and found.first().option_count == 1 and title in str(found.first().get_option_at_index(0).prompt)
 
 
 async def test_q_quits(store):

@@ -3,6 +3,7 @@ middle of the view on opening, pager keys, going back, hostile text and a missin
 from __future__ import annotations
 
 from datetime import date
+from time import monotonic
 
 import pytest
 from textual.app import App
@@ -57,8 +58,14 @@ def article_app(store_path, article: Article | str, passage: str) -> ScreenApp:
 
 
 async def loaded(pilot) -> None:
+    """Wait until the article is shown and its passage placed: a count of pauses is not enough on a busy machine,
+    where `pause()` can return before the screen handled the worker's result and laid the text out."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    screen = pilot.app.screen
+    deadline = monotonic() + 30
+    while (shown(screen.query_one("#article-title")) == "Loading the article…" or screen.passage_pending) \
+            and monotonic() < deadline:
+        await pilot.pause()
     await pilot.pause()
 
 

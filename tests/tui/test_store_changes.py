@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -13,7 +11,8 @@ import pytest
 from store.db import connect, insert_article, insert_event, mark_changed, transaction
 from store.model import Article, Event, Source, When
 from store.queries import changes
-from tests.tui.test_app import SIZE, main, press, screen_text, settle
+from tests.processes import dateline
+from tests.tui.test_app import SIZE, main, press, screen_text, settle, until
 from tests.tui.timeline_store import TOTAL, build, summary_of
 from tui.app import make_app
 from tui.screens import main as main_screen
@@ -76,14 +75,23 @@ async def test_a_write_is_noticed_and_ctrl_r_shows_it_keeping_the_filter_and_the
 
 async def test_the_store_is_watched_on_a_timer_and_an_unchanged_store_raises_nothing(store, monkeypatch):
     monkeypatch.setattr(main_screen, "WATCH_INTERVAL", 0.05)
+    looks = 0
+    look = main_screen.MainScreen._watch
+
+    def counted(screen) -> None:
+        nonlocal looks
+        looks += 1
+        look(screen)
+
+    monkeypatch.setattr(main_screen.MainScreen, "_watch", counted)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: looks >= 3)  # counted looks, not a time: a busy machine ticks late
         await settle(pilot)
-        assert not main(app).stale and STALE not in screen_text(app)
+        assert looks >= 3 and not main(app).stale and STALE not in screen_text(app)
         add_early_event(store)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: main(app).stale)
         await settle(pilot)
         assert main(app).stale and STALE in screen_text(app)
 
@@ -151,9 +159,7 @@ async def test_browsing_goes_on_while_dateline_ingest_writes_and_a_reload_shows_
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
-        ingest = subprocess.Popen([sys.executable, "-c", code, "ingest", str(folder), "--db", str(store)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        ingest = dateline("ingest", str(folder), "--db", str(store))
         screen = main(app)
         keys = ["pagedown", "G", "g", "enter", "escape", "right_square_bracket", "j"]
         presses = moves_while_writing = 0

@@ -33,6 +33,17 @@ class ArticleBody(VerticalScroll):
     ]
 
 
+class ArticleText(Static):
+    """The article's text, saying when it was laid out at a new size: Textual sends a Resize event to a widget whose
+    region changed (this one, when its text changes), not to the scroll around it, and Resize does not bubble."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class ArticleScreen(Screen):
     """The article `article_id` with its characters [start, end) marked and centred on opening."""
 
@@ -57,12 +68,13 @@ class ArticleScreen(Screen):
         self.reader = reader
         self.article_id = article_id
         self.passage = (start, end)
+        self._to_centre: Content | None = None  # a body shown but not yet scrolled to its passage
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the article…", id="article-title", markup=False)
         yield Static(id="article-meta", markup=False)
         with ArticleBody(id="article-scroll"):
-            yield Static(id="article-body", markup=False)
+            yield ArticleText(id="article-body", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -84,21 +96,38 @@ class ArticleScreen(Screen):
         self.query_one("#article-title", Static).update(safe_line(article.title or article.path))
         self.query_one("#article-meta", Static).update(provenance(article.published, article.path, article.url))
         self.query_one("#article-body", Static).update(message.body)
-        self.call_after_refresh(self._centre_passage, message.body)
+        self._to_centre = message.body if message.body.spans else None
+        self.call_after_refresh(self._centre_passage)
+
+    @property
+    def passage_pending(self) -> bool:
+        """The article is shown but the view is not yet scrolled to its passage."""
+        return self._to_centre is not None
+
+    @on(ArticleText.Resized)
+    def _laid_out(self) -> None:
+        self._centre_passage()
 
     @on(StoreFailed)
     def _fail(self, message: StoreFailed) -> None:
         self.query_one("#article-title", Static).update(Content(f"Cannot read the article: {message.error}"))
 
-    def _centre_passage(self, body: Content) -> None:
-        """Scroll so that the marked passage sits in the middle of the view (its top, if it is taller)."""
-        if not body.spans:
+    def _centre_passage(self) -> None:
+        """Scroll so that the marked passage sits in the middle of the view (its top, if it is taller), once."""
+        body = self._to_centre
+        if body is None:
             return
         passage = body.spans[0]  # the one span `marked` made
         text = self.query_one("#article-body", Static)
         width = text.content_region.width
         first = line_of(body, passage.start, width)
         last = line_of(body, max(passage.start, passage.end - 1), width)
+        if text.content_region.height <= last:
+            # "after refresh" can come before the layout of the new text (seen on a busy machine: the body was
+            # still one line high, so there was nothing to scroll and the article opened at its top): wait for
+            # the body's resize, which comes once the text is laid out.
+            return
+        self._to_centre = None
         region = Region(0, text.virtual_region.y + first, width, last - first + 1)
         # a region taller than the view keeps its first line visible (origin_visible), so it opens at its top
         self.query_one(ArticleBody).scroll_to_region(region, center=True, animate=False, immediate=True)
