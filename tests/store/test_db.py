@@ -490,12 +490,7 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
 
 
 def test_an_older_store_is_copied_before_it_is_migrated_and_a_failed_step_leaves_it_as_it_was(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
-    conn = connect(path, create=True)
-    with transaction(conn):
-        insert_article(conn, article("a", "One line."))
-    conn.close()
-    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    path = _older_store(tmp_path, monkeypatch)
     monkeypatch.setattr(db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE no_such_table ADD COLUMN x TEXT"})
     with pytest.raises(StoreError, match=f"cannot upgrade store .* to schema version {SCHEMA_VERSION + 1}"):
         connect(path)
