@@ -163,3 +163,8 @@ def test_ingest_warns_of_dates_out_of_range_and_stores_none(tmp_path):
             f"“31 December 9999”: {refused})") in " ".join(result.stderr.split())
     exported = json.loads(runner.invoke(app, ["export", "--db", str(store), "--format", "json"]).stdout)
     assert sorted((e["start"] or "undated") for e in exported["events"]) == ["2025-03-03", "undated", "undated"]
+
+
+def test_a_defects_traceback_does_not_print_local_variables():
+    """Locals of the ingest frames hold whole article texts: a traceback with them ran to 7,000 lines."""
+    assert app.pretty_exceptions_show_locals is False
