@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.db import StoreError, connect
-from tests.tui.test_app import SIZE, main, press, settle
+from tests.tui.test_app import SIZE, main, press, settle, until
 from tests.tui.timeline_store import TOTAL, build
 from tui.app import make_app
 from tui.cli import app as cli
@@ -243,16 +243,20 @@ def test_a_damaged_schema_version_is_one_line_for_every_command(built, tmp_path,
 
 
 @pytest.mark.anyio
-async def test_a_damaged_schema_version_is_a_notice_in_a_running_browser(built, tmp_path):
+async def test_a_browser_opened_on_a_damaged_schema_version_ends_with_one_error_line(built, tmp_path):
+    """As when the store was damaged between the command's check and the browser's first read."""
     path = shutil.copy(built, tmp_path / "v.db")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
     app = make_app(path)
+    messages = []
+    real_exit = app.exit
+    app.exit = lambda *args, **kwargs: (messages.append(kwargs.get("message")), real_exit(*args, **kwargs))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        conn = sqlite3.connect(path)
-        conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
-        conn.commit()
-        conn.close()
-        await press(pilot, "ctrl+r")
-        await settle(pilot)
-        notices = [n.message for n in app._notifications if n.title == "Store error"]
-        assert any("damaged schema version" in message for message in notices), notices
+    assert app.return_code == 1
+    (message,) = messages
+    assert message.startswith(f"dateline: error: store {path} has a damaged schema version ('abc' is not a "
+                              "version number;") and "\n" not in message
