@@ -159,6 +159,7 @@ def _upgrade(
         conn.execute("BEGIN IMMEDIATE")
     finally:
         conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT * 1000}")
+    backup = None
     try:
         version = _stored_version(conn, path)
         if version is None or version >= SCHEMA_VERSION:
@@ -175,8 +176,9 @@ def _upgrade(
             conn.rollback()
         if isinstance(error, StoreError) or not isinstance(error, sqlite3.Error):
             raise
+        copied = f"; the store as it was is copied at {backup}" if backup else ""
         raise StoreError(f"cannot upgrade store {path} to schema version {SCHEMA_VERSION}: {error_reason(error)}"
-                         f" (it stays at version {version}; the store as it was is copied at {backup})") from error
+                         f" (it stays at version {version}{copied})") from error
     if on_upgrade:
         on_upgrade(f"upgraded store {path} from schema version {version} to {SCHEMA_VERSION}; "
                    f"the store as it was is saved at {backup}")
