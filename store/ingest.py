@@ -105,11 +105,14 @@ def _store_batch(
 
 
 def date_warning(article: Article) -> str | None:
-    """One line when an article's publication date is missing, or its file's date field was unusable."""
-    problem = f"{article.published_problem}; " if article.published_problem else ""
+    """One line when an article's publication date is missing, its file's date field was unusable, or its year
+    was assumed from a dateline that gives none."""
+    problem = "".join(f"{note}; " for note in (article.published_problem, article.published_assumed) if note)
     if article.published is None:
         return (f"{article.path}: {problem or 'no publication date; '}only absolute dates are resolved "
                 "(give one with --published)")
+    if article.published_assumed:
+        return f"{article.path}: {problem}dated {article.published.isoformat()} from its dateline"
     if problem:
         return f"{article.path}: {problem}dated {article.published.isoformat()} from --published or its dateline"
     return None
@@ -180,8 +183,9 @@ def _store(conn, extraction: Extraction, force: bool) -> tuple[int, int]:
     db.insert_article(conn, article)
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
-    for event in extraction.events:
-        stored = _matching_stored_event(conn, event)
+    matches = _matching_stored_events(conn, extraction.events)
+    for index, event in enumerate(extraction.events):
+        stored = matches.get(index)
         if stored is None:
             db.insert_event(conn, event, affiliations, aliases=aliases)
             new += 1
@@ -192,12 +196,33 @@ def _store(conn, extraction: Extraction, force: bool) -> tuple[int, int]:
     return new, merged
 
 
-def _matching_stored_event(conn, event: Event) -> Event | None:
-    """The stored event, told by other articles, that `event` tells again (the article's own events were
-    already told apart by merge_article)."""
-    if event.when.start is None:
-        return None
-    articles = {s.article_id for s in event.sources}
-    candidates = [c for c in db.merge_candidates(conn, event.when, event.persons, event.countries)
-                  if not articles & {s.article_id for s in c.sources} and merge.same_event(c, event)]
-    return max(candidates, key=lambda c: len(c.words & event.words), default=None)
+def _matching_stored_events(conn, events: list[Event]) -> dict[int, Event]:
+    """For each of the article's events (by index) the stored event, told by other articles, that it tells again.
+
+    One article tells a stored event at most once (its own tellings were already merged by merge_article), so
+    the pairs are assigned best first: the telling whose actors and words agree most with a stored event gets
+    it, and a looser telling earlier in the article cannot take it first."""
+    pairs = []
+    for index, event in enumerate(events):
+        if event.when.start is None:
+            continue
+        articles = {s.article_id for s in event.sources}
+        for candidate in db.merge_candidates(conn, event.when, event.persons, event.countries):
+            if not articles & {s.article_id for s in candidate.sources} and merge.same_event(candidate, event):
+                pairs.append((_agreement(candidate, event), index, candidate))
+    matches: dict[int, Event] = {}
+    taken: set[int] = set()
+    for _, index, candidate in sorted(pairs, key=lambda pair: (-pair[0][0], -pair[0][1], pair[1])):
+        if index not in matches and candidate.id not in taken:
+            matches[index] = candidate
+            taken.add(candidate.id)
+    return matches
+
+
+def _agreement(stored: Event, event: Event) -> tuple[float, int]:
+    """How closely a telling agrees with a stored event: the share of actors they have in common (persons, or
+    countries when neither names a person), then the words they share."""
+    mine, theirs = (set(event.persons), set(stored.persons)) if event.persons or stored.persons \
+        else (set(event.countries), set(stored.countries))
+    actors = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    return actors, len(stored.words & event.words)

@@ -38,6 +38,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     published_problem: str | None = None  # why the file's own date field was not used (a reading note, not stored)
+    published_assumed: str | None = None  # how a dateline's missing year was chosen (a reading note, not stored)
 
     @cached_property
     def id(self) -> str:

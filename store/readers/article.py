@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.clean import clean_line, clean_text
 from store.model import Article
-from store.readers.dateline import dateline_date
+from store.readers.dateline import read_dateline
 from store.readers.records import Draft, Skipped
 
 LONGEST_ARTICLE = 1_000_000  # characters: ten times a long feature; longer is a dump to split, not an article
@@ -20,14 +20,16 @@ def finish(draft: Draft, published: date | None, today: date) -> Article | Skipp
     body = clean_text(draft.body)
     if not body.strip():
         return Skipped(draft.path, "no article text (empty body)")
+    dateline = None if draft.published or published else read_dateline(body, today)
     return Article(
         path=draft.path,
         body=body,
         title=clean_line(draft.title) or title_from_name(draft.file),
-        published=draft.published or published or dateline_date(body, today),
+        published=draft.published or published or (dateline.day if dateline else None),
         url=clean_line(draft.url or "") or None,
         source=clean_line(draft.source or "") or None,
         published_problem=clean_line(draft.published_problem or "") or None,
+        published_assumed=dateline.assumed if dateline else None,
     )
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from store.model import Article
 from store.readers import Skipped, parse_date, read_paths
-from store.readers.dateline import dateline_date
+from store.readers.dateline import dateline_date, read_dateline
 
 DATA = Path(__file__).parents[1] / "data"
 READERS = DATA / "readers"
@@ -210,6 +210,36 @@ def test_dateline_date(body, expected):
 ])
 def test_yearless_dateline_takes_the_latest_year_not_after_today(dateline, expected):
     assert dateline_date(f"OSLO, {dateline} (NTB) - Talks", TODAY) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("New Delhi [India], November 24, 2024 (ANI): India said", date(2024, 11, 24)),  # bracketed region, colon
+    ("New Delhi, May 10, 2024\nThe minister will travel", date(2024, 5, 10)),  # a line of its own
+    ("Nairobi, 2 May 2024\nThe minister will travel", date(2024, 5, 2)),
+    ("May 10, 2024\nThe minister will travel", None),  # a date alone on a line is not a dateline: no place
+    ("New Delhi, May 10, 2024", None),  # nothing after it: a one-line text, not a dateline
+    ("Note: May 10 was the deadline", None),  # a colon after a word that holds no date
+])
+def test_dateline_forms(body, expected):
+    assert dateline_date(body, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Ministers met on Thursday to sign it.", 2024),  # 17 October 2024 is a Thursday (2023: Tuesday)
+    ("Ministers met on Tuesday to sign it.", 2023),
+    ("The pact was signed on Thursday. On Thursday, too, talks began.", 2024),
+])
+def test_a_yearless_dateline_takes_the_year_its_weekdays_agree_with(text, year):
+    found = read_dateline(f"BEIJING, Oct. 17 (Xinhua) -- {text}", TODAY)
+    assert found.day == date(year, 10, 17)
+    assert f"took {year}" in found.assumed and "weekday" in found.assumed
+
+
+def test_a_yearless_dateline_without_weekdays_says_its_year_is_assumed():
+    found = read_dateline("OSLO, Oct. 17 (NTB) - Talks went on.", TODAY)
+    assert found.day == date(2024, 10, 17)  # the latest 17 October not after 1 March 2025
+    assert "gives no year" in found.assumed and "--published" in found.assumed
+    assert read_dateline("OSLO, Oct. 17, 2024 (NTB) - Talks went on.", TODAY).assumed is None
 
 
 # --- parse_date ----------------------------------------------------------------------------------------------

@@ -155,10 +155,22 @@ def test_a_passive_future_is_not_read_as_past():
           published=date(2005, 10, 4))
 
 
-def test_a_mod_keeps_the_whole_unit_as_the_interval():
+def test_a_mod_narrows_the_interval_to_a_third_of_the_unit():
     timex = only("Kim said late last month that he had new weapons.", "late last month")
     assert (timex.value, timex.mod, timex.anchor) == ("2025-09", "END", "published")
-    assert timex.when == When(date(2025, 9, 1), date(2025, 9, 30), "month")
+    assert timex.when == When(date(2025, 9, 21), date(2025, 9, 30), "month")  # the last 10 of 30 days
+    assert only("Prices rose in early 2024.", "early 2024").when == When(date(2024, 1, 1), date(2024, 4, 30), "year")
+    assert only("Prices rose in mid-2024.", "mid-2024").when == When(date(2024, 5, 1), date(2024, 8, 31), "year")
+    assert only("It grew in the late 1990s.", "the late 1990s").when == When(date(1997, 1, 1), date(1999, 12, 31),
+                                                                               "decade")
+
+
+def test_later_and_earlier_this_period_are_the_part_after_and_before_publication():
+    # DCT, the publication date here, is 2025-10-07
+    assert only("Talks are set for later this month.", "later this month").when == When(
+        date(2025, 10, 7), date(2025, 10, 31), "month")
+    assert only("Sales fell earlier this year.", "earlier this year").when == When(
+        date(2025, 1, 1), date(2025, 10, 7), "year")
 
 
 def test_intervals_of_weeks_quarters_and_decades():

@@ -1,5 +1,6 @@
 """`dateline ingest` and `dateline extract` as a user runs them (real model, tiny inputs)."""
 import json
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -168,3 +169,19 @@ def test_ingest_warns_of_dates_out_of_range_and_stores_none(tmp_path):
 def test_a_defects_traceback_does_not_print_local_variables():
     """Locals of the ingest frames hold whole article texts: a traceback with them ran to 7,000 lines."""
     assert app.pretty_exceptions_show_locals is False
+
+
+def test_ingest_warns_when_it_assumes_a_datelines_year(tmp_path):
+    article = tmp_path / "wire.txt"
+    article.write_text("ROME, Oct. 17 (Wire) -- Ministers met on Thursday to sign the pact.\n", encoding="utf-8")
+    store = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    warning = " ".join(result.stderr.split())
+    # The latest 17 October up to today that is a Thursday (2024, in 2026; 2030 from then on).
+    year = next(y for y in range(date.today().year, 0, -1) if date(y, 10, 17) <= date.today()
+                and date(y, 10, 17).weekday() == 3)
+    assert f"warning: {article}: the dateline “October 17” gives no year: took {year}" in warning
+    assert f"dated {year}-10-17 from its dateline" in warning
+    given = runner.invoke(app, ["ingest", str(article), "--db", str(tmp_path / "t.db"), "--published", "2019-10-17"])
+    assert "gives no year" not in given.stderr  # a given date wins over the dateline: nothing was assumed

@@ -1,0 +1,195 @@
+"""Which event a time expression dates, and the tense of what a sentence reports, read from the dependency parse.
+
+A time dates the sentence's main event unless the parse puts it in a background one:
+- a bound: under "since", "compared to/with", "than" ("the highest-level meeting since Biden took office in
+  2021", "compared to the last parade in 2015"), or the "in N years" of "the first visit in six years";
+- a relative or adnominal clause ("Lai, who was arrested in 2020", "the meeting held in Busan last November");
+- a noun modifier ("sales for the 2008 model year"), the period of a noun ("the presidency for 2021-2023"), or a
+  phrase on a noun whose event lies before or after the main one ("ahead of a possible summit in June", "to
+  prepare for a summit next month").
+A time that carries its own "when" clause dates that clause ("since March, when Biden said ..."), and a relative
+clause opened by "where" or "when" tells a stage of the story itself ("New York, where he will lead ...").
+
+Tense comes from the verb group above a token: a modal "will", "'ll", "shall" or "going to" looks ahead
+(FUTURE); a past tag (VBD), a perfect ("has held") or a pluperfect looks back (PAST); a present tense is PRESENT;
+an infinitive after a present "plans/expects/is set to" looks ahead, after anything else it is UNKNOWN ("agreed
+to sell ... in October" says nothing of when the sale is).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.extract.syntax import Tokens
+
+PAST, PRESENT, FUTURE, UNKNOWN = "past", "present", "future", "unknown"
+
+_BOUNDING = frozenset({"since", "compared", "than", "unlike"})
+_CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
+_NOUN_MODIFIER = frozenset({"compound", "nummod", "amod", "nmod"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "ROOT"})
+# Words that place the event of their object before or after the main one ("ahead of a summit in June", "to
+# prepare for a summit next month", "after talks on Monday").
+_RELATING = frozenset({"ahead", "before", "after", "following", "prior", "prepare", "prepares", "preparing",
+                       "preparation", "preparations", "until", "toward", "towards", "way"})
+_NARRATING = frozenset({"where", "when"})  # "... New York, where he will lead ...": a stage of the story itself
+_FIRST = frozenset({"first", "last", "only"})
+_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+                    "century", "centuries"})
+_FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_HAVE = frozenset({"has", "have", "'ve", "’ve", "had", "'d", "’d"})
+_LOOKING_AHEAD = frozenset({"plan", "plans", "planning", "expect", "expects", "expected", "set", "scheduled",
+                            "slated", "due", "aim", "aims", "intend", "intends", "going", "hope", "hopes",
+                            "want", "wants", "seek", "seeks", "prepare", "prepares", "preparing"})
+
+
+@dataclass(frozen=True)
+class Background:
+    """Why a time expression dates a background event, and that event's token when the parse shows one (the
+    object of "since"/"compared to"/"ahead of", the verb of a relative clause), so it can be told on its own."""
+
+    reason: str
+    event: int | None = None
+
+
+def background_reason(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why the time expression at [start, end) dates a background event, or None when it may date the main one."""
+    found = background(tokens, start, end)
+    return found.reason if found else None
+
+
+def background(tokens: Tokens, start: int, end: int) -> Background | None:
+    """The background event the time expression at [start, end) dates, or None when it may date the main one."""
+    head = tokens.head_of(start, end)
+    if head is None:
+        return None
+    if _has_when_clause(tokens, head):
+        return None
+    words, deps, heads, tags = tokens.words, tokens.deps, tokens.heads, tokens.tags
+    noun = heads[head]
+    if (deps[head] in _NOUN_MODIFIER and tokens.starts[noun] >= end and tags[noun] in ("NN", "NNS")
+            and deps[noun] not in _SUBJECT):
+        return Background("modifies a noun")
+    below, first_noun, path = head, True, [head]
+    for i in tokens.up(head):
+        word = words[i]
+        if word in _BOUNDING:
+            return Background(f"a bound ({word})", _highest_content(tokens, path, start, end))
+        if _has_child(tokens, i, "mark", _BOUNDING):
+            return Background(f"a bound ({_child_word(tokens, i, 'mark', _BOUNDING)})", i)
+        if deps[below] in _CLAUSE_ON_NOUN and not _is_complement(tokens, below):
+            return Background("a relative clause", below)
+        if tags[i].startswith("NN") and first_noun:
+            first_noun = False
+            if deps[below] == "prep" and words[below] in ("in", "for") and _is_stretch(tokens, start, end) and (
+                    _has_child(tokens, i, "amod", _FIRST | _superlatives(tokens, i))):
+                return Background("the first in a period")
+            if deps[below] == "prep" and words[below] == "for":
+                return Background("the period of a noun")
+            if deps[i] == "pobj" and (words[heads[i]] in _RELATING or words[heads[heads[i]]] in _RELATING):
+                return Background(f"another event {words[heads[heads[i]]]} {words[heads[i]]}", i)
+        below = i
+        path.append(i)
+    return None
+
+
+def _is_stretch(tokens: Tokens, start: int, end: int) -> bool:
+    """ "six years", "more than a decade": a stretch of time, not a point in it ("in 2015")."""
+    return any(tokens.words[i] in _UNITS for i in tokens.within(start, end))
+
+
+def _highest_content(tokens: Tokens, path: list[int], start: int, end: int) -> int | None:
+    """The highest noun or verb on `path` (nearest first) outside the time expression itself: what "since" or
+    "compared to" governs ("since the elections in July" → elections; "since March" → none)."""
+    for i in reversed(path):
+        if start <= tokens.starts[i] < end:
+            return None
+        if tokens.tags[i].startswith(("NN", "VB")):
+            return i
+    return None
+
+
+def _is_complement(tokens: Tokens, clause: int) -> bool:
+    """A clause on a noun that tells its content or its own time, not a description: an infinitive ("an
+    invitation to visit from June 20", "a meeting to be held Monday"), a present participle ("celebrations marking
+    the anniversary later this week") or a clause opened by "where"/"when"."""
+    if tokens.deps[clause] == "acl" and tokens.tags[clause] == "VBG":
+        return True  # "celebrations marking ... later this week": a participle tells its noun's own time
+    return _has_child(tokens, clause, "aux", {"to"}) or _has_child(tokens, clause, "advmod", _NARRATING)
+
+
+def tense_at(tokens: Tokens, i: int) -> str | None:
+    """The tense of the verb group that governs token i (the token itself if it is a verb); None when no verb
+    governs it."""
+    verb = i if _is_verb(tokens, i) else next((j for j in tokens.up(i) if _is_verb(tokens, j)), None)
+    if verb is None:
+        return None
+    return _verb_tense(tokens, verb)
+
+
+def time_tense(tokens: Tokens, start: int, end: int, sentence: str) -> str:
+    """The tense of the clause a time expression at [start, end) is attached to; `sentence` (the sentence's own
+    tense) when no verb governs it."""
+    head = tokens.head_of(start, end)
+    tense = tense_at(tokens, head) if head is not None else None
+    return sentence if tense is None else tense
+
+
+def sentence_tense(tokens: Tokens, start: int, end: int) -> str:
+    """The tense of what the sentence at [start, end) reports: its main verb's, or the reported clause's when the
+    main verb reports speech and the clause looks ahead ("officials said they will meet")."""
+    roots = tokens.roots(start, end)
+    if not roots:
+        return UNKNOWN
+    root = roots[0]
+    tense = _verb_tense(tokens, root) if _is_verb(tokens, root) else UNKNOWN
+    for child in tokens.children(root):
+        if tokens.deps[child] == "ccomp" and _is_verb(tokens, child):
+            reported = _verb_tense(tokens, child)
+            if reported == FUTURE or tense == UNKNOWN:
+                return reported
+    return tense
+
+
+def _verb_tense(tokens: Tokens, verb: int) -> str:
+    words, tags, deps = tokens.words, tokens.tags, tokens.deps
+    auxiliaries = [c for c in tokens.children(verb) if deps[c] in ("aux", "auxpass") and c < verb]
+    aux_words = {words[c] for c in auxiliaries}
+    if aux_words & _FUTURE_MODALS:
+        return FUTURE
+    if "to" in aux_words:
+        governor = tokens.heads[verb]
+        if governor != verb and words[governor] in _LOOKING_AHEAD and tags[governor] in ("VBZ", "VBP", "VBN", "JJ",
+                                                                                          "VBG", "VB"):
+            return FUTURE if _verb_tense(tokens, governor) in (PRESENT, FUTURE, UNKNOWN) else UNKNOWN
+        return UNKNOWN
+    if any(tags[c] == "MD" for c in auxiliaries):
+        return UNKNOWN  # "could", "may", "would": no time of its own
+    if aux_words & _HAVE or tags[verb] == "VBD" or any(tags[c] == "VBD" for c in auxiliaries):
+        return PAST
+    if tags[verb] in ("VBZ", "VBP") or any(tags[c] in ("VBZ", "VBP") for c in auxiliaries):
+        return PRESENT
+    return UNKNOWN
+
+
+def _is_verb(tokens: Tokens, i: int) -> bool:
+    return tokens.tags[i].startswith("VB") or tokens.tags[i] == "MD"
+
+
+def _has_child(tokens: Tokens, i: int, dep: str, words) -> bool:
+    return any(tokens.deps[c] == dep and tokens.words[c] in words for c in tokens.children(i))
+
+
+def _child_word(tokens: Tokens, i: int, dep: str, words) -> str:
+    return next(tokens.words[c] for c in tokens.children(i) if tokens.deps[c] == dep and tokens.words[c] in words)
+
+
+def _has_when_clause(tokens: Tokens, i: int) -> bool:
+    """ "March, when Biden said ...": a clause on the time itself, opened by "when"."""
+    for clause in tokens.children(i):
+        if tokens.deps[clause] in ("relcl", "advcl", "acl") and _has_child(tokens, clause, "advmod", {"when"}):
+            return True
+    return False
+
+
+def _superlatives(tokens: Tokens, i: int) -> set[str]:
+    return {tokens.words[c] for c in tokens.children(i) if tokens.tags[c] == "JJS"}
