@@ -3,11 +3,14 @@ that kill a parent and check that its workers die too."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 # The CLI as the `dateline` script runs it. SIGINT first gets Python's usual handler (KeyboardInterrupt): a child
 # inherits an ignored SIGINT from a pytest started in the background (`cmd &` in a script, nohup, setsid, some CI),
@@ -61,3 +64,14 @@ def survivors(processes: dict[int, str | None], within: float) -> set[int]:
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     return set(alive)
+
+
+def as_a_normal_user() -> list[str]:
+    """A command prefix that runs a child without the permission override root has: setpriv dropping
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH as root; nothing for a user, who has no override."""
+    if os.geteuid() != 0:
+        return []
+    drop = "-dac_override,-dac_read_search"
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot drop root's permission override here")
+    return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", "--"]

@@ -1,7 +1,8 @@
-"""sample.db must be what `dateline ingest tests/data/seeds --db sample.db` builds with the code as it is now.
+"""The bundled sample (store/data/sample.db; the top-level sample.db links to it) must be what
+`dateline ingest tests/data/seeds` builds with the code as it is now.
 
 When this fails, rebuild it from the repository root:
-    rm sample.db && dateline ingest tests/data/seeds --db sample.db
+    rm store/data/sample.db && dateline ingest tests/data/seeds --db store/data/sample.db
 """
 from pathlib import Path
 

@@ -36,5 +36,6 @@ class DatelineApp(App[None]):
 
 
 def make_app(db_path: Path | None = None) -> DatelineApp:
-    """The browser over the store at `db_path` (default: the bundled sample store)."""
+    """The browser over the store at `db_path` (default: the user's own store once it holds articles, else the
+    bundled sample)."""
     return DatelineApp(StoreReader(db_path or default_db()))

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from store.db import StoreError, connect
+from tests.processes import as_a_normal_user
 from tests.tui.test_app import SIZE, main, press, settle, until
 from tests.tui.timeline_store import TOTAL, build
 from tui.app import make_app
@@ -154,17 +155,6 @@ async def test_a_store_damaged_in_its_data_gives_a_notice_in_the_browser_not_a_c
 
 # --- a read-only folder for a normal user (no root permission override) ---------------------------------------
 
-def _as_a_normal_user() -> list[str]:
-    """A command prefix that runs a child without the permission override root has: setpriv dropping
-    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH as root; nothing for a user, who has no override."""
-    if os.geteuid() != 0:
-        return []
-    drop = "-dac_override,-dac_read_search"
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot drop root's permission override here")
-    return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", "--"]
-
-
 @pytest.fixture
 def chmod_read_only_store(built, tmp_path):
     """The store in a folder of mode 555, the file 444: SQLite cannot make the -shm file of a WAL store there
@@ -195,7 +185,7 @@ asyncio.run(run())
 
 
 def test_a_store_in_a_folder_a_user_cannot_write_lists_exports_and_browses(chmod_read_only_store, tmp_path):
-    prefix = _as_a_normal_user()
+    prefix = as_a_normal_user()
     cli_code = "import sys; from tui.cli import app; sys.argv[0] = 'dateline'; app()"
     probe = subprocess.run([*prefix, "touch", str(chmod_read_only_store.parent / "probe")], capture_output=True)
     assert probe.returncode != 0  # the child really cannot write there

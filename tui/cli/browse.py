@@ -12,12 +12,12 @@ import typer
 from store.db import connect
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import DbOption
-from tui.paths import default_db
+from tui.cli.stores import store_to_read
 from tui.reader import StoreReader
 
 FileArgument = Annotated[Optional[Path], typer.Argument(
     metavar="FILE", dir_okay=False, show_default=False,
-    help="The event store to browse [default: sample.db at the repository root].",
+    help="The event store to browse [default: your own store once it holds articles, else the bundled sample].",
 )]
 
 
@@ -29,7 +29,7 @@ def browse(file: FileArgument = None, db: DbOption = None) -> None:
     """Browse a store's timeline in the terminal (keys: ? for help, q to quit)."""
     if file is not None and db is not None:
         fail("name the store once: dateline browse FILE, or dateline --db FILE")
-    open_browser(file or db or default_db())
+    open_browser(store_to_read(file or db, quiet=True))
 
 
 def open_browser(path: Path) -> None:

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from store.clean import clean_line
 from tui.cli.errors import fail
-from tui.paths import default_db
+from tui.cli.stores import store_to_write
 
 
 def register(app: typer.Typer) -> None:
@@ -40,7 +40,7 @@ def _published_option(value: Optional[str]):
 
 def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
-    db: Path = typer.Option(None, "--db", help="The store to write (created if missing). Default: sample.db."),
+    db: Path = typer.Option(None, "--db", help="The store to write (created if missing) [default: $DATELINE_DB, else news.db in your user data folder]."),
     published: Optional[str] = typer.Option(
         None, "--published", help="Publication date for articles whose files carry none (YYYY-MM-DD)."
     ),
@@ -56,7 +56,7 @@ def ingest_command(
     if missing:
         fail(f"{missing[0]}: no such file or folder")
     when = _published_option(published)
-    target = db or default_db()
+    target = store_to_write(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("Loading the language model…", total=None)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 DbOption = Annotated[Optional[Path], typer.Option(
-    "--db", metavar="FILE", dir_okay=False, help="The event store [default: sample.db at the repository root].",
+    "--db", metavar="FILE", dir_okay=False, help="The event store [default: $DATELINE_DB, else news.db in your user data folder; the bundled sample while that holds no articles].",
 )]
 PersonOption = Annotated[Optional[list[str]], typer.Option(
     "--person", metavar="NAME", help="Only events naming this person (full name or alias); repeat: all must appear.",

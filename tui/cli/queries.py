@@ -41,7 +41,7 @@ from tui.cli.options import (
     SinceOption,
     UntilOption,
 )
-from tui.paths import default_db
+from tui.cli.stores import store_to_read
 
 
 def register(app: typer.Typer) -> None:
@@ -61,7 +61,7 @@ def events(
     limit: LimitOption = 50,
 ) -> None:
     """List events in timeline order."""
-    with reported_errors(), _reading(db) as conn:
+    with reported_errors(), _reading(store_to_read(db)) as conn:
         flt = _filter(conn, person, country, since, until, search)
         rows = timeline_page(conn, flt, limit=limit)
         total = count_events(conn, flt)
@@ -107,9 +107,10 @@ def export_events(
     )] = None,
 ) -> None:
     """Write the selected events as JSON, CSV or TimelineJS JSON."""
+    path = store_to_read(db)
     if output is not None:
-        _refuse_the_store_as_output(output, db or default_db())
-    with reported_errors(), _reading(db) as conn:
+        _refuse_the_store_as_output(output, path)
+    with reported_errors(), _reading(path) as conn:
         flt = _filter(conn, person, country, since, until, search)
         if output is None:
             export(conn, fmt, flt, sys.stdout)
@@ -133,9 +134,8 @@ def _refuse_the_store_as_output(output: Path, store: Path) -> None:
 
 
 @contextmanager
-def _reading(db: Path | None) -> Iterator[sqlite3.Connection]:
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
     """The store opened read-only; SQLite errors while reading become StoreErrors naming the file."""
-    path = db or default_db()
     conn = connect(path, readonly=True)
     try:
         yield conn
@@ -195,7 +195,7 @@ def _print_actor_counts(
     search: str,
     limit: int,
 ) -> None:
-    with reported_errors(), _reading(db) as conn:
+    with reported_errors(), _reading(store_to_read(db)) as conn:
         counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search), limit)
     Console(highlight=False).print(_actor_table(kind, counts))
 

@@ -55,6 +55,7 @@ from tui.store_workers import reports_store_errors
 from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
 from tui.widgets.facets import FacetList
+from tui.paths import store_label
 from tui.widgets.header import FilterHeader
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
         return self.query_one(Timeline)
 
     def compose(self) -> ComposeResult:
-        yield FilterHeader(self.reader.path.name, id="header")
+        yield FilterHeader(store_label(self.reader.path), id="header")
         with Horizontal(id="body"):
             with Vertical(id="main-column"):
                 yield Timeline(id="timeline")

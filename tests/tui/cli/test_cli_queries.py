@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from store.db import connect, insert_article, insert_event, transaction
 from store.model import Article, Event, Source, When
 from tui.cli import app
-from tui.paths import default_db
 
 VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday."
 PARADE = "Kim Jong Un will attend a military parade in Beijing next week."
@@ -153,12 +152,6 @@ def test_a_file_that_is_not_a_store_is_an_error(tmp_path):
     bad.write_text("not a database at all " * 100)
     result = run("events", "--db", str(bad))
     assert result.exit_code == 1 and result.stderr.startswith(f"dateline: error: cannot open store {bad}")
-
-
-def test_default_store_is_sample_db_at_the_repository_root():
-    root = Path(__file__).resolve().parents[3]
-    assert default_db() == root / "sample.db"
-    assert (root / "pyproject.toml").is_file()
 
 
 @pytest.mark.parametrize("option, value", [
