@@ -132,7 +132,8 @@ class Entities:
 
 @dataclass(frozen=True)
 class Source:
-    """Where an event is told: the whole sentence, with its offsets in the article body."""
+    """Where an event is told: the whole sentence, with its offsets in the article body, and how this telling was
+    dated."""
 
     article_id: str
     path: str
@@ -141,6 +142,29 @@ class Source:
     excerpt: str
     start: int
     end: int
+    dating: Dating | None = None
+
+
+# What each Event.dated_by code means to a reader (export's "dated_by" reason).
+DATING_REASONS = {
+    "explicit": "stated",  # the sentence's own time expression (or a background event's)
+    "story": "story occasion",  # the date the article gave the occasion it reports
+    "previous": "previous event",  # continues the event told just before ("That same month", "the visit")
+    "published": "publication day",
+    "none": "undated",
+}
+BEFORE_PUBLICATION = "before publication"  # a past event with nothing to date it: the days up to publication
+
+
+@dataclass(frozen=True)
+class Dating:
+    """How one telling got its date: the reason (an Event.dated_by code) and the words that gave it, with their
+    offsets in the telling's article body (none for the publication day or an undated event)."""
+
+    reason: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from store.filter import Filter
-from store.model import Event, Source, When, year_problem
+from store.model import Dating, Event, Source, When, year_problem
 from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
@@ -325,7 +325,8 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
             events[event_id].persons.extend(persons)
             events[event_id].countries.extend(countries)
         for row in conn.execute(
-            "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by"
+            "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
+            " s.dating_reason, s.dating_start, s.dating_end, s.dating_text"
             f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",
             chunk,
         ):
@@ -338,6 +339,8 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
                 excerpt=row["excerpt"],
                 start=row["start"],
                 end=row["end"],
+                dating=None if row["dating_reason"] is None else Dating(
+                    row["dating_reason"], row["dating_start"], row["dating_end"], row["dating_text"]),
             ))
             event.dated_by = row["dated_by"]  # the latest source carries the event's current dating
     return [events[i] for i in ids if i in events]

@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -33,7 +33,11 @@ CREATE TABLE IF NOT EXISTS sources (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     excerpt TEXT NOT NULL,
-    dated_by TEXT NOT NULL DEFAULT 'explicit'
+    dated_by TEXT NOT NULL DEFAULT 'explicit',   -- the event's dating when this telling was stored
+    dating_reason TEXT,             -- this telling's own dating (Event.dated_by codes), and the words that gave
+    dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
+    dating_end INTEGER,             -- dated it: the publication day, undated)
+    dating_text TEXT
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
@@ -79,6 +83,13 @@ MIGRATIONS: dict[int, str] = {
     UPDATE event_actors SET sort_key = (SELECT sort_key FROM events WHERE events.id = event_actors.event_id);
     DROP INDEX IF EXISTS event_actors_by_actor;
     CREATE INDEX event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
+    """,
+    # v3: how each telling was dated, with the words that dated it (export's "dated_by").
+    2: """
+    ALTER TABLE sources ADD COLUMN dating_reason TEXT;
+    ALTER TABLE sources ADD COLUMN dating_start INTEGER;
+    ALTER TABLE sources ADD COLUMN dating_end INTEGER;
+    ALTER TABLE sources ADD COLUMN dating_text TEXT;
     """,
 }
 

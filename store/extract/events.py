@@ -21,12 +21,13 @@ from store.extract.anchoring import (
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
-from store.model import Article, Entities, Event, Mention, Sentence, Source, Timex, When
+from store.model import Article, Dating, Entities, Event, Mention, Sentence, Source, Timex, When
 
 MIN_WORDS = 5
 STORY_DAYS = 14  # how far from the publication a date may lie and still be the time of the story told
 PAST_WINDOW_DAYS = 7  # a past event with no time anywhere: somewhere in the week up to the publication
 FUTURE_SLACK_DAYS = 1  # a future event dated a day before the publication: written the evening before
+Words = tuple[int, int] | None  # body offsets of the words that give a date
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 
 
@@ -58,27 +59,30 @@ def find_events(
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
+        persons = _main_persons(mentions, _background_spans(own, tokens), entities) or persons
         text = sentence.text
-        when, dated_by, tense = own_times[k]
+        when, dated_by, tense, words = own_times[k]
         if when is None:
-            when, dated_by = _distance_back(article, sentence, own)
+            when, dated_by, words = _distance_back(article, sentence, own)
         if when is None and any(t.problem for t in own):
             when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
         if not _is_event(text, persons, countries, explicit=dated_by == "explicit"):
             continue
         anaphor = dated_by is None and cues.names_event_anaphor(text)
         if when is None and found and (anaphor or cues.continues_previous(text)):
-            when, dated_by = found[-1].event.when, "previous"
+            previous = found[-1].event
+            when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
         if when is None:
-            when, dated_by = story.at(k, tense)
+            when, dated_by, words = story.at(k, tense)
         if when is None:
             when, dated_by = _publication(article, tense)
         if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept
-            when, dated_by = When.undated(), "none"
+            when, dated_by, words = When.undated(), "none", None
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
         skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
         skip.append((0, cues.opening_clause_end(text)))
-        source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end)
+        source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
+                        _dating(article, dated_by, words))
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text)))
     # Told last, so that no sentence after them takes their date as "the previous event's".
@@ -107,7 +111,7 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         if found is None or found.event is None or found.event in told:
             continue
         when = _when_of(timex, ranges)
-        tense = PAST if found.reason == "a bound (since)" else tense_at(tokens, found.event) or UNKNOWN
+        tense = _background_tense(tokens, found)
         if when == main or not _tense_allows(when, tense, article.published):
             continue
         start, end = tokens.subtree_span(found.event)
@@ -122,11 +126,44 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         told.add(found.event)
         text = article.body[start:end]
         source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
-                        sentence.end)
+                        sentence.end, _dating(article, "explicit", _span_of(timex, ranges)))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
+
+
+def _background_tense(tokens: Tokens, found) -> str:
+    """The tense of a background event: past for what a bound looks back to ("since the elections in July"); the
+    tense of its own verb for a clause ("who was arrested in 2020"); unknown for a noun ("ahead of a summit in
+    June" takes no tense from the verb above it)."""
+    if found.reason.startswith("a bound (since"):
+        return PAST
+    if not tokens.tags[found.event].startswith("VB"):
+        return UNKNOWN
+    return tense_at(tokens, found.event) or UNKNOWN
+
+
+def _background_spans(own: list[Timex], tokens: Tokens) -> list[tuple[int, int]]:
+    """The character spans of the background events the sentence's times date (see anchoring.background)."""
+    spans = []
+    if not len(tokens):
+        return spans
+    for timex in own:
+        found = background(tokens, timex.start, timex.end)
+        if found is not None and found.event is not None:
+            start, end = tokens.subtree_span(found.event)
+            spans.append((min(start, timex.start), max(end, timex.end)))
+    return spans
+
+
+def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]], entities: Entities) -> list[str]:
+    """The persons the sentence names outside its background events ("Lavrov met Blinken ahead of a summit between
+    Biden and Putin in June": Lavrov and Blinken); empty when there are none or no background event."""
+    if not spans:
+        return []
+    outside = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in spans)]
+    return _actors(outside, entities)[0]
 
 
 def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool) -> bool:
@@ -169,8 +206,8 @@ def _actors(mentions: Sequence[Mention], entities: Entities) -> tuple[list[str],
 
 
 def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges,
-              tokens: Tokens) -> tuple[When | None, str | None, str]:
-    """The sentence's own date, how it was found, and the tense of what it reports. Times of background events
+              tokens: Tokens) -> tuple[When | None, str | None, str, Words]:
+    """The sentence's own date, how it was found, the tense of what it reports, and the words that date it. Times of background events
     (anchoring.background_reason) are left out, and so is a date the tense rules out: a past event after the
     article's publication, a future one long before it."""
     body, published = article.body, article.published
@@ -185,8 +222,10 @@ def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges,
     if len(dated) > 1:
         dated = [t for t in dated if not cues.is_report_time(body[max(0, t.start - 30):t.start])] or dated[:1]
     if not dated:
-        return None, None, tense
-    return _when_of(dated[0], ranges), "explicit", time_tense(tokens, dated[0].start, dated[0].end, tense)
+        return None, None, tense, None
+    first = dated[0]
+    return _when_of(first, ranges), "explicit", time_tense(tokens, first.start, first.end, tense), \
+        _span_of(first, ranges)
 
 
 def _when_of(timex: Timex, ranges) -> When:
@@ -194,6 +233,25 @@ def _when_of(timex: Timex, ranges) -> When:
         if start <= timex.start < end:
             return when
     return timex.when
+
+
+def _span_of(timex: Timex, ranges) -> tuple[int, int]:
+    """The words that give a time expression's date: the whole range it opens or closes, else itself."""
+    for start, end, _ in ranges:
+        if start <= timex.start < end:
+            return start, end
+    return timex.start, timex.end
+
+
+def _dating(article: Article, dated_by: str, words: Words) -> Dating:
+    if words is None:
+        return Dating(dated_by)
+    start, end = words
+    return Dating(dated_by, start, end, article.body[start:end])
+
+
+def _words_of(dating: Dating | None) -> Words:
+    return None if dating is None or dating.start is None else (dating.start, dating.end)
 
 
 def _tense_allows(when: When, tense: str, published: date | None) -> bool:
@@ -213,24 +271,24 @@ class _StoryTimes:
     restates the talks the next sentence dates). A past event never takes a date told of a future one, nor a
     future event one told of the past."""
 
-    def __init__(self, article: Article, own_times: list[tuple[When | None, str | None, str]]):
+    def __init__(self, article: Article, own_times: list[tuple[When | None, str | None, str, Words]]):
         self._published = article.published
-        self._times: list[tuple[int, When, str]] = []
+        self._times: list[tuple[int, When, str, Words]] = []
         if article.published is None:
             return
-        for k, (when, _, tense) in enumerate(own_times):
+        for k, (when, _, tense, words) in enumerate(own_times):
             if (when is not None and when.start is not None and when.days <= 7
                     and abs((when.start - article.published).days) <= STORY_DAYS):
-                self._times.append((k, when, tense))
+                self._times.append((k, when, tense, words))
 
-    def at(self, k: int, tense: str) -> tuple[When | None, str | None]:
-        fitting = [(i, when) for i, when, told in self._times
+    def at(self, k: int, tense: str) -> tuple[When | None, str | None, Words]:
+        """The story's date for sentence k told in `tense`, "story", and the words that gave it; or Nones."""
+        fitting = [(i, when, words) for i, when, told, words in self._times
                    if _tense_allows(when, tense, self._published) and _same_line(told, tense)]
-        before = [when for i, when in fitting if i < k]
-        if before:
-            return before[-1], "story"
-        after = [when for i, when in fitting if i > k]
-        return (after[0], "story") if after else (None, None)
+        before = [(when, words) for i, when, words in fitting if i < k]
+        after = [(when, words) for i, when, words in fitting if i > k]
+        chosen = before[-1] if before else after[0] if after else None
+        return (chosen[0], "story", chosen[1]) if chosen else (None, None, None)
 
 
 def _same_line(told: str, tense: str) -> bool:
@@ -243,10 +301,10 @@ def _same_line(told: str, tense: str) -> bool:
     return told != FUTURE
 
 
-def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tuple[When | None, str | None]:
+def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tuple[When | None, str | None, Words]:
     """ "will come just over a month after Kim joined …": the earlier event lies that far before the report."""
     if article.published is None:
-        return None, None
+        return None, None, None
     quoted = cues.without_quotes(sentence.text)
     for t in own:
         if quoted[t.start - sentence.start] == " ":  # inside quoted speech: the speaker's "now", not the report's
@@ -255,10 +313,10 @@ def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tu
         if not m or not cues.follows_duration(article.body[t.end:t.end + 20]):
             continue
         try:
-            return _unit_before(article.published, float(m.group(1)), m.group(2)), "explicit"
+            return _unit_before(article.published, float(m.group(1)), m.group(2)), "explicit", (t.start, t.end)
         except OverflowError:  # before the first day of the calendar
-            return When.undated(), "none"
-    return None, None
+            return When.undated(), "none", None
+    return None, None, None
 
 
 def _unit_before(day: date, amount: float, unit: str) -> When:

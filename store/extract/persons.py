@@ -7,12 +7,18 @@ in front of (or the apposition after) a name.
   "App Store"), country words ("Garuda Indonesia"), acronyms, and one-word names the article more often tags as
   something else.
 - A bare surname or given name ("Kim", "Putin") joins a full name of the same article that starts or ends with
-  it: a full name met before the bare one wins over one met after; then the most mentioned; then the earliest.
+  it: the full name written after the same title ("President Biden" after "President Joe Biden", not "First Lady
+  Jill Biden") wins, then one met before the bare one over one met after; then the most mentioned; then the
+  earliest.
+- Once an article names a person in full, later bare uses of the surname or given name that the model tagged as
+  something else or missed ("Lavrov said", "PM Modi") are mentions of that person too, unless the word is also an
+  ordinary lower-case word of the article, stands inside another name, or is tagged as a place that exists.
 
 Word tables (general knowledge) live in store/data: titles.txt, title_modifiers.txt, org_words.txt.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -189,15 +195,84 @@ def _tagged_otherwise(body: str, spans: Sequence[Span], raw: Sequence[_Raw]) -> 
     return {key for key in person if other[key] >= person[key]} | after_the
 
 
-def _full_name_for(bare: _Raw, full: dict[str, list[_Raw]]) -> str | None:
+def _full_name_for(bare: _Raw, full: dict[str, list[_Raw]], body: str) -> str | None:
     """The key of the full name a bare name stands for, or None."""
     token = bare.key
     candidates = [k for k in full if k.split()[0] == token or k.split()[-1] == token]
     if not candidates:
         return None
+    title = _title_before(body, bare.start)
+    if title and len(candidates) > 1:
+        titled = [k for k in candidates if any(_title_before(body, r.start) == title for r in full[k])]
+        candidates = titled or candidates
     before = [k for k in candidates if full[k][0].start < bare.start]
     pool = before or candidates
     return min(pool, key=lambda k: (-len(full[k]), full[k][0].start))
+
+
+def _title_before(body: str, start: int) -> str | None:
+    """The title word right before a name ("President", "Lady"), lower-cased, or None."""
+    ws = words(body[max(0, start - 40):start])
+    return ws[-1].text.lower() if ws and is_title(ws[-1].text) else None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _bare_uses(body: str, spans: Sequence[Span], full: dict[str, list[_Raw]],
+               found: Sequence[_Raw]) -> list[_Raw]:
+    """Bare surnames or given names of the article's full names that the model did not tag as a person (see the
+    module docstring), after the first full mention of that name."""
+    taken = sorted((r.start, r.end) for r in found)
+    places = sorted((s.start, s.end) for s in spans if s.label in _PLACE_LABELS)
+    parts: dict[str, int] = {}  # the word → where its first full name is first met
+    for key, group in full.items():
+        for word in (group[0].text.split()[0], group[0].text.split()[-1]):
+            if len(word) > 2 and word.lower() not in NAME_PARTICLES and not is_title_part(word):
+                parts[word] = min(parts.get(word, len(body)), group[0].start)
+    if not parts:
+        return []
+    lower_words = set(re.findall(r"\b[a-z][a-z'’-]*\b", body))
+    pattern = re.compile(r"(?<![\w'’.-])(" + "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
+                         + r")(?![\w-])")
+    out = []
+    for match in pattern.finditer(body):
+        word, start, end = match.group(1), match.start(), match.end()
+        if start <= parts[word] or word.lower() in lower_words:
+            continue
+        if _overlaps(taken, start, end):
+            continue
+        if _overlaps(places, start, end) and (place_code(word, NOTABLE_CITY_POPULATION) or demonym_code(word)):
+            continue  # a place of that name: "Jackson" the city
+        if _next_is_name(body, end) or _previous_is_name(body, start):
+            continue  # "Wang Wenbin" for "Wang Yi": another person of the same surname
+        out.append(_Raw(start, end, word, name_key(word)))
+    return out
+
+
+def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(ranges, (end, end))
+    return any(s < end and start < e for s, e in ranges[max(0, i - 8):i])
+
+
+def _next_is_name(body: str, end: int) -> bool:
+    following = re.match(r"[ \t]+([A-Z][\w'’-]*)", body[end:end + 40])
+    return bool(following) and not is_title_part(following.group(1)) and following.group(1) not in _FUNCTION_CAPS
+
+
+def _previous_is_name(body: str, start: int) -> bool:
+    ws = words(body[max(0, start - 40):start])
+    if not ws:
+        return False
+    word = ws[-1].text
+    sentence_start = len(ws) < 2 or ws[-2].text[-1:] in (".", "!", "?", ":", ";", '"', "“", "”")
+    return (is_capitalised(word) and not is_title_part(word) and word not in _FUNCTION_CAPS
+            and not sentence_start and word.isalpha())
+
+
+# Capitalised words that never make a name of their own ("And Lavrov said", "Lavrov On Monday").
+_FUNCTION_CAPS = frozenset({"And", "But", "Or", "The", "A", "An", "On", "In", "At", "As", "When", "While", "If",
+                            "After", "Before", "Since", "Then", "So", "Yet", "With", "For", "To", "By", "Of"})
 
 
 def _display(group: Sequence[_Raw]) -> str:
@@ -217,13 +292,14 @@ def find_persons(body: str, spans: Sequence[Span]) -> tuple[list[Mention], dict[
     names = {key: _display(group) for key, group in full.items()}
     mentions: list[Mention] = []
     aliases: dict[str, set[str]] = {}
+    raw = sorted(raw + _bare_uses(body, spans, full, raw), key=lambda r: r.start)
     for r in raw:
         if " " in r.key:
             if r.key in dropped:
                 continue
             canonical = names[r.key]
         else:
-            joined = _full_name_for(r, full)
+            joined = _full_name_for(r, full, body)
             if joined is None and r.key in dropped:
                 continue
             canonical = names[joined] if joined else r.text

@@ -128,7 +128,7 @@ def _extract_or_skip(article: Article, analysis: nlp.Analysis) -> Extraction | S
 
 def extract_analysed(article: Article, analysis: nlp.Analysis) -> Extraction:
     """The extraction of an article whose spaCy analysis is done (what benchmarks that also read the parse use)."""
-    timexes = tag(article.body, article.published, analysis.spans, analysis.sentences)
+    timexes = tag(article.body, article.published, analysis.spans, analysis.sentences, analysis.tokens)
     entities = find_entities(article.body, analysis.spans, analysis.sentences)
     candidates = find_events(article, analysis.sentences, timexes, date_ranges(article.body, timexes), entities,
                              analysis.tokens)

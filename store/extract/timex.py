@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from store.extract import anchoring
+from store.extract.syntax import Tokens
+from store.extract.timex_calendar import FUTURE, PAST
 from store.extract.timex_normalise import normalise
 from store.extract.timex_patterns import Candidate, find
 from store.extract.timex_reading import Reference, narrowed
@@ -26,8 +29,11 @@ _CLOCK_VALUE = re.compile(r"T\d")
 
 
 def tag(body: str, published: date | None, spans: Sequence[Span] = (),
-        sentences: Sequence[Sentence] = ()) -> list[Timex]:
-    """Every time expression in `body`, non-overlapping and sorted by start, resolved against `published`."""
+        sentences: Sequence[Sentence] = (), tokens: Tokens | None = None) -> list[Timex]:
+    """Every time expression in `body`, non-overlapping and sorted by start, resolved against `published`. With
+    the article's parse (`tokens`), a time of the main event told in the past or the future points that way ("met
+    ... on Monday to discuss": past, whatever "to discuss" suggests); otherwise, and for the time of a background
+    event ("ahead of a summit in June"), its words decide (timex_tense)."""
     sentences = _Sentences(list(sentences) or [Sentence(0, 0, len(body), body, 0)])
     timexes: list[Timex] = []
     previous: When | None = None
@@ -35,7 +41,7 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         sentence = sentences.of(cand.start)
         reference = Reference(
             published,
-            direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start),
+            _direction(sentence, cand, tokens),
             previous,
             _range_start(body, timexes, cand),
         )
@@ -50,6 +56,17 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         previous = None if reading.problem else reading.when or previous
     starts = [t.start for t in timexes]
     return [_with_day(t, timexes, starts, sentences, body, published) for t in timexes]
+
+
+_PARSED_DIRECTION = {anchoring.PAST: PAST, anchoring.FUTURE: FUTURE}
+
+
+def _direction(sentence: Sentence, cand: Candidate, tokens: Tokens | None) -> int:
+    if tokens is not None and len(tokens) and anchoring.background(tokens, cand.start, cand.end) is None:
+        parsed = _PARSED_DIRECTION.get(anchoring.time_tense(tokens, cand.start, cand.end, anchoring.UNKNOWN))
+        if parsed is not None:
+            return parsed
+    return direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start)
 
 
 def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, When]]:

@@ -26,7 +26,7 @@ from store.db import (
     update_event,
 )
 from store.model import Article, Event, Source, When
-from store.queries import changes
+from store.queries import changes, load_events
 from store.schema import SCHEMA_VERSION
 
 
@@ -471,15 +471,17 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
         insert_article(conn, article("a", "One line."))
         for day in (date(2025, 3, 1), date(2024, 1, 5)):
             insert_event(conn, Event(When(day, day, "day"), f"On {day}.", ["Ana Lima"], ["FR"], []), {})
-    # Take the store back to the version 1 layout: no sort_key in event_actors, the old index.
+    # Take the store back to the version 1 layout: no sort_key in event_actors, the old index, no dating columns.
     conn.executescript(
         "BEGIN; DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
         " CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);"
-        " UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
+        + "".join(f" ALTER TABLE sources DROP COLUMN {column};"
+                  for column in ("dating_reason", "dating_start", "dating_end", "dating_text"))
+        + " UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
     )
     conn.close()
     conn = connect(path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert {tuple(row) for row in conn.execute("SELECT event_id, sort_key FROM event_actors")} == {
         (row["id"], row["sort_key"]) for row in conn.execute("SELECT id, sort_key FROM events")
         for _ in range(2)  # one person and one country each
@@ -598,3 +600,27 @@ def test_a_copy_that_cannot_be_completed_is_removed_and_the_store_stays_as_it_wa
                                 f"left on device); the store is unchanged, at schema version {SCHEMA_VERSION}")
     assert [p.name for p in tmp_path.iterdir() if ".bak" in p.name] == []  # no partial copy fills the disk
     assert _version(path) == str(SCHEMA_VERSION)
+
+
+def test_a_version_2_store_gains_the_dating_of_each_telling(tmp_path):
+    """v2 -> v3: the sources table gains dating_reason/_start/_end/_text; old tellings keep NULLs and read back
+    without words."""
+    path = tmp_path / "v2.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        art = article("a", "Kim met Putin on Monday in Vladivostok.")
+        insert_article(conn, art)
+        insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin", ["Kim"], ["KP"],
+                                 [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))]),
+                     {})
+    for column in ("dating_reason", "dating_start", "dating_end", "dating_text"):
+        conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    conn = connect(path)
+    columns = [row["name"] for row in conn.execute("PRAGMA table_info(sources)")]
+    assert columns[-4:] == ["dating_reason", "dating_start", "dating_end", "dating_text"]
+    (event,) = load_events(conn, [1])
+    assert event.dated_by == "explicit" and event.sources[0].dating is None
+    conn.close()

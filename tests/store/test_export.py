@@ -11,7 +11,7 @@ import pytest
 from store.db import connect, insert_article, insert_event, transaction, update_event
 from store.export import CSV_COLUMNS, export
 from store.filter import Filter
-from store.model import Article, Event, Source, When
+from store.model import Article, Dating, Event, Source, When
 
 VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday, the ministry said."
 ARRIVAL = "Li Qiang arrived in Pyongyang on Thursday for the anniversary."
@@ -20,9 +20,14 @@ SCRIPT = 'A blogger wrote "<script>alert(1)</script>" & left — café talk.'
 DECADE = "Tensions grew through the 2010s."
 
 
-def source(art: Article, sentence: str) -> Source:
+def source(art: Article, sentence: str, dated_by: str | None = None) -> Source:
+    """The sentence as a telling; with `dated_by`, dated by its words "on Thursday"."""
     start = art.body.index(sentence)
-    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))
+    dating = None
+    if dated_by:
+        words = art.body.index("on Thursday", start)
+        dating = Dating(dated_by, words, words + len("on Thursday"), "on Thursday")
+    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence), dating)
 
 
 def days(first: str, last: str | None = None, precision: str = "day") -> When:
@@ -40,7 +45,8 @@ def conn(tmp_path):
         for art in (visit, arrival, kim):
             insert_article(connection, art)
         li_id = insert_event(connection, Event(days("2025-10-09"), "Li Qiang to visit North Korea", ["Li Qiang"],
-                                               ["CN", "KP"], [source(visit, VISIT)]), {"Li Qiang": "CN"})
+                                               ["CN", "KP"], [source(visit, VISIT, "explicit")]),
+                             {"Li Qiang": "CN"})
         insert_event(connection, Event(days("2025-09-01", "2025-09-07", "week"), "Kim to attend parade in Beijing",
                                        ["Kim Jong Un"], ["KP", "CN"], [source(kim, PARADE)]), {})
         insert_event(connection, Event(days("2025-09-01", "2025-09-30", "month"), "<b>Kim</b> & Xi", [], ["CN"],
@@ -77,12 +83,16 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
             {"path": "news/arrival.md", "title": "Li arrives", "published": "2025-10-09",
              "excerpt": ARRIVAL, "start": 0, "end": len(ARRIVAL)},
         ],
+        # "on Thursday" of the first telling: the body is "Intro line.\n" (12 characters), then VISIT
+        "dated_by": {"reason": "stated", "text": "on Thursday", "start": 12 + VISIT.index("on Thursday"),
+                     "end": 12 + VISIT.index("on Thursday") + 11, "path": "news/li.md"},
     }
     assert week == {
         "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
         "persons": ["Kim Jong Un"], "countries": ["KP", "CN"],
         "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
                      "start": 0, "end": len(PARADE)}],
+        "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None},  # no words kept
     }
     assert (month["start"], month["end"], month["precision"], month["summary"]) == (
         "2025-09-01", "2025-09-30", "month", "<b>Kim</b> & Xi")

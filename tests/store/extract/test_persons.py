@@ -144,7 +144,8 @@ def test_bare_name_tagged_otherwise_still_joins_a_full_name():
     body = "Tim Cook spoke. Cook left. Cook Islands officials came."
     others = [Span(body.index("Cook Islands"), body.index("Cook Islands") + 4, "GPE", "Cook")]
     assert keys(body, "Tim Cook", "Cook") == [("Tim Cook", "Tim Cook"), ("Cook", "Tim Cook"), ("Cook", "Tim Cook")]
-    assert keys(body, "Tim Cook", others=others) == [("Tim Cook", "Tim Cook")]
+    # Untagged, "Cook left" is still Tim Cook (a bare surname after the full name); "Cook Islands" is another name.
+    assert keys(body, "Tim Cook", others=others) == [("Tim Cook", "Tim Cook"), ("Cook", "Tim Cook")]
 
 
 @pytest.mark.parametrize("text, name, code", [
@@ -192,3 +193,43 @@ def test_title_country_after(text, name, code):
 def test_no_title_country_after(text, name):
     end = text.index(name) + len(name)
     assert title_country_after(text, end, len(text)) is None
+
+
+# --- bare surnames the model did not tag as a person -------------------------------------------------------------
+
+def test_an_untagged_surname_after_the_full_name_is_that_person():
+    body = "Foreign Minister Anna Kovalenko met reporters. Kovalenko said the talks went well."
+    assert keys(body, "Anna Kovalenko") == [("Anna Kovalenko", "Anna Kovalenko"), ("Kovalenko", "Anna Kovalenko")]
+
+
+def test_a_surname_tagged_as_an_organisation_or_an_unknown_place_is_still_the_person():
+    body = "Minister Tae-ho Park arrived on Sunday. Park asked the hosts to help. Park thanked them."
+    others = spans(body, "ORG", "Park asked") + spans(body, "GPE", "Park thanked")
+    found = keys(body, "Tae-ho Park", others=[Span(s.start, s.start + 4, s.label, "Park") for s in others])
+    assert found == [("Tae-ho Park", "Tae-ho Park"), ("Park", "Tae-ho Park"), ("Park", "Tae-ho Park")]
+
+
+def test_a_title_and_surname_joins_the_full_name():
+    body = "Prime Minister Ravi Menon flew in on Monday. PM Menon arrived at the base."
+    assert keys(body, "Ravi Menon")[-1] == ("Menon", "Ravi Menon")
+
+
+def test_an_untagged_surname_is_not_joined_when_it_is_also_a_common_word_or_inside_another_name():
+    body = ("Senator Tom Young spoke first. The young voters cheered. Senator Mark Stone spoke. "
+            "Later Stone Harris, a farmer, said Stone Age tools were found.")
+    found = keys(body, "Tom Young", "Mark Stone")
+    assert found == [("Tom Young", "Tom Young"), ("Mark Stone", "Mark Stone")]
+
+
+def test_an_untagged_surname_before_the_full_name_is_not_joined():
+    body = "Kovalenko arrived. Later Foreign Minister Anna Kovalenko met reporters."
+    assert keys(body, "Anna Kovalenko") == [("Anna Kovalenko", "Anna Kovalenko")]
+
+
+def test_a_titled_surname_joins_the_full_name_written_after_the_same_title():
+    body = ("President Sam Ortega and First Lady Lena Ortega hosted the dinner. Lady Ortega thanked the chefs. "
+            "President Ortega spoke last.")
+    found = dict(keys(body, "Sam Ortega", "Lena Ortega", "Ortega"))
+    assert [k for t, k in keys(body, "Sam Ortega", "Lena Ortega", "Ortega") if t == "Ortega"] == [
+        "Lena Ortega", "Sam Ortega"]
+    assert found["Sam Ortega"] == "Sam Ortega"

@@ -1,0 +1,94 @@
+"""How events are dated from the story and the sentence's grammar, through the whole extraction (real model) on
+short invented articles: the story's occasion for sentences without a time of their own, background times that
+date background events, tense that re-points a weekday, and persons of a background clause kept out of the main
+event."""
+from datetime import date
+
+import pytest
+
+from store.extract.pipeline import extract
+from store.model import Article
+
+PUB = date(2025, 5, 7)  # a Wednesday
+
+
+def events(*paragraphs, published=PUB):
+    article = Article("story.md", "\n\n".join(paragraphs), "A story", published)
+    extraction = extract(article)
+    return [(e.when.start, e.when.end, e.dated_by, e.sources[0].excerpt, e.persons) for e in extraction.events]
+
+
+def event_of(found, words):
+    (match,) = [e for e in found if words in e[3]]
+    return match
+
+
+def test_a_sentence_without_a_time_takes_the_occasion_its_lead_dated():
+    found = events("Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on "
+                   "Monday.",
+                   "Kovalenko asked Sweden to send more air defence systems to Ukraine.")
+    start, end, dated_by, _, persons = event_of(found, "Kovalenko asked")
+    assert (start, end, dated_by) == (date(2025, 5, 5), date(2025, 5, 5), "story")
+    assert persons == ["Anna Kovalenko"]  # the bare surname is the person named in full before
+
+
+def test_a_past_event_does_not_take_the_date_of_a_coming_one():
+    found = events("Prime Minister Ravi Menon will visit Japan on Friday.",
+                   "Menon signed a trade agreement with Japan in the capital of Vietnam.")
+    start, end, dated_by, _, _ = event_of(found, "signed a trade agreement")
+    assert dated_by != "story" and end <= PUB  # not Friday the 9th: told in the past
+    assert start != date(2025, 5, 9)
+
+
+def test_a_weekday_in_a_past_sentence_points_back_even_before_an_infinitive():
+    found = events("President Sam Ortega met Chancellor Lena Vogt in Berlin on Monday to discuss trade between "
+                   "France and Germany.")
+    start, end, dated_by, _, _ = event_of(found, "met Chancellor")
+    assert (start, end, dated_by) == (date(2025, 5, 5), date(2025, 5, 5), "explicit")
+
+
+def test_a_background_time_dates_its_own_event_and_leaves_the_main_one_to_the_story():
+    found = events("Lars Berg met Anna Kovalenko in Stockholm on Monday.",
+                   "The meeting was the first between Sweden and Ukraine since the elections in March 2019.")
+    told = sorted((e[0], e[1], e[2]) for e in found if "was the first" in e[3])
+    assert told == [(date(2019, 3, 1), date(2019, 3, 31), "explicit"),  # the elections: an event of their own
+                    (date(2025, 5, 5), date(2025, 5, 5), "story")]  # the meeting: Monday, as its lead said
+
+
+def test_persons_of_a_background_event_stay_out_of_the_main_one():
+    found = events("Officials said Lars Berg and Anna Kovalenko will meet on Thursday to prepare for a possible "
+                   "summit between President Sam Ortega and President Ivo Petrov in June.")
+    main = [e for e in found if e[0] == date(2025, 5, 8)]
+    summit = [e for e in found if e[0] == date(2025, 6, 1)]
+    assert main and set(main[0][4]) == {"Lars Berg", "Anna Kovalenko"}
+    assert summit and set(summit[0][4]) == {"Sam Ortega", "Ivo Petrov"}  # June 2025: coming, not last June
+    assert summit[0][1] == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("first, dated", [
+    ("Sweden said on Tuesday it would expand its aid to Ukraine.", (date(2025, 5, 6), date(2025, 5, 6), "story")),
+    ("", (date(2025, 5, 1), date(2025, 5, 7), "published")),  # the week up to publication, not its day
+])
+def test_a_past_event_without_a_time_takes_the_storys_day_else_the_days_before_publication(first, dated):
+    found = events(*(p for p in (first, "Lars Berg criticised the decision of the Ukrainian parliament.") if p))
+    assert event_of(found, "criticised")[:3] == dated
+
+
+def test_each_event_says_how_it_was_dated_and_by_which_words():
+    from store.export import event_record
+
+    lead = "Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on Monday."
+    article = Article("story.md", "\n\n".join([lead, "Kovalenko asked Sweden to send more air defence systems.",
+                                             "Lars Berg criticised the Ukrainian parliament's latest law."]),
+                      "A story", PUB)
+    records = {e.sources[0].excerpt[:12]: event_record(e)["dated_by"] for e in extract(article).events}
+    monday = lead.index("Monday")  # a TIMEX3 leaves out the preposition
+    assert records["Foreign mini"] == {"reason": "stated", "text": "Monday", "start": monday,
+                                       "end": monday + len("Monday"), "path": "story.md"}
+    assert records["Kovalenko as"] == records["Foreign mini"] | {"reason": "story occasion"}  # the lead's words
+    assert records["Lars Berg cr"]["reason"] == "story occasion"
+    alone = Article("alone.md", "Lars Berg criticised the Ukrainian parliament's latest law.", "Alone", PUB)
+    (event,) = extract(alone).events
+    assert event_record(event)["dated_by"] == {"reason": "before publication", "text": None, "start": None,
+                                              "end": None, "path": None}
+    assert (event.when.start, event.when.end) == (date(2025, 5, 1), PUB)
