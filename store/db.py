@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -43,6 +44,8 @@ def connect(
         raise StoreError(f"no such store: {path} (create it with: dateline ingest ARTICLES --db {path})")
     if path.is_dir():
         raise StoreError(f"cannot open store {path}: it is a directory")
+    if create and not path.exists() and not path.parent.is_dir():
+        raise StoreError(f"cannot create store {path}: the folder {path.parent} does not exist")
     mode = "ro" if readonly else "rwc" if create else "rw"
     try:
         return _open(path, mode, create=create, readonly=readonly, on_upgrade=on_upgrade)
@@ -105,7 +108,7 @@ def _prepare(
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     version = _stored_version(conn, path)
-    if version is None and (not create or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+    if version is None and not create:
         raise StoreError(f"{path} is not a dateline store (it has no schema version)")
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(
@@ -118,15 +121,50 @@ def _prepare(
         )
     if readonly:
         return
-    conn.execute("PRAGMA journal_mode = WAL")
+    if version is None:
+        version = _judged_new(conn, path)
+    _retried_while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
     conn.execute("PRAGMA synchronous = NORMAL")  # with WAL the file stays consistent; commits skip the fsync
     if version is None:
-        conn.executescript(
+        conn.executescript(  # every statement is "IF NOT EXISTS"/"OR IGNORE": a run creating it too does no harm
             f"BEGIN IMMEDIATE; {SCHEMA}"
             f"INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
         )
     else:
         _upgrade(conn, path, version, on_upgrade)
+
+
+def _judged_new(conn: sqlite3.Connection, path: Path) -> int | None:
+    """A file opened for creation that showed no schema version, judged again under the write lock: None when it
+    is empty (ours to create), the version when another dateline run created the store meanwhile; a file holding
+    another program's tables is refused (and left as it was, its journal mode too)."""
+    _retried_while_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    try:
+        version = _stored_version(conn, path)
+        foreign = version is None and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        conn.rollback()
+    if foreign:
+        raise StoreError(f"{path} is not a dateline store (it has no schema version)")
+    return version
+
+
+_LOCK_RETRY_SECONDS = 0.02
+
+
+def _retried_while_locked(step: Callable[[], object]) -> None:
+    """Run `step`, again while SQLite answers "database is locked" at once (it does so without waiting the busy
+    timeout when taking a lock could deadlock, as when two connections switch a new file to WAL together), for up
+    to WRITE_WAIT seconds."""
+    deadline = time.monotonic() + WRITE_WAIT
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if _primary_code(error) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(_LOCK_RETRY_SECONDS)
 
 
 def _stored_version(conn: sqlite3.Connection, path: Path) -> int | None:

@@ -238,15 +238,16 @@ def _bare_uses(body: str, spans: Sequence[Span], full: dict[str, list[_Raw]],
     out = []
     for match in pattern.finditer(body):
         word, start, end = match.group(1), match.start(), match.end()
-        if start <= parts[word] or word.lower() in lower_words:
-            continue
+        key = name_key(word)
+        if start <= parts[word] or word.lower() in lower_words or " " in key:
+            continue  # " " in key: a hyphenated part ("El-Gallal") reads as two words, not a bare name
         if _overlaps(taken, start, end):
             continue
         if _overlaps(places, start, end) and (place_code(word, NOTABLE_CITY_POPULATION) or demonym_code(word)):
             continue  # a place of that name: "Jackson" the city
         if _next_is_name(body, end) or _previous_is_name(body, start):
             continue  # "Wang Wenbin" for "Wang Yi": another person of the same surname
-        out.append(_Raw(start, end, word, name_key(word)))
+        out.append(_Raw(start, end, word, key))
     return out
 
 

@@ -56,7 +56,23 @@ def metadata_date(value: object) -> tuple[date | None, str | None]:
     return day, None
 
 
+_SHOWN_CHARACTERS = 40
+
+
 def _shown(value: object) -> str:
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    """The field's value as a warning quotes it: a string or a date cut to 40 characters, anything else by its
+    kind alone. A YAML or JSON value is never rendered whole: nested aliases ("billion laughs") are cheap as
+    parsed and explode when turned into text."""
+    if isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = " ".join(value[:4 * _SHOWN_CHARACTERS].split())
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = repr(value)[:4 * _SHOWN_CHARACTERS]
+    else:
+        return f"(a {_KINDS.get(type(value), 'value of another kind')})"
+    return repr(text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS - 1] + "…")
+
+
+_KINDS = {list: "list", dict: "mapping", int: "number", float: "number", bool: "true/false value",
+          type(None): "null", bytes: "binary value", set: "set", tuple: "list"}

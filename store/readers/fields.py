@@ -2,6 +2,7 @@
 scraper outputs (news-please, NewsAPI, schema.org, RSS-to-JSON). Field names compare case-insensitively."""
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 TEXT = ("text", "body", "content", "article", "maintext")
@@ -22,11 +23,17 @@ def first_value(record: Mapping, names: tuple[str, ...]) -> object | None:
     return None
 
 
-def first_text(record: Mapping, names: tuple[str, ...]) -> str | None:
-    """Like `first_value`, as text: a string, a number, or the "name" of an object ({"name": "Reuters"})."""
-    value = first_value(record, names)
-    if isinstance(value, Mapping):
-        value = value.get("name")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    return value if isinstance(value, str) else None
+def first_text(record: Mapping, names: tuple[str, ...], numbers: bool = True) -> str | None:
+    """The first of `names` that holds text: a string, the "name" of an object ({"name": "Reuters"}), or (with
+    `numbers`) a finite number. A field of another type ({"text": ["x"], "content": "..."}) does not hide the
+    next one."""
+    lowered = {str(key).lower(): value for key, value in record.items()}
+    for name in names:
+        value = lowered.get(name)
+        if isinstance(value, Mapping):
+            value = value.get("name")
+        if numbers and isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            value = str(value)
+        if isinstance(value, str) and value:
+            return value
+    return None

@@ -1,13 +1,18 @@
-"""Which files a list of paths names: files as given, folders searched recursively in sorted order, hidden files
-and folders left out, and in folders only files whose extension a reader knows."""
+"""Which files a list of paths names: files as given, folders searched in sorted order (without recursion, so a
+tree of any depth is read), hidden files and folders left out, and in folders only files whose extension a
+reader knows. A link to a folder inside a folder is not followed (a loop would never end) and is named with that
+reason; a link that leads nowhere or loops, named directly, is skipped with what it is."""
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from store.clean import printable_path
 from store.readers.records import Skipped
+
+LINKED_FOLDER = "a link to a folder: linked folders are not followed (name it to read it)"
 
 
 def article_files(paths: Sequence[str | Path], extensions: Iterable[str]) -> Iterator[Path | Skipped]:
@@ -21,15 +26,48 @@ def article_files(paths: Sequence[str | Path], extensions: Iterable[str]) -> Ite
         elif path.exists():
             yield path
         elif path.is_symlink():
-            yield Skipped(printable_path(path), "a symbolic link to nothing (its target does not exist)")
+            yield Skipped(printable_path(path), _bad_link(path))
         else:
             yield Skipped(printable_path(path), "no such file or folder")
 
 
-def _folder_files(folder: Path, wanted: set[str]) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found += [Path(root, name) for name in files
-                  if not name.startswith(".") and Path(name).suffix.lower() in wanted]
-    return sorted(found)
+def _bad_link(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back to itself"
+    return "a symbolic link to nothing (its target does not exist)"
+
+
+def _folder_files(folder: Path, wanted: set[str]) -> list[Path | Skipped]:
+    """The wanted files under `folder`, and its linked or unreadable folders as Skipped, sorted by path."""
+    found: list[tuple[str, Path | Skipped]] = []
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as error:
+            if current != str(folder):
+                found.append((current, Skipped(printable_path(Path(current)),
+                                               f"folder not read ({error.strerror or error})")))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.is_symlink() and _is_dir(entry):
+                found.append((entry.path, Skipped(printable_path(Path(entry.path)), LINKED_FOLDER)))
+            elif os.path.splitext(entry.name)[1].lower() in wanted:
+                found.append((entry.path, Path(entry.path)))
+    return [item for _, item in sorted(found, key=lambda pair: Path(pair[0]).parts)]
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

@@ -54,7 +54,8 @@ def split_frontmatter(text: str) -> tuple[str | None, str]:
 def _metadata(block: str) -> dict:
     try:
         meta = yaml.safe_load(block)
-    except (yaml.YAMLError, ValueError):  # ValueError: a YAML timestamp that is no date, "2025-13-45"
+    # ValueError: a YAML timestamp that is no date ("2025-13-45"); RecursionError: brackets nested a thousand deep.
+    except (yaml.YAMLError, ValueError, RecursionError):
         return _loose_metadata(block)
     if meta is None:
         return {}

@@ -5,16 +5,31 @@ guessed from the text would outrank `--published` and the dateline, which are mo
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from store.clean import printable_path
 from store.readers.dates import metadata_date
+from store.readers.article import LONGEST_ARTICLE
 from store.readers.records import Draft, Skipped
+
+# A page whose text outside scripts, styles, comments and tags is this long has a main text over the limit too
+# (navigation and boilerplate are rarely half of a page's text): it is refused before the costly extraction,
+# which takes minutes and gigabytes on tens of megabytes.
+MOST_VISIBLE_TEXT = 2 * LONGEST_ARTICLE
+_INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"\s+")
 
 
 def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
+    visible = visible_text_length(text)
+    if visible > MOST_VISIBLE_TEXT:  # the main text cannot be shorter than the limit: say so before parsing
+        yield Skipped(printable_path(path), f"article text too long (the page holds over {MOST_VISIBLE_TEXT:,} "
+                                            f"characters of text; the limit is {LONGEST_ARTICLE:,}): split it into "
+                                            "articles")
+        return
     import trafilatura  # heavy import, needed for HTML files only
 
     document = trafilatura.bare_extraction(
@@ -39,6 +54,18 @@ def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
         url=document.url,
         source=document.sitename,
     )
+
+
+def visible_text_length(page: str, enough: int = MOST_VISIBLE_TEXT) -> int:
+    """About how many characters of text a page shows (without scripts, styles, comments and tags, runs of
+    whitespace counted as one), counted until more than `enough` are found."""
+    shown, position = 0, 0
+    for invisible in _INVISIBLE.finditer(page):
+        shown += len(_SPACES.sub(" ", page[position:invisible.start()]))
+        position = invisible.end()
+        if shown > enough:
+            return shown
+    return shown + len(_SPACES.sub(" ", page[position:]))
 
 
 def _without_heading(text: str, title: str) -> str:

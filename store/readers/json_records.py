@@ -56,9 +56,9 @@ def _draft(path: Path, label: str, record: object) -> Draft | str:
     """The article in one record, or why there is none."""
     if not isinstance(record, dict):
         return "not a JSON object"
-    body = fields.first_text(record, fields.TEXT)
+    body = fields.first_text(record, fields.TEXT, numbers=False)  # {"text": 12345} or NaN is no article
     if body is None:
-        return f"no article text (no {'/'.join(fields.TEXT)} field)"
+        return f"no article text (no {'/'.join(fields.TEXT)} field holding text)"
     published, problem = metadata_date(fields.first_value(record, fields.PUBLISHED))
     return Draft(
         file=path,

@@ -97,7 +97,7 @@ def test_jsonl_broken_line_is_skipped_with_its_number_and_other_lines_are_read()
 def test_json_records_without_text_or_not_objects_are_skipped(tmp_path):
     path = write(tmp_path, "mixed.json", '[{"title": "no text"}, 5, {"text": "Kept."}]')
     no_text, not_object, kept = read_paths([path])
-    assert no_text == Skipped(f"{path}#1", "record 1: no article text (no text/body/content/article/maintext field)")
+    assert no_text == Skipped(f"{path}#1", "record 1: no article text (no text/body/content/article/maintext field holding text)")
     assert not_object == Skipped(f"{path}#2", "record 2: not a JSON object")
     assert kept.path == f"{path}#3" and kept.body == "Kept."
 

@@ -7,6 +7,7 @@ from datetime import date
 from time import monotonic
 
 import pytest
+from textual import events
 
 from store.queries import UNDATED_SORT_KEY
 from tests.tui.timeline_store import MARKUP, TOTAL, build, build_empty, index_of, summary_of
@@ -188,6 +189,16 @@ async def test_sql_fts_syntax_and_markup_in_a_search_are_only_text(store, query)
         assert main(app).timeline.cursor == 0 and main(app).timeline.view.total == TOTAL
         await press(pilot, "x", "G")
         assert main(app).timeline.cursor == TOTAL - 1  # the store is whole
+
+
+async def test_a_long_search_without_hits_is_quoted_cut_short(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main(app)._search_for("zeppelin " * 111)  # 999 characters, as the search dialog would hand it over
+        await until(pilot, lambda: app._notifications)
+        (notice,) = [n.message for n in app._notifications]
+        assert notice == "No event matches “" + ("zeppelin " * 7)[:59] + "…”"  # 60 characters of the search
 
 
 async def test_a_search_without_a_word_says_so(store):
@@ -400,6 +411,19 @@ async def test_tab_reaches_the_country_list_where_space_toggles_a_filter(store):
         assert main(app).flt.countries == ("FR",) and main(app).timeline.view.total == 96
         await press(pilot, "space")
         assert main(app).flt.countries == () and main(app).timeline.view.total == TOTAL
+
+
+async def test_x_right_after_a_toggle_clears_the_filter_the_toggle_made(store):
+    """Tab space x in one burst (no pause between the keys): the last key wins, every time."""
+    for _ in range(3):
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            for key, character in (("tab", "\t"), ("space", " "), ("x", "x")):  # as a terminal sends them:
+                app.post_message(events.Key(key, character))  # queued together, none waited for
+            await settle(pilot)
+            assert main(app).flt.countries == () and main(app).timeline.view.total == TOTAL
+            assert [n.message for n in app._notifications] == []  # not "No filter to clear"
 
 
 async def test_no_color_is_honoured(store, monkeypatch):

@@ -52,7 +52,7 @@ def ingest_command(
     from store.ingest import ingest
 
     err = Console(stderr=True, soft_wrap=True)  # one line per message: the terminal wraps, grep still finds it
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a bad link is skipped with its reason
     if missing:
         fail(f"{missing[0]}: no such file or folder")
     when = _published_option(published)

@@ -24,4 +24,6 @@ UntilOption = Annotated[Optional[str], typer.Option(
 SearchOption = Annotated[str, typer.Option(
     "--search", metavar="TEXT", help="Only events whose summary or sources have every word of TEXT.",
 )]
-LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, help="Show at most N rows.")]
+# SQLite's LIMIT is a signed 64-bit integer: a larger N means "all", so it is clamped rather than refused.
+LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, max=2**63 - 1, clamp=True,
+                                          help="Show at most N rows.")]

@@ -41,6 +41,7 @@ from tui.cli.options import (
     SinceOption,
     UntilOption,
 )
+from tui.cli.output_files import replaced_when_complete
 from tui.cli.stores import store_to_read
 
 
@@ -116,7 +117,7 @@ def export_events(
             export(conn, fmt, flt, sys.stdout)
             return
         try:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with replaced_when_complete(output) as out:
                 export(conn, fmt, flt, out)
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror or error}")

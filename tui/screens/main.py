@@ -65,6 +65,15 @@ FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile
 
 
+
+QUOTED_SEARCH = 60  # characters of a search quoted in a notification; a longer one is cut with an ellipsis
+
+
+def quoted_search(text: str) -> str:
+    """A search as a notification quotes it: one clean line, at most QUOTED_SEARCH characters."""
+    line = clean_line(text)
+    return line if len(line) <= QUOTED_SEARCH else line[:QUOTED_SEARCH - 1] + "…"
+
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "Timeline"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -131,8 +140,8 @@ class MainScreen(Screen[None]):
                 yield Density(id="density")
                 yield EventDetail(id="detail")
             with Vertical(id="sidebar"):
-                yield FacetList("country", id="countries")
-                yield FacetList("person", id="persons")
+                yield FacetList("country", on_toggle=self.toggle_actor, id="countries")
+                yield FacetList("person", on_toggle=self.toggle_actor, id="persons")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -224,7 +233,7 @@ class MainScreen(Screen[None]):
     def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
         hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row)
         if hit is None:
-            self.post_message(NothingFound(f"No event matches “{clean_line(text)}”"))
+            self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”"))
             return
         note = "Search wrapped around" if hit.wrapped else ""
         self.post_message(CursorFound(view.generation, hit.place.index, hit.place.row, note,
@@ -364,10 +373,6 @@ class MainScreen(Screen[None]):
         row = self.timeline.row
         self.query_one(Density).set_data(message.buckets, bucket_index(message.buckets, row.start if row else None))
 
-    @on(FacetList.Toggled)
-    def _facet_toggled(self, message: FacetList.Toggled) -> None:
-        self.toggle_actor(message.kind, message.key)
-
     # Actions
 
     def action_open_sources(self) -> None:
@@ -383,7 +388,7 @@ class MainScreen(Screen[None]):
         if not text:
             return
         if not match_expression(text):
-            self.notify(f"Nothing to search for in “{clean_line(text)}”: type a word", severity="warning",
+            self.notify(f"Nothing to search for in “{quoted_search(text)}”: type a word", severity="warning",
                         timeout=3, markup=False)
             return
         self.search_text = text

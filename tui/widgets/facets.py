@@ -6,6 +6,7 @@ the store: the screen hands it counts with `set_counts` and acts on its `Toggled
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -79,11 +80,15 @@ class FacetList(OptionList):
         def control(self) -> FacetList:
             return self.facet_list
 
-    def __init__(self, kind: str, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, kind: str, *, on_toggle: Callable[[str, str], None] | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        """`on_toggle(kind, key)`, when given, is called at once instead of posting `Toggled`: a key pressed right
+        after the toggle (space then x) then acts on the filter the toggle made, not on the one before it."""
         if kind not in _TITLES:
             raise ValueError(f"unknown facet kind {kind!r}: use 'person' or 'country'")
         super().__init__(id=id, classes=classes, markup=False)
         self.kind = kind
+        self._on_toggle = on_toggle
         self.border_title = _TITLES[kind]
         self.keys: list[str] = []  # the actor key of each option, in order
         self._shown: tuple[list[ActorCount], set[str]] = ([], set())
@@ -119,4 +124,8 @@ class FacetList(OptionList):
     def action_select(self) -> None:
         """Toggle the highlighted actor (Enter, space, or a click)."""
         if self.highlighted is not None and self.keys:
-            self.post_message(self.Toggled(self, self.kind, self.keys[self.highlighted]))
+            key = self.keys[self.highlighted]
+            if self._on_toggle is not None:
+                self._on_toggle(self.kind, key)
+            else:
+                self.post_message(self.Toggled(self, self.kind, key))

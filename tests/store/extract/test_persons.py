@@ -233,3 +233,8 @@ def test_a_titled_surname_joins_the_full_name_written_after_the_same_title():
     assert [k for t, k in keys(body, "Sam Ortega", "Lena Ortega", "Ortega") if t == "Ortega"] == [
         "Lena Ortega", "Sam Ortega"]
     assert found["Sam Ortega"] == "Sam Ortega"
+
+
+def test_an_untagged_hyphenated_surname_is_left_alone_and_breaks_nothing():
+    body = "Spokesman Ahmed El-Gallal spoke on Monday. El-Gallal, speaking from the east, said the town was calm."
+    assert keys(body, "Ahmed El-Gallal") == [("Ahmed El-Gallal", "Ahmed El-Gallal")]

@@ -1,0 +1,148 @@
+"""Readers against hostile files (issue 28): YAML alias bombs and deep nesting in frontmatter, JSON fields of the
+wrong type, folder trees deeper than Python's recursion limit, linked folders. Each bad file is skipped or read
+with its reason; the good articles beside it are read. The memory attack runs in a child process under an
+address-space limit, so that a regression fails the test instead of exhausting the machine."""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.readers import Skipped, read_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = "Ministers met in Oslo on Monday to discuss fishing rights in the Barents Sea.\n"
+MEMORY_LIMIT = 1_500_000_000  # bytes of address space for the child: the readers need ~300 MB
+
+
+def alias_bomb(levels: int) -> str:
+    """YAML whose `published` value expands to 9**levels strings through nested aliases (609 bytes for 8)."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels + 1):
+        refs = ",".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    lines.append(f"published: *a{levels}")
+    return "---\n" + "\n".join(lines) + "\ntitle: Bomb\n---\n" + GOOD
+
+
+def _limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def read_in_a_limited_child(folder: Path) -> list[list]:
+    """read_paths(folder) in a child process under MEMORY_LIMIT: [[path, reason or None, published or None]]."""
+    probe = ("import json, sys; from store.readers import Skipped, read_paths\n"
+             "out = [[i.path, i.reason, None] if isinstance(i, Skipped) else "
+             "[i.path, None, i.published and i.published.isoformat(), i.published_problem] "
+             "for i in read_paths([sys.argv[1]])]\n"
+             "print(json.dumps(out))")
+    done = subprocess.run([sys.executable, "-c", probe, str(folder)], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, preexec_fn=_limit_memory)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_a_yaml_alias_bomb_in_a_date_field_is_named_by_its_kind_not_expanded(tmp_path):
+    (tmp_path / "bomb.md").write_text(alias_bomb(8), encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    found = read_in_a_limited_child(tmp_path)
+    assert [row[0].rsplit("/", 1)[-1] for row in found] == ["bomb.md", "good.md"]
+    bomb = found[0]
+    assert bomb[1] is None and bomb[2] is None  # the article is read, without a publication date
+    assert bomb[3] == "published (a list) is not a full date (day, month and year)"
+
+
+def test_frontmatter_nested_a_thousand_deep_is_read_line_by_line(tmp_path):
+    deep = "---\ntitle: " + "[" * 1000 + "]" * 1000 + "\npublished: 2025-05-07\n---\n" + GOOD
+    (tmp_path / "deep.md").write_text(deep, encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    deep_article, good = read_paths([tmp_path])
+    assert not isinstance(deep_article, Skipped) and deep_article.body == GOOD
+    assert str(deep_article.published) == "2025-05-07"
+    assert not isinstance(good, Skipped)
+
+
+def test_a_text_field_of_another_type_does_not_hide_the_next_and_numbers_are_no_article(tmp_path):
+    records = [{"text": ["x"], "content": GOOD}, {"text": float("nan")}, {"text": 12345}, {"body": True}]
+    (tmp_path / "records.json").write_text(json.dumps(records), encoding="utf-8")  # NaN as JSON's NaN
+    first, *rest = read_paths([tmp_path / "records.json"])
+    assert not isinstance(first, Skipped) and first.body == GOOD
+    assert [r.reason for r in rest] == [
+        f"record {n}: no article text (no text/body/content/article/maintext field holding text)" for n in (2, 3, 4)]
+
+
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_read(tmp_path):
+    (tmp_path / "top.md").write_text(GOOD, encoding="utf-8")
+    deep = tmp_path
+    depth = sys.getrecursionlimit() + 200
+    for _ in range(depth):
+        deep = deep / "d"
+        deep.mkdir()  # 2 characters a level: the deepest path stays far under PATH_MAX
+    (deep / "bottom.md").write_text(GOOD, encoding="utf-8")
+    try:
+        found = list(read_paths([tmp_path]))
+    finally:  # pytest's own clean-up of tmp_path recurses, and would fail on this tree: take it down bottom up
+        (deep / "bottom.md").unlink()
+        for _ in range(depth):
+            deep.rmdir()
+            deep = deep.parent
+    names = [item.path.rsplit("/", 1)[-1] for item in found]
+    assert names == ["bottom.md", "top.md"]  # sorted by path: d/d/.../bottom.md before top.md
+    assert not [item for item in found if isinstance(item, Skipped)]
+
+
+def test_a_linked_folder_inside_a_folder_is_skipped_with_a_reason(tmp_path):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "a.md").write_text(GOOD, encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "b.md").write_text(GOOD, encoding="utf-8")
+    (news / "linked").symlink_to(other, target_is_directory=True)
+    (news / "loop").symlink_to(news / "loop")
+    found = list(read_paths([news]))
+    assert [(Path(i.path).name, i.reason if isinstance(i, Skipped) else None) for i in found] == [
+        ("b.md", None),
+        ("linked", "a link to a folder: linked folders are not followed (name it to read it)"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop"])
+def test_a_bad_link_named_directly_is_skipped_with_what_it_is(tmp_path, kind):
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / ("nowhere.md" if kind == "dangling" else "link.md"))
+    (skipped,) = read_paths([link])
+    reason = {"dangling": "a symbolic link to nothing (its target does not exist)",
+              "loop": "a symbolic link that loops back to itself"}[kind]
+    assert skipped == Skipped(str(link), reason)
+
+
+def test_a_saved_page_with_far_too_much_text_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    import trafilatura
+
+    page = tmp_path / "dump.html"
+    paragraph = "<p>Ministers met again on Monday to talk about fishing rights and quotas.</p>\n"
+    page.write_text("<html><body>" + paragraph * 40_000 + "</body></html>", encoding="utf-8")  # 3 MB of text
+    tagged = tmp_path / "tags.html"  # markup alone, however much of it, is no reason to refuse a page
+    tagged.write_text("<html><body>" + "<div><span></span></div>" * 20_000 + "<p>" + GOOD + "</p></body></html>",
+                      encoding="utf-8")
+    parsed = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda text, **kw: parsed.append(len(text)) or real(text, **kw))
+    dump, tags = read_paths([page, tagged])
+    assert dump == Skipped(str(page), "article text too long (the page holds over 2,000,000 characters of text; "
+                                      "the limit is 1,000,000): split it into articles")
+    assert not isinstance(tags, Skipped) and tags.body.strip() == GOOD.strip()
+    assert len(parsed) == 1  # only the second page reached the extraction
+
+
+def test_the_text_of_a_page_is_counted_without_its_markup():
+    from store.readers.html_pages import visible_text_length
+
+    assert visible_text_length("<i></i>" * 600_000, enough=1_000) == 0  # 1.2 million tags, no text
+    assert visible_text_length("<p>Hello \n  world</p><!-- a note --><script>x < y</script><style>p {}</style>!") == 12
