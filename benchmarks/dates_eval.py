@@ -9,7 +9,8 @@ event, the sentence of its first telling two ways (store.extract.anchoring, from
 - the sentence's tense: the main verb's ("Modi has accepted an invitation to visit from June 20-23" is past even
   though the visit it dates is to come: a strict, partly false alarm);
 - the tense of the clause its date is attached to (the verb governing the time expression that lies in the
-  event's interval; the sentence's tense when none does): "to visit ... from June 20-23" has no tense of its own.
+  event's interval, or the background event's own tense for a time of one: anchoring.background_tense; the
+  sentence's tense when none does): "to visit ... from June 20-23" has no tense of its own.
 An event told in the past that starts after the day its article was published is a wrong date (issue 12: none,
 by the second count). The first few of each are printed with their sentence, to read.
 """
@@ -45,7 +46,7 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
     """(events, dated events in past-tense sentences, those dated after publication, events whose date's own
     clause is past and dated after publication); prints the first `show` of each kind."""
     from store.extract import nlp
-    from store.extract.anchoring import PAST, sentence_tense, time_tense
+    from store.extract.anchoring import PAST, sentence_tense
     from store.extract.pipeline import extract_analysed
     from store.readers import read_paths
     from store.readers.records import Skipped
@@ -53,7 +54,11 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
     articles = [a for a in read_paths([corpus]) if not isinstance(a, Skipped)]
     events = past = late_sentence = late_clause = 0
     for article, analysis in zip(articles, nlp.analyse_many(a.body for a in articles)):
-        extraction = extract_analysed(article, analysis)
+        try:
+            extraction = extract_analysed(article, analysis)
+        except Exception as error:  # noqa: BLE001 - a defect to see, not a reason to lose the other figures
+            print(f"  extraction failed: {Path(article.path).name}: {type(error).__name__}: {error}")
+            continue
         for event in extraction.events:
             events += 1
             source = event.sources[0]
@@ -65,7 +70,7 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
             tense = sentence_tense(tokens, span.start, span.stop)
             dating = [t for t in extraction.timexes if sentence.start <= t.start < sentence.end and t.when
                       and t.when.overlaps(event.when)]
-            clause = time_tense(tokens, dating[0].start, dating[0].end, tense) if dating else tense
+            clause = _date_tense(tokens, dating[0], tense) if dating else tense
             past += tense == PAST
             if event.when.start <= article.published:
                 continue
@@ -82,6 +87,17 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
                     print(f"  past {kind}, after publication: {Path(article.path).name} (published "
                           f"{article.published}): {event.when.start}..{event.when.end} | {sentence.text[:140]}")
     return events, past, late_sentence, late_clause
+
+
+def _date_tense(tokens, timex, sentence_tense: str) -> str:
+    """The tense of the clause a date is attached to; for the date of a background event, that event's own
+    (anchoring.background_tense: "ahead of a possible summit in June" has none, whatever "marked" above it says)."""
+    from store.extract.anchoring import background, background_tense, time_tense
+
+    found = background(tokens, timex.start, timex.end)
+    if found is not None and found.event is not None:
+        return background_tense(tokens, found)
+    return time_tense(tokens, timex.start, timex.end, sentence_tense)
 
 
 def main() -> int:

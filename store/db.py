@@ -7,6 +7,7 @@ than sqlite-utils' table API because the latter commits writes made outside a tr
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -365,27 +366,32 @@ def update_event(
         row[0] for row in conn.execute("SELECT DISTINCT article_id FROM sources WHERE event_id = ?", (event_id,))
     }
     _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching)
-    _refresh(conn, event_id)
+    _refresh_merged(conn, event_id, new_sources)
 
 
 def merge_candidates(
-    conn: sqlite3.Connection, when: When, persons: Sequence[str], countries: Sequence[str], limit: int = 50
+    conn: sqlite3.Connection, when: When, persons: Sequence[str], countries: Sequence[str], limit: int = 50,
+    *, not_told_by: Iterable[str] = (),
 ) -> list[Event]:
     """Stored dated events overlapping `when` that share a person with it (or, when it names no person, a
-    country), in timeline order, fully loaded."""
+    country), in timeline order, and that no article of `not_told_by` tells. Loaded without their sources: what
+    merging compares (date, words, actors, dating) costs the same however many tellings an event has."""
     if when.start is None or not (persons or countries):
         return []
     keys, kind, column = (persons, "person", "name") if persons else (countries, "country", "code")
     marks = ", ".join("?" * len(keys))
+    articles = list(not_told_by)
+    told = (f" AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id IN ({', '.join('?' * len(articles))})"
+            " AND s.event_id = e.id)") if articles else ""
     ids = [row[0] for row in conn.execute(
         # Driven from the actors: their events are few next to all the events that start before `when` ends.
         "SELECT DISTINCT e.id, e.sort_key FROM actors a"
         " JOIN event_actors ea ON ea.actor_id = a.id JOIN events e ON e.id = ea.event_id"
         f" WHERE a.kind = ? AND a.{column} IN ({marks}) AND e.start IS NOT NULL AND e.start <= ? AND e.end >= ?"
-        " ORDER BY e.sort_key, e.id LIMIT ?",
-        (kind, *keys, when.end.isoformat(), when.start.isoformat(), limit),
+        f"{told} ORDER BY e.sort_key, e.id LIMIT ?",
+        (kind, *keys, when.end.isoformat(), when.start.isoformat(), *articles, limit),
     )]
-    return load_events(conn, ids)
+    return load_events(conn, ids, with_sources=False)
 
 
 def article_count(conn: sqlite3.Connection) -> int:
@@ -492,6 +498,35 @@ def _delete_event(conn: sqlite3.Connection, event_id: int) -> None:
     _unlink(conn, event_id, linked)
     conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
     conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _refresh_merged(conn: sqlite3.Connection, event_id: int, new_sources: Sequence[Source]) -> None:
+    """After new tellings were added: count them, and add to the event's full-text row only the excerpts that
+    bring a word it does not hold yet. A search finds the same events as with every excerpt indexed (each term is
+    matched on its own), and the cost of a merge stays flat however many tellings the event gathers (a full
+    rewrite, as _refresh does, grows with them)."""
+    conn.execute("UPDATE events SET n_sources = n_sources + ? WHERE id = ?", (len(new_sources), event_id))
+    indexed = conn.execute("SELECT f.summary, f.excerpts, e.summary AS current FROM events_fts f"
+                           " JOIN events e ON e.id = f.rowid WHERE f.rowid = ?", (event_id,)).fetchone()
+    if indexed is None or indexed["summary"] != indexed["current"]:
+        _refresh(conn, event_id)
+        return
+    known = set(_TOKEN.findall(f"{indexed['summary']} {indexed['excerpts'] or ''}".casefold()))
+    added = []
+    for source in new_sources:
+        words = set(_TOKEN.findall(source.excerpt.casefold()))
+        if words - known:
+            added.append(source.excerpt)
+            known |= words
+    if not added:
+        return
+    excerpts = "\n".join(filter(None, [indexed["excerpts"], *added]))
+    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
+    conn.execute("INSERT INTO events_fts (rowid, summary, excerpts) VALUES (?, ?, ?)",
+                 (event_id, indexed["summary"], excerpts))
 
 
 def _refresh(conn: sqlite3.Connection, event_id: int) -> None:

@@ -207,8 +207,8 @@ def _matching_stored_events(conn, events: list[Event]) -> dict[int, Event]:
         if event.when.start is None:
             continue
         articles = {s.article_id for s in event.sources}
-        for candidate in db.merge_candidates(conn, event.when, event.persons, event.countries):
-            if not articles & {s.article_id for s in candidate.sources} and merge.same_event(candidate, event):
+        for candidate in db.merge_candidates(conn, event.when, event.persons, event.countries, not_told_by=articles):
+            if merge.same_event(candidate, event):
                 pairs.append((_agreement(candidate, event), index, candidate))
     matches: dict[int, Event] = {}
     taken: set[int] = set()

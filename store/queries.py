@@ -302,9 +302,10 @@ def all_events(conn: sqlite3.Connection, flt: Filter) -> Iterator[Event]:
         after = page[-1].key
 
 
-def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
+def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: bool = True) -> list[Event]:
     """Stored events as model objects (id, when, summary, words, persons, countries, sources, dated_by), in the
-    order of `ids`; ids not in the store are skipped."""
+    order of `ids`; ids not in the store are skipped. Without sources, `sources` stays empty and `dated_by` is
+    read from the latest telling alone."""
     events: dict[int, Event] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start:start + _CHUNK])
@@ -324,6 +325,14 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
         for event_id, persons, countries in _actor_lists(conn, chunk):
             events[event_id].persons.extend(persons)
             events[event_id].countries.extend(countries)
+        if not with_sources:
+            for event_id in chunk:
+                if event_id in events:
+                    latest = conn.execute("SELECT dated_by FROM sources WHERE event_id = ? ORDER BY id DESC LIMIT 1",
+                                          (event_id,)).fetchone()
+                    if latest is not None:
+                        events[event_id].dated_by = latest["dated_by"]
+            continue
         for row in conn.execute(
             "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
             " s.dating_reason, s.dating_start, s.dating_end, s.dating_text"

@@ -92,6 +92,17 @@ def background(tokens: Tokens, start: int, end: int) -> Background | None:
     return None
 
 
+def background_tense(tokens: Tokens, found: Background) -> str:
+    """The tense of a background event: past for what a bound looks back to ("since the elections in July"); the
+    tense of its own verb for a clause ("who was arrested in 2020"); UNKNOWN for a noun ("ahead of a summit in
+    June" takes no tense from the verb above it) or when the parse shows no event."""
+    if found.reason.startswith("a bound (since"):
+        return PAST
+    if found.event is None or not tokens.tags[found.event].startswith("VB"):
+        return UNKNOWN
+    return tense_at(tokens, found.event) or UNKNOWN
+
+
 def _is_stretch(tokens: Tokens, start: int, end: int) -> bool:
     """ "six years", "more than a decade": a stretch of time, not a point in it ("in 2015")."""
     return any(tokens.words[i] in _UNITS for i in tokens.within(start, end))

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from store.extract import cues
 from store.extract.anchoring import (
-    FUTURE, PAST, UNKNOWN, background, background_reason, sentence_tense, tense_at, time_tense,
+    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, sentence_tense, time_tense,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -71,7 +71,8 @@ def find_events(
         anaphor = dated_by is None and cues.names_event_anaphor(text)
         if when is None and found and (anaphor or cues.continues_previous(text)):
             previous = found[-1].event
-            when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
+            if previous.when.start is None or _tense_allows(previous.when, tense, article.published):
+                when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
         if when is None:
             when, dated_by, words = story.at(k, tense)
         if when is None:
@@ -111,7 +112,7 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         if found is None or found.event is None or found.event in told:
             continue
         when = _when_of(timex, ranges)
-        tense = _background_tense(tokens, found)
+        tense = background_tense(tokens, found)
         if when == main or not _tense_allows(when, tense, article.published):
             continue
         start, end = tokens.subtree_span(found.event)
@@ -131,17 +132,6 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
-
-
-def _background_tense(tokens: Tokens, found) -> str:
-    """The tense of a background event: past for what a bound looks back to ("since the elections in July"); the
-    tense of its own verb for a clause ("who was arrested in 2020"); unknown for a noun ("ahead of a summit in
-    June" takes no tense from the verb above it)."""
-    if found.reason.startswith("a bound (since"):
-        return PAST
-    if not tokens.tags[found.event].startswith("VB"):
-        return UNKNOWN
-    return tense_at(tokens, found.event) or UNKNOWN
 
 
 def _background_spans(own: list[Timex], tokens: Tokens) -> list[tuple[int, int]]:

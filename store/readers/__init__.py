@@ -20,6 +20,7 @@ from store.readers.decode import decode
 from store.readers.file_bytes import read_bounded
 from store.readers.files import article_files
 from store.readers.frontmatter import read_text_article
+from store.readers.html_charset import declared_charset
 from store.readers.html_pages import read_html
 from store.readers.json_records import read_json, read_jsonl
 from store.readers.records import Skipped
@@ -68,7 +69,7 @@ def _read_file(path: Path, published: date | None, today: date) -> Iterator[Arti
     if isinstance(data, str):
         yield Skipped(name, data)
         return
-    text = decode(data)
+    text = decode(data, declared_charset(data) if reader is read_html else None)
     if text is None:
         yield Skipped(name, "binary file")
         return

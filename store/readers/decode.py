@@ -1,4 +1,5 @@
-"""Bytes of an article file to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, else latin-1.
+"""Bytes of an article file to text: UTF-8 (with or without BOM), UTF-16 with a BOM, the encoding a saved page
+declares (windows-1251, Shift_JIS ...), else cp1252, else latin-1.
 
 A file is binary, and has no text, when it has NUL bytes (and is not UTF-16), or when the first SAMPLE characters
 of its decoded text are more than BINARY_SHARE characters that text does not contain: control characters other than whitespace and ESC (C0,
@@ -22,8 +23,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
 
 
-def decode(data: bytes) -> str | None:
-    """The text in `data`, or None when it is a binary file."""
+def decode(data: bytes, declared: str | None = None) -> str | None:
+    """The text in `data`, or None when it is a binary file. `declared` is the encoding the file names for itself
+    (a saved page's <meta charset>): used when the bytes are not UTF-8 and decode without error in it."""
+    if declared and not data.startswith(_UTF16_BOMS) and not _is_utf8(data):
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            return None if is_binary(text) else text
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -34,6 +43,14 @@ def decode(data: bytes) -> str | None:
         return None
     text = _decode_8bit(data)
     return None if is_binary(text) else text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_8bit(data: bytes) -> str:

@@ -21,6 +21,13 @@ from store.readers.records import Draft, Skipped
 MOST_VISIBLE_TEXT = 2 * LONGEST_ARTICLE
 _INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"\s+")
+PARSER_DEPTH = 255  # libxml2 (lxml, under trafilatura) drops what lies deeper, unless told to read huge trees
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+_LAYOUT = re.compile(r"</?(?:div|span|section|font|b|i|em|strong|a|center|small|big|u|table|tbody|thead|tfoot|tr|"
+                     r"td|th|ul|ol|li|dl|dt|dd|nav|aside|header|footer|main|figure|figcaption|form|label)\b[^>]*>",
+                     re.IGNORECASE)
 
 
 def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
@@ -30,16 +37,14 @@ def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
                                             f"characters of text; the limit is {LONGEST_ARTICLE:,}): split it into "
                                             "articles")
         return
-    import trafilatura  # heavy import, needed for HTML files only
-
-    document = trafilatura.bare_extraction(
-        text,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={"original_date": True, "extensive_search": False,
-                                "max_date": date.today().isoformat()},
-    )
-    if document is None or not (document.text or "").strip():
+    document = _extracted(text)
+    if document is None and nesting_depth(text) > PARSER_DEPTH:
+        document = _extracted(flattened(text))  # the parser drops what lies deeper than PARSER_DEPTH elements
+        if document is None:
+            yield Skipped(printable_path(path), f"no article text found in the HTML (its elements nest over "
+                                                f"{PARSER_DEPTH} deep, deeper than the HTML parser reads)")
+            return
+    if document is None:
         yield Skipped(printable_path(path), "no article text found in the HTML")
         return
     title = document.title or ""
@@ -54,6 +59,37 @@ def read_html(path: Path, text: str) -> Iterator[Draft | Skipped]:
         url=document.url,
         source=document.sitename,
     )
+
+
+def _extracted(page: str):
+    """trafilatura's document for the page, or None when it finds no text."""
+    import trafilatura  # heavy import, needed for HTML files only
+
+    document = trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"original_date": True, "extensive_search": False,
+                                "max_date": date.today().isoformat()},
+    )
+    return document if document is not None and (document.text or "").strip() else None
+
+
+def nesting_depth(page: str) -> int:
+    """About how deep the page's elements nest (void and self-closed elements aside)."""
+    depth = deepest = 0
+    for tag in _TAG.finditer(page):
+        if tag.group(3) or tag.group(2).lower() in _VOID:
+            continue
+        depth = max(0, depth - 1) if tag.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def flattened(page: str) -> str:
+    """The page without its layout and inline elements (div, span, table cells, lists, links ...): the text and
+    its paragraphs and headings stay, the nesting goes."""
+    return _LAYOUT.sub(" ", page)
 
 
 def visible_text_length(page: str, enough: int = MOST_VISIBLE_TEXT) -> int:

@@ -395,7 +395,31 @@ def test_merge_candidates_share_a_person_and_overlap_in_time(merge_store):
     assert found.when == days("2025-09-01", "2025-09-07", "week")
     assert (found.summary, found.persons, found.countries) == ("Kim to attend parade", ["Kim Jong Un"], ["KP", "CN"])
     assert found.words == frozenset({"parade", "attend"}) and found.dated_by == "published"
-    assert found.sources == [source(art, "Kim will attend the parade next week.")]
+    assert found.sources == []  # loaded without its tellings: what merging compares does not need them
+    assert merge_candidates(conn, days("2025-09-03"), ["Kim Jong Un"], ["KP"], not_told_by=[art.id]) == []
+
+
+def test_a_merge_indexes_only_excerpts_that_bring_new_words_and_search_finds_every_word(tmp_path):
+    from store.filter import Filter
+    from store.queries import count_events
+
+    conn = connect(tmp_path / "s.db", create=True)
+    first = article("a", "Kim met Putin at the harbour.")
+    again = article("b", "Kim met Putin at the harbour!")  # no new word: nothing to index
+    more = article("c", "Kim and Putin met near the lighthouse.")
+    with transaction(conn):
+        for art in (first, again, more):
+            insert_article(conn, art)
+        event_id = insert_event(conn, Event(days("2025-09-03"), "Kim met Putin", ["Kim"], ["KP"],
+                                            [source(first, first.body)]), {})
+        for art in (again, more):
+            update_event(conn, event_id, Event(days("2025-09-03"), "Kim met Putin", ["Kim"], ["KP"], []),
+                         [source(art, art.body)], {})
+    (indexed,) = conn.execute("SELECT excerpts FROM events_fts WHERE rowid = ?", (event_id,)).fetchone()
+    assert indexed == "Kim met Putin at the harbour.\nKim and Putin met near the lighthouse."
+    assert conn.execute("SELECT n_sources FROM events WHERE id = ?", (event_id,)).fetchone()[0] == 3
+    for words, hits in (("lighthouse harbour", 1), ("harbour!", 1), ("kim lighthouse", 1), ("zeppelin", 0)):
+        assert count_events(conn, Filter(text=words)) == hits, words
 
 
 def test_merge_candidates_need_overlap_and_a_shared_person(merge_store):

@@ -146,3 +146,40 @@ def test_the_text_of_a_page_is_counted_without_its_markup():
 
     assert visible_text_length("<i></i>" * 600_000, enough=1_000) == 0  # 1.2 million tags, no text
     assert visible_text_length("<p>Hello \n  world</p><!-- a note --><script>x < y</script><style>p {}</style>!") == 12
+
+
+@pytest.mark.parametrize("encoding, declaration, text", [
+    ("windows-1251", '<meta charset="windows-1251">',
+     "Министры встретились в Осло в понедельник, чтобы обсудить права на рыболовство в Баренцевом море."),
+    ("shift_jis", '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+     "閣僚たちは月曜日にオスロで会合し、バレンツ海の漁業権について話し合った。双方は合意に向けて協議を続けることで一致した。"),
+], ids=["windows-1251", "shift_jis"])
+def test_a_saved_page_is_read_in_the_encoding_it_declares(tmp_path, encoding, declaration, text):
+    page = tmp_path / "page.html"
+    html = (f"<html><head>{declaration}<title>News</title></head><body><article><p>{text}</p>"
+            f"<p>{text}</p></article></body></html>")
+    page.write_bytes(html.encode(encoding))
+    (article,) = read_paths([page])
+    assert not isinstance(article, Skipped), article
+    assert text in article.body
+
+
+@pytest.mark.parametrize("depth", [200, 300, 1_000])
+def test_text_nested_deeper_than_the_html_parser_reads_is_still_read(tmp_path, depth):
+    text = "Ministers met in Oslo on Monday to discuss fishing rights in the Barents Sea. " * 4
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>News</title></head><body>" + "<div><span>" * (depth // 2)
+                    + f"<p>{text}</p><p>{text}</p>" + "</span></div>" * (depth // 2) + "</body></html>")
+    (article,) = read_paths([page])
+    assert not isinstance(article, Skipped), article
+    assert text.strip() in article.body
+
+
+def test_a_page_too_deep_even_without_its_layout_says_why_it_is_refused(tmp_path):
+    text = "Ministers met in Oslo on Monday to discuss fishing rights in the Barents Sea. " * 4
+    page = tmp_path / "quotes.html"
+    page.write_text("<html><body>" + "<blockquote>" * 300 + f"<p>{text}</p>" + "</blockquote>" * 300
+                    + "</body></html>")
+    (skipped,) = read_paths([page])
+    assert skipped == Skipped(str(page), "no article text found in the HTML (its elements nest over 255 deep, "
+                                         "deeper than the HTML parser reads)")

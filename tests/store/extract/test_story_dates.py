@@ -92,3 +92,10 @@ def test_each_event_says_how_it_was_dated_and_by_which_words():
     assert event_record(event)["dated_by"] == {"reason": "before publication", "text": None, "start": None,
                                               "end": None, "path": None}
     assert (event.when.start, event.when.end) == (date(2025, 5, 1), PUB)
+
+
+def test_a_past_event_does_not_continue_a_coming_one():
+    found = events("Anna Kovalenko will visit Oslo on Friday.",
+                   "Lars Berg also criticised the plan of the Ukrainian parliament.")
+    start, end, dated_by, _, _ = event_of(found, "criticised")
+    assert (start, end, dated_by) == (date(2025, 5, 1), PUB, "published")  # not Friday the 9th ("previous")
