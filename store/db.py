@@ -45,6 +45,10 @@ def connect(
         raise StoreError(f"no such store: {path} (create it with: dateline ingest ARTICLES --db {path})")
     if path.is_dir():
         raise StoreError(f"cannot open store {path}: it is a directory")
+    try:
+        path.resolve(strict=False)
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic link loop (Python 3.11)
+        raise StoreError(f"cannot open store {path}: a symbolic link that loops back to itself") from error
     if create and not path.exists() and not path.parent.is_dir():
         raise StoreError(f"cannot create store {path}: the folder {path.parent} does not exist")
     mode = "ro" if readonly else "rwc" if create else "rw"
@@ -501,26 +505,35 @@ def _delete_event(conn: sqlite3.Connection, event_id: int) -> None:
 
 
 _TOKEN = re.compile(r"\w+")
+_LONGEST_RUN = 4  # words: a search term joined by punctuation ("U.S.-China") is a phrase of that many words
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    """The words of `text` and its runs of up to _LONGEST_RUN adjacent words, lower-cased as the full-text index
+    folds them."""
+    words = _TOKEN.findall(text.lower())
+    return {tuple(words[i:i + n]) for n in range(1, _LONGEST_RUN + 1) for i in range(len(words) - n + 1)}
 
 
 def _refresh_merged(conn: sqlite3.Connection, event_id: int, new_sources: Sequence[Source]) -> None:
     """After new tellings were added: count them, and add to the event's full-text row only the excerpts that
-    bring a word it does not hold yet. A search finds the same events as with every excerpt indexed (each term is
-    matched on its own), and the cost of a merge stays flat however many tellings the event gathers (a full
-    rewrite, as _refresh does, grows with them)."""
+    bring a word, or a run of up to _LONGEST_RUN adjacent words, that it does not hold yet. A search (each term a
+    prefix phrase, at most that many words long) finds the same events as with every excerpt indexed, and the cost
+    of a merge stays flat however many tellings the event gathers (a full rewrite, as _refresh does, grows with
+    them)."""
     conn.execute("UPDATE events SET n_sources = n_sources + ? WHERE id = ?", (len(new_sources), event_id))
     indexed = conn.execute("SELECT f.summary, f.excerpts, e.summary AS current FROM events_fts f"
                            " JOIN events e ON e.id = f.rowid WHERE f.rowid = ?", (event_id,)).fetchone()
     if indexed is None or indexed["summary"] != indexed["current"]:
         _refresh(conn, event_id)
         return
-    known = set(_TOKEN.findall(f"{indexed['summary']} {indexed['excerpts'] or ''}".casefold()))
+    known = _word_runs(f"{indexed['summary']}\n{indexed['excerpts'] or ''}")
     added = []
     for source in new_sources:
-        words = set(_TOKEN.findall(source.excerpt.casefold()))
-        if words - known:
+        runs = _word_runs(source.excerpt)
+        if runs - known:
             added.append(source.excerpt)
-            known |= words
+            known |= runs
     if not added:
         return
     excerpts = "\n".join(filter(None, [indexed["excerpts"], *added]))

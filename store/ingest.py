@@ -52,22 +52,36 @@ def ingest(
     from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
     report = IngestReport()
-    items = list(read_paths(paths, published))
-    if not any(isinstance(item, Article) for item in items) and not Path(db_path).exists():
-        report.skipped = [item for item in items if isinstance(item, Skipped)]
+    # Read twice: once to know what there is to do (ids and paths, not the texts), once to extract it as it is
+    # read. Memory then follows the batch in hand, not the collection: a JSONL file of a gigabyte is not held.
+    items = [(item.id, item.path) if isinstance(item, Article) else item for item in read_paths(paths, published)]
+    if all(isinstance(item, Skipped) for item in items) and not Path(db_path).exists():
+        report.skipped = list(items)
         return report  # nothing to store: no empty store is created
     conn = db.connect(db_path, create=True, on_upgrade=on_note)
     try:
         todo = _articles_to_do(conn, items, force, report)
         if on_start:
             on_start(len(todo))
-        with closing(extract_many(todo, n_process=n_process)) as extractions:
+        articles = _read_again(paths, published, todo, report)
+        with closing(extract_many(articles, n_process=n_process)) as extractions:
             for batch in _batches(extractions, BATCH_SIZE):
                 _store_batch(conn, batch, force, report, on_advance, on_warning)
+        report.skipped.extend(Skipped(path, "changed while ingest read it: run the command again to store it")
+                              for path in todo.values())
         report.totals = db.stats(conn)
     finally:
         conn.close()
     return report
+
+
+def _read_again(paths: Sequence[str | Path], published: date | None, todo: dict[str, str],
+                report: IngestReport) -> Iterator[Article]:
+    """The articles to do, read a second time, each once; what is done is taken off `todo` (id → path), so that
+    what is left in it at the end changed between the two readings."""
+    for item in read_paths(paths, published):
+        if isinstance(item, Article) and todo.pop(item.id, None) is not None:
+            yield item
 
 
 def _batches(extractions: Iterator[Extraction | Skipped], size: int) -> Iterator[list[Extraction | Skipped]]:
@@ -129,20 +143,24 @@ def left_out_dates(extraction: Extraction, shown: int = 3) -> str | None:
     return f"{extraction.article.path}: {len(refused)} date(s) left out of its events ({named}{more})"
 
 
-def _articles_to_do(conn, items: list[Article | Skipped], force: bool, report: IngestReport) -> list[Article]:
-    todo: list[Article] = []
+def _articles_to_do(conn, items: list[tuple[str, str] | Skipped], force: bool,
+                    report: IngestReport) -> dict[str, str]:
+    """Of the articles read ((id, path) pairs), those to extract: id → path, in reading order."""
+    todo: dict[str, str] = {}
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Skipped):
             report.skipped.append(item)
-        elif item.id in seen:
-            report.skipped.append(Skipped(item.path, f"same text as {seen[item.id]}"))
-        elif db.has_article(conn, item.id) and not force:
-            seen[item.id] = item.path
+            continue
+        article_id, path = item
+        if article_id in seen:
+            report.skipped.append(Skipped(path, f"same text as {seen[article_id]}"))
+        elif db.has_article(conn, article_id) and not force:
+            seen[article_id] = path
             report.unchanged += 1
         else:
-            seen[item.id] = item.path
-            todo.append(item)
+            seen[article_id] = path
+            todo[article_id] = path
     return todo
 
 

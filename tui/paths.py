@@ -53,7 +53,7 @@ def reading_sample_note(path: Path) -> str | None:
 def is_sample(path: Path) -> bool:
     try:
         return path.resolve() == sample_db()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
         return False
 
 

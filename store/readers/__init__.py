@@ -8,6 +8,7 @@ or `Skipped` entries saying why a file (or a JSONL line) was not read.
 """
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -17,19 +18,20 @@ from store.model import Article
 from store.readers.article import LONGEST_ARTICLE, finish
 from store.readers.dates import parse_date
 from store.readers.decode import decode
-from store.readers.file_bytes import read_bounded
+from store.readers.file_bytes import open_bounded, read_bounded
 from store.readers.files import article_files
 from store.readers.frontmatter import read_text_article
 from store.readers.html_charset import declared_charset
 from store.readers.html_pages import read_html
 from store.readers.json_records import read_json, read_jsonl
+from store.readers.json_stream import text_of
 from store.readers.records import Skipped
 
 __all__ = ["SUPPORTED", "Skipped", "parse_date", "read_paths"]
 
 # The most bytes read of one file, by what it holds. One article: its longest text in UTF-8 (up to 4 bytes a
 # character) and a BOM; a saved page: that and its markup, scripts and inline images; a collection of records
-# (.json, .jsonl): many articles, read whole into memory.
+# (.json, .jsonl): many articles, read a record at a time.
 _ARTICLE_BYTES = 4 * LONGEST_ARTICLE + 4
 _PAGE_BYTES = 50_000_000
 _COLLECTION_BYTES = 1_000_000_000
@@ -58,6 +60,47 @@ def read_paths(paths: Sequence[str | Path], published: date | None = None) -> It
             yield from _read_file(path, published, today)
 
 
+_STREAMED = (read_json, read_jsonl)  # read a record at a time: memory follows the largest record, not the file
+_SAMPLE_BYTES = 65_536
+
+
+def _read_collection(path: Path, reader, limit: int, published: date | None, today: date
+                     ) -> Iterator[Article | Skipped]:
+    """A .json or .jsonl collection, streamed: judged empty or binary on its first bytes, then read record by
+    record (json_stream.text_of decodes it, as UTF-8 or else cp1252)."""
+    name = printable_path(path)
+    opened = open_bounded(path, limit)
+    if isinstance(opened, str):
+        yield Skipped(name, opened)
+        return
+    with opened:
+        try:
+            sample = opened.read(_SAMPLE_BYTES)
+        except OSError as error:
+            yield Skipped(name, f"cannot read the file ({error.strerror or error})")
+            return
+    if not sample.strip():
+        yield Skipped(name, "empty file")
+        return
+    head = decode(sample)
+    if head is None:
+        yield Skipped(name, "binary file")
+        return
+    if len(sample) < _SAMPLE_BYTES and not clean_text(head).strip():  # the whole file was the sample
+        yield Skipped(name, "no text (only control characters)")
+        return
+    encodings = ("utf-16",) if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    found = False
+    for item in text_of(lambda: open_bounded(path, limit), lambda text: reader(path, text), encodings):
+        if isinstance(item, str):
+            yield Skipped(name, item)
+            return
+        found = True
+        yield item if isinstance(item, Skipped) else finish(item, published, today)
+    if not found:
+        yield Skipped(name, "no article found")
+
+
 def _read_file(path: Path, published: date | None, today: date) -> Iterator[Article | Skipped]:
     name = printable_path(path)
     if path.suffix.lower() not in _READERS:
@@ -65,6 +108,9 @@ def _read_file(path: Path, published: date | None, today: date) -> Iterator[Arti
                             f"reads {', '.join(SUPPORTED)}")
         return
     reader, limit = _READERS[path.suffix.lower()]
+    if reader in _STREAMED:
+        yield from _read_collection(path, reader, limit, published, today)
+        return
     data = read_bounded(path, limit)
     if isinstance(data, str):
         yield Skipped(name, data)

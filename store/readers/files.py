@@ -50,9 +50,8 @@ def _folder_files(folder: Path, wanted: set[str]) -> list[Path | Skipped]:
             with os.scandir(current) as entries:
                 listed = list(entries)
         except OSError as error:
-            if current != str(folder):
-                found.append((current, Skipped(printable_path(Path(current)),
-                                               f"folder not read ({error.strerror or error})")))
+            found.append((current, Skipped(printable_path(Path(current)),
+                                           f"folder not read ({error.strerror or error})")))
             continue
         for entry in listed:
             if entry.name.startswith("."):

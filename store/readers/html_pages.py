@@ -19,10 +19,12 @@ from store.readers.records import Draft, Skipped
 # (navigation and boilerplate are rarely half of a page's text): it is refused before the costly extraction,
 # which takes minutes and gigabytes on tens of megabytes.
 MOST_VISIBLE_TEXT = 2 * LONGEST_ARTICLE
-_INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN = frozenset({"script", "style", "template"})  # elements whose content is no text of the page
+# A comment's start, or a tag: "/" if closing, its name, "/" if self-closed. [^<>] keeps every match from
+# running past the next "<": the scan stays linear on pages full of unclosed brackets.
+_TAG = re.compile(r"<!--|<\s*(/?)\s*([A-Za-z][\w:-]*)[^<>]*?(/?)>")
 _SPACES = re.compile(r"\s+")
 PARSER_DEPTH = 255  # libxml2 (lxml, under trafilatura) drops what lies deeper, unless told to read huge trees
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 _LAYOUT = re.compile(r"</?(?:div|span|section|font|b|i|em|strong|a|center|small|big|u|table|tbody|thead|tfoot|tr|"
@@ -79,8 +81,8 @@ def nesting_depth(page: str) -> int:
     """About how deep the page's elements nest (void and self-closed elements aside)."""
     depth = deepest = 0
     for tag in _TAG.finditer(page):
-        if tag.group(3) or tag.group(2).lower() in _VOID:
-            continue
+        if tag.group(2) is None or tag.group(3) or tag.group(2).lower() in _VOID:
+            continue  # a comment's start, a self-closed or a void element
         depth = max(0, depth - 1) if tag.group(1) else depth + 1
         deepest = max(deepest, depth)
     return deepest
@@ -94,14 +96,28 @@ def flattened(page: str) -> str:
 
 def visible_text_length(page: str, enough: int = MOST_VISIBLE_TEXT) -> int:
     """About how many characters of text a page shows (without scripts, styles, comments and tags, runs of
-    whitespace counted as one), counted until more than `enough` are found."""
-    shown, position = 0, 0
-    for invisible in _INVISIBLE.finditer(page):
-        shown += len(_SPACES.sub(" ", page[position:invisible.start()]))
-        position = invisible.end()
-        if shown > enough:
-            return shown
-    return shown + len(_SPACES.sub(" ", page[position:]))
+    whitespace counted as one), counted until more than `enough` are found. Linear time on any page: a tag never
+    spans a "<", and an unclosed comment, script or style hides the rest of the page."""
+    shown, position, lowered = 0, 0, None
+    while True:
+        for tag in _TAG.finditer(page, position):
+            if tag.start() > position:
+                shown += len(_SPACES.sub(" ", page[position:tag.start()]))
+                if shown > enough:
+                    return shown
+            position = tag.end()
+            name = (tag.group(2) or "").lower()
+            if tag.group(0).startswith("<!--") or (name in _HIDDEN and not tag.group(1)):
+                break  # its content is no text: skip to its end, then scan on
+        else:
+            return shown + len(_SPACES.sub(" ", page[position:]))
+        if not name:
+            end = page.find("-->", position)
+            position = len(page) if end < 0 else end + 3
+        else:
+            lowered = lowered if lowered is not None else page.lower()
+            end = lowered.find(f"</{name}", position)
+            position = len(page) if end < 0 else (page.find(">", end) + 1 or len(page))
 
 
 def _without_heading(text: str, title: str) -> str:

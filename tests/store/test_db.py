@@ -418,7 +418,13 @@ def test_a_merge_indexes_only_excerpts_that_bring_new_words_and_search_finds_eve
     (indexed,) = conn.execute("SELECT excerpts FROM events_fts WHERE rowid = ?", (event_id,)).fetchone()
     assert indexed == "Kim met Putin at the harbour.\nKim and Putin met near the lighthouse."
     assert conn.execute("SELECT n_sources FROM events WHERE id = ?", (event_id,)).fetchone()[0] == 3
-    for words, hits in (("lighthouse harbour", 1), ("harbour!", 1), ("kim lighthouse", 1), ("zeppelin", 0)):
+    with transaction(conn):  # "Kim-Putin" is a phrase: its words are indexed, but never side by side yet
+        joined = article("d", "Kim-Putin at the harbour.")  # every word known; "kim putin" side by side is new
+        insert_article(conn, joined)
+        update_event(conn, event_id, Event(days("2025-09-03"), "Kim met Putin", ["Kim"], ["KP"], []),
+                     [source(joined, joined.body)], {})
+    for words, hits in (("lighthouse harbour", 1), ("harbour!", 1), ("kim lighthouse", 1), ("zeppelin", 0),
+                        ("Kim-Putin", 1)):
         assert count_events(conn, Filter(text=words)) == hits, words
 
 

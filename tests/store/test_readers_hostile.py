@@ -144,7 +144,9 @@ def test_a_saved_page_with_far_too_much_text_is_refused_before_it_is_parsed(tmp_
 def test_the_text_of_a_page_is_counted_without_its_markup():
     from store.readers.html_pages import visible_text_length
 
-    assert visible_text_length("<i></i>" * 600_000, enough=1_000) == 0  # 1.2 million tags, no text
+    assert visible_text_length("<i></i>" * 200_000, enough=1_000) == 0  # 400,000 tags, no text
+    assert visible_text_length("<p>" + "<script>x " * 20_000) == 0  # unclosed scripts hide the rest
+    assert visible_text_length("a <b " * 20_000) == 100_000  # brackets that never close are text
     assert visible_text_length("<p>Hello \n  world</p><!-- a note --><script>x < y</script><style>p {}</style>!") == 12
 
 
@@ -183,3 +185,99 @@ def test_a_page_too_deep_even_without_its_layout_says_why_it_is_refused(tmp_path
     (skipped,) = read_paths([page])
     assert skipped == Skipped(str(page), "no article text found in the HTML (its elements nest over 255 deep, "
                                          "deeper than the HTML parser reads)")
+
+
+# --- collections read a record at a time ------------------------------------------------------------------------
+
+RECORD_TEXT = "Ministers met in Oslo on Monday to discuss fishing rights in the Barents Sea. " * 20
+COLLECTION_BYTES = 60_000_000
+HEADROOM = 120_000_000  # bytes of address space the child may add to what it holds once its modules are loaded
+
+
+@pytest.fixture(scope="module")
+def big_collections(tmp_path_factory) -> dict[str, Path]:
+    """A 60 MB .jsonl and the same records as a 60 MB .json list."""
+    folder = tmp_path_factory.mktemp("collections")
+    line = json.dumps({"text": RECORD_TEXT, "title": "Talks", "published": "2025-05-07"})[:-1]
+    count = COLLECTION_BYTES // (len(line) + 12)
+    lines = folder / "big.jsonl"
+    with lines.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            out.write(f'{line}, "n": {number}}}\n')
+    listed = folder / "big.json"
+    with listed.open("w", encoding="utf-8") as out:
+        out.write("[\n" + ",\n".join(f'{line}, "n": {number}}}' for number in range(count)) + "\n]\n")
+    return {"jsonl": lines, "json": listed, "count": count}
+
+
+MEMORY_PROBE = """
+import resource, sys
+{setup}
+size = int(next(l for l in open("/proc/self/status") if l.startswith("VmSize")).split()[1]) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + {headroom}, size + {headroom}))
+{work}
+"""
+
+
+def run_under_headroom(setup: str, work: str, *args: str) -> str:
+    """Run `work` in a child whose address space may grow by HEADROOM after `setup` (its imports) ran."""
+    code = MEMORY_PROBE.format(setup=setup, work=work, headroom=HEADROOM)
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-1500:]
+    return done.stdout
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "json"])
+def test_a_collection_is_read_a_record_at_a_time(big_collections, kind):
+    out = run_under_headroom(
+        "from store.readers import Skipped, read_paths",
+        "items = [0, 0]\n"
+        "for item in read_paths([sys.argv[1]]):\n"
+        "    items[isinstance(item, Skipped)] += 1\n"
+        "    last = item\n"
+        "print(items[0], items[1], last.path.rsplit('#', 1)[1], len(last.body))",
+        str(big_collections[kind]))
+    count = big_collections["count"]  # the last is record (or line) `count`: both count from 1
+    assert out.split() == [str(count), "0", str(count), str(len(RECORD_TEXT))]
+
+
+def test_ingest_holds_no_collection_in_memory(big_collections, tmp_path):
+    """Ingest reads the collection twice (what to do, then the articles as they are extracted), never holding it:
+    with the extraction stubbed out, 60 MB of records go through in a child with 120 MB to spare."""
+    out = run_under_headroom(
+        "import store.extract.pipeline as pipeline\n"
+        "from store.ingest import ingest\n"
+        "from store.readers import Skipped\n"
+        "pipeline.extract_many = lambda articles, n_process=1: (Skipped(a.path, 'not extracted') for a in articles)",
+        "report = ingest([sys.argv[1]], sys.argv[2])\n"
+        "print(len(report.skipped), report.skipped[-1].reason)",
+        str(big_collections["jsonl"]), str(tmp_path / "s.db"))
+    assert out.strip() == f"{big_collections['count']} not extracted"
+
+
+def test_a_collection_is_parsed_across_chunk_boundaries_and_stops_where_it_breaks(tmp_path, monkeypatch):
+    from store.readers import json_stream
+
+    monkeypatch.setattr(json_stream, "CHUNK", 7)  # every record, string and number spans several chunks
+    records = [{"text": "First article text. \x07Bell inside.", "n": 123456789},
+               {"text": "Second article, café and naïve.", "n": 1.5e3},
+               {"text": "Third article."}]
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(records, ensure_ascii=False).replace("\\u0007", "\x07"), encoding="utf-8")
+    found = list(read_paths([good]))
+    assert [a.body for a in found] == ["First article text. Bell inside.", "Second article, café and naïve.",
+                                       "Third article."]
+    assert [a.path for a in found] == [f"{good}#1", f"{good}#2", f"{good}#3"]
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"text": "Kept one."}, {"text": "Kept two."}, {"text": "cut', encoding="utf-8")
+    *kept, failed = read_paths([broken])
+    assert [a.body for a in kept] == ["Kept one.", "Kept two."]
+    assert failed.path == str(broken) and failed.reason.startswith("invalid JSON after record 2 (record 3: ")
+
+
+def test_a_collection_that_is_not_utf8_is_read_as_cp1252(tmp_path):
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"text": "Plain first line."}\n{"text": "Caf\xe9 talks in Orl\xe9ans."}\n'.encode("cp1252"))
+    first, second = read_paths([latin])
+    assert (first.body, second.body) == ("Plain first line.", "Café talks in Orléans.")

@@ -3,6 +3,7 @@ it was; bad links named on the command line are skipped, not fatal; an absurd --
 does not exist."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -79,3 +80,36 @@ def test_a_store_in_a_folder_that_does_not_exist_is_named_as_such(tmp_path):
     assert result.exit_code == 1
     assert f"dateline: error: cannot create store {store}: the folder {store.parent} does not exist" in result.stderr
     assert "read-only" not in result.stderr and not (tmp_path / "no").exists()
+
+
+def test_an_export_to_a_pipe_writes_into_the_pipe_and_leaves_it_a_pipe(tmp_path):
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    result = runner.invoke(app, ["export", "--db", str(SAMPLE), "--format", "json", "--output", str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert received and len(json.loads(received[0])["events"]) == 25  # the whole sample
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # not replaced by a regular file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_user_store_that_is_a_link_loop_is_one_error_line(tmp_path, monkeypatch):
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(loop)
+    monkeypatch.setenv("DATELINE_DB", str(loop))
+    for args in (["events"], ["export", "--format", "json"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.startswith(f"dateline: error: no such store: {loop}") and result.stderr.count("\n") == 1
+    article = tmp_path / "a.txt"
+    article.write_text("Ministers met in Oslo on Monday to discuss fishing rights in Norway.\n")
+    ingested = runner.invoke(app, ["ingest", str(article)])
+    assert ingested.exit_code == 1
+    assert f"dateline: error: cannot open store {loop}: a symbolic link that loops back to itself" in ingested.stderr
