@@ -10,8 +10,8 @@ events are the same, so from the second copy on they merge into stored events, a
 Words are the whitespace-split words of the article bodies as the readers return them. For each process count:
 
   spaCy          `nlp.pipe` over the bodies' paragraphs (what dateline feeds the model) with the same model and
-                 components as store/extract/nlp.load(): ner + senter, the same components excluded, without
-                 dateline's entity-fix component;
+                 components as store/extract/nlp.load() (tok2vec, tagger, parser, ner: see nlp.EXCLUDED),
+                 without dateline's entity-fix component;
   + ruler        the same with dateline's entity-fix component (store/extract/ruler.py) added after ner;
   ingest         store.ingest.ingest of the corpus folder into a fresh store: reading the files, extraction,
                  merging, SQLite writes in batch transactions; the model already loaded;
@@ -63,7 +63,8 @@ def bare_model(with_ruler: bool):
     import spacy
 
     nlp = spacy.load(dateline_nlp.MODEL, exclude=dateline_nlp.EXCLUDED)
-    nlp.enable_pipe("senter")
+    if "senter" not in dateline_nlp.EXCLUDED:  # the parser splits sentences when it runs
+        nlp.enable_pipe("senter")
     if with_ruler:
         from store.extract import countries, ruler
 

@@ -385,8 +385,10 @@ def merge_candidates(
     keys, kind, column = (persons, "person", "name") if persons else (countries, "country", "code")
     marks = ", ".join("?" * len(keys))
     articles = list(not_told_by)
-    told = (f" AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id IN ({', '.join('?' * len(articles))})"
-            " AND s.event_id = e.id)") if articles else ""
+    # The articles' own events, found from the articles (few) through sources_by_article: a NOT EXISTS per
+    # candidate would read the candidate's sources, which grow with its tellings.
+    told = (f" AND e.id NOT IN (SELECT event_id FROM sources WHERE article_id IN ({', '.join('?' * len(articles))}))"
+            if articles else "")
     ids = [row[0] for row in conn.execute(
         # Driven from the actors: their events are few next to all the events that start before `when` ends.
         "SELECT DISTINCT e.id, e.sort_key FROM actors a"
@@ -505,22 +507,28 @@ def _delete_event(conn: sqlite3.Connection, event_id: int) -> None:
 
 
 _TOKEN = re.compile(r"\w+")
-_LONGEST_RUN = 4  # words: a search term joined by punctuation ("U.S.-China") is a phrase of that many words
+_LONGEST_RUN = 4  # words of a term joined by punctuation ("U.S.-China") whose runs are compared
 
 
 def _word_runs(text: str) -> set[tuple[str, ...]]:
-    """The words of `text` and its runs of up to _LONGEST_RUN adjacent words, lower-cased as the full-text index
-    folds them."""
-    words = _TOKEN.findall(text.lower())
-    return {tuple(words[i:i + n]) for n in range(1, _LONGEST_RUN + 1) for i in range(len(words) - n + 1)}
+    """The words of `text`, lower-cased as the full-text index folds them, and the runs of up to _LONGEST_RUN
+    words that punctuation joins into one written term ("U.S.-China", "Kim's"). Runs across spaces are left out:
+    retellings order their words every which way, and counting those would index nearly every excerpt again."""
+    runs: set[tuple[str, ...]] = set()
+    for term in text.lower().split():
+        words = _TOKEN.findall(term)
+        runs.update((word,) for word in words)
+        for n in range(2, min(len(words), _LONGEST_RUN) + 1):
+            runs.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return runs
 
 
 def _refresh_merged(conn: sqlite3.Connection, event_id: int, new_sources: Sequence[Source]) -> None:
     """After new tellings were added: count them, and add to the event's full-text row only the excerpts that
-    bring a word, or a run of up to _LONGEST_RUN adjacent words, that it does not hold yet. A search (each term a
-    prefix phrase, at most that many words long) finds the same events as with every excerpt indexed, and the cost
-    of a merge stays flat however many tellings the event gathers (a full rewrite, as _refresh does, grows with
-    them)."""
+    bring a word, or a punctuation-joined term ("Kim-Putin"), that it does not hold yet. A search (each term a
+    prefix phrase) finds the same events as with every excerpt indexed, except a joined term written with
+    spaces in the one telling that has them side by side; and the cost of a merge stays flat however many
+    tellings the event gathers (a full rewrite, as _refresh does, grows with them)."""
     conn.execute("UPDATE events SET n_sources = n_sources + ? WHERE id = ?", (len(new_sources), event_id))
     indexed = conn.execute("SELECT f.summary, f.excerpts, e.summary AS current FROM events_fts f"
                            " JOIN events e ON e.id = f.rowid WHERE f.rowid = ?", (event_id,)).fetchone()

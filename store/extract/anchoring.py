@@ -145,6 +145,36 @@ def time_tense(tokens: Tokens, start: int, end: int, sentence: str) -> str:
     return sentence if tense is None else tense
 
 
+# Nouns that name a happening: a sentence about one tells an event even in the form of a description.
+EVENT_NOUNS = frozenset({"visit", "visits", "meeting", "meetings", "talks", "summit", "summits", "trip", "trips",
+                         "tour", "conference", "ceremony", "parade", "election", "elections", "vote", "attack",
+                         "attacks", "strike", "strikes", "war", "protest", "protests", "match", "game", "final",
+                         "launch", "test", "tests", "exercise", "exercises", "negotiations", "dinner", "speech",
+                         "funeral", "wedding", "trial", "hearing", "referendum", "festival", "celebration",
+                         "celebrations", "anniversary", "crash", "earthquake", "flood", "fire", "storm", "deal",
+                         "agreement", "treaty", "announcement", "event", "occasion"})
+_STATIVE = frozenset({"is", "are", "'s", "’s", "has", "have", "'ve", "’ve", "remains", "remain", "lies", "lie",
+                      "comprises", "comprise", "consists", "consist", "includes", "include", "belongs", "belong"})
+
+
+def describes(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the sentence at [start, end) describes a state rather than reports a happening: its main verb is a
+    present-tense "be", "have" or another verb of state ("Reykjavik is a city of ...", "Twelve countries have
+    observer status", "The council comprises eight states"), with no clause reported under it."""
+    roots = tokens.roots(start, end)
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    verb = root if tokens.words[root] in _STATIVE else next(
+        (c for c in tokens.children(root) if tokens.deps[c] in ("aux", "auxpass") and tokens.words[c] in _STATIVE
+         and tokens.tags[root] not in ("VBN", "VBG")), None) if tokens.tags[root] in ("NN", "NNS", "JJ") else None
+    if verb is None or tokens.tags[verb] not in ("VBZ", "VBP"):
+        return False
+    if any(tokens.deps[c] in ("attr", "nsubj") and tokens.words[c] in EVENT_NOUNS for c in tokens.children(root)):
+        return False  # "This is the first visit to Beijing ...", "The summit is in June": an event, told as a state
+    return not any(tokens.deps[c] in ("ccomp", "xcomp", "advcl") for c in tokens.children(root))
+
+
 def sentence_tense(tokens: Tokens, start: int, end: int) -> str:
     """The tense of what the sentence at [start, end) reports: its main verb's, or the reported clause's when the
     main verb reports speech and the clause looks ahead ("officials said they will meet")."""

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from store.extract import cues
 from store.extract.anchoring import (
-    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, sentence_tense, time_tense,
+    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, describes, sentence_tense, time_tense,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -68,6 +68,8 @@ def find_events(
             when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
         if not _is_event(text, persons, countries, explicit=dated_by == "explicit"):
             continue
+        if dated_by is None and describes(tokens, sentence.start, sentence.end):
+            continue  # "Reykjavik is a city of ...", "Twelve countries have observer status": no happening
         anaphor = dated_by is None and cues.names_event_anaphor(text)
         if when is None and found and (anaphor or cues.continues_previous(text)):
             previous = found[-1].event

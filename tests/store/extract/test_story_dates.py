@@ -99,3 +99,15 @@ def test_a_past_event_does_not_continue_a_coming_one():
                    "Lars Berg also criticised the plan of the Ukrainian parliament.")
     start, end, dated_by, _, _ = event_of(found, "criticised")
     assert (start, end, dated_by) == (date(2025, 5, 1), PUB, "published")  # not Friday the 9th ("previous")
+
+
+@pytest.mark.parametrize("sentence, is_event", [
+    ("Oslo is a city of museums and harbours on the coast of Norway.", False),
+    ("Twelve countries have observer status in the council, Norway among them.", False),
+    ("This is the first visit to Oslo by a Swedish foreign minister in six years.", True),
+    ("Lars Berg met Anna Kovalenko in Oslo to discuss fishing rights of Norway.", True),
+])
+def test_a_sentence_describing_a_state_is_no_event_unless_it_names_a_happening(sentence, is_event):
+    lead = "Foreign ministers Anna Kovalenko and Lars Berg held talks in Oslo on Monday."
+    found = events(lead, sentence)
+    assert any(e[3] == sentence for e in found) == is_event
