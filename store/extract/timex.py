@@ -71,14 +71,17 @@ def _direction(sentence: Sentence, cand: Candidate, tokens: Tokens | None) -> in
 
 def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, When]]:
     """(start, end, When) of each range written as two dated expressions joined by "-", "to", "through",
-    "until" or "between … and"; the offsets cover an opening "from"/"between" too."""
+    "until" or "between … and", or two days in a row joined by "and"; the offsets cover an opening
+    "from"/"between" too."""
     ranges = []
     for first, second in zip(timexes, timexes[1:]):
         if not (first.when and second.when and first.when.start):
             continue
         joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
         opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
-        if not joint or (joint["and"] and not (opening and opening["word"].lower() == "between")):
+        if not joint:
+            continue
+        if joint["and"] and not (opening and opening["word"].lower() == "between") and not _next_days(first, second):
             continue
         if second.when.end < first.when.start:
             continue
@@ -86,6 +89,13 @@ def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, Whe
         start = opening.start() if opening else first.start
         ranges.append((start, second.end, When(first.when.start, second.when.end, precision)))
     return ranges
+
+
+def _next_days(first: Timex, second: Timex) -> bool:
+    """ "on Friday and Saturday", "May 3 and 4": two days in a row joined by "and" are one stretch of time."""
+    a, b = first.when, second.when
+    return (a.precision == b.precision == "day" and a.start is not None and b.start is not None
+            and (b.start - a.end).days == 1)
 
 
 def _candidates(body: str, spans: Sequence[Span]) -> list[Candidate]:

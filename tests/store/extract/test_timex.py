@@ -285,10 +285,13 @@ def test_date_ranges_join_two_dates(body, text, when):
     assert [(body[s:e], w) for s, e, w in ranges] == [(text, when)]
 
 
-def test_two_dates_joined_by_a_plain_and_are_not_a_range():
-    body = "Talks were held Monday and Tuesday."
+def test_two_days_in_a_row_joined_by_and_are_one_stretch_and_other_pairs_are_not():
+    body = "Talks were held Monday and Tuesday."  # DCT is Tuesday 7 October 2025: the 6th and the 7th
     assert len(tag(body, DCT)) == 2
-    assert date_ranges(body, tag(body, DCT)) == []
+    assert [(body[s:e], w) for s, e, w in date_ranges(body, tag(body, DCT))] == [
+        ("Monday and Tuesday", When(date(2025, 10, 6), date(2025, 10, 7), "day"))]
+    apart = "Talks were held Monday and Thursday."  # not in a row: two days, no stretch between them
+    assert len(tag(apart, DCT)) == 2 and date_ranges(apart, tag(apart, DCT)) == []
 
 
 # Years outside the years of event dates (store.model: 1000–2999). The year is part of the expression and
