@@ -65,6 +65,12 @@ def background(tokens: Tokens, start: int, end: int) -> Background | None:
     if _has_when_clause(tokens, head):
         return None
     words, deps, heads, tags = tokens.words, tokens.deps, tokens.heads, tokens.tags
+    number = head
+    while tags[heads[number]] == "CD" and heads[number] != number:  # "2023" of "2021-2023" hangs on "2021"
+        number = heads[number]
+    if (deps[number] == "pobj" and words[heads[number]] == "for"
+            and _is_span_of_years(tokens, *tokens.subtree_span(number))):
+        return Background("a period (for)")  # "assume the presidency for 2021-2023": the term, not the act
     noun = heads[head]
     if (deps[head] in _NOUN_MODIFIER and tokens.starts[noun] >= end and tags[noun] in ("NN", "NNS")
             and deps[noun] not in _SUBJECT):
@@ -101,6 +107,42 @@ def background_tense(tokens: Tokens, found: Background) -> str:
     if found.event is None or not tokens.tags[found.event].startswith("VB"):
         return UNKNOWN
     return tense_at(tokens, found.event) or UNKNOWN
+
+
+def _is_span_of_years(tokens: Tokens, start: int, end: int) -> bool:
+    """ "2021-2023", "2021 to 2023": a time expression (with what the parse hangs on it) naming more than one year."""
+    inside = [tokens.words[i] for i in tokens.within(start, end)]
+    years = [w for w in inside if len(w) == 4 and w.isdigit()]
+    return len(years) >= 2 or any(len(w) == 9 and w[4] in "-–" and w[:4].isdigit() for w in inside)
+
+
+def subject_event_noun(tokens: Tokens, start: int, end: int) -> str | None:
+    """The event noun that is the subject of the sentence at [start, end) ("The meeting lasted ...", "The upcoming
+    summit marks ..."), or None."""
+    roots = tokens.roots(start, end)
+    if len(roots) != 1:
+        return None
+    for child in tokens.children(roots[0]):
+        if tokens.deps[child] in ("nsubj", "nsubjpass") and tokens.words[child] in EVENT_NOUNS:
+            return tokens.words[child]
+    return None
+
+
+# Modifiers that make an event noun one particular happening: "the upcoming meeting", "the planned visit".
+_PARTICULAR = frozenset({"upcoming", "planned", "coming", "forthcoming", "scheduled", "expected", "next",
+                         "latest", "recent", "proposed", "first"})
+
+
+def names_particular_event(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the sentence's subject is one particular happening ("The upcoming meeting in Beijing marks ...")
+    rather than a kind of them ("The celebrations mark a pivotal moment")."""
+    roots = tokens.roots(start, end)
+    if len(roots) != 1:
+        return False
+    for child in tokens.children(roots[0]):
+        if tokens.deps[child] in ("nsubj", "nsubjpass") and tokens.words[child] in EVENT_NOUNS:
+            return any(tokens.deps[c] == "amod" and tokens.words[c] in _PARTICULAR for c in tokens.children(child))
+    return False
 
 
 def _is_stretch(tokens: Tokens, start: int, end: int) -> bool:

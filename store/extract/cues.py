@@ -85,6 +85,14 @@ def continues_previous(text: str) -> bool:
     return bool(_SEQUEL_OPENING.match(text) or _CONTINUATION_OPENING.match(text) or _ALSO.search(text))
 
 
+_LOOKING_AHEAD = re.compile(r"\b(upcoming|planned|coming|forthcoming|scheduled|expected|next|proposed)\b", re.I)
+
+
+def looks_ahead(text: str) -> bool:
+    """Names a happening still to come: "the upcoming meeting", "the planned visit"."""
+    return bool(_LOOKING_AHEAD.search(text))
+
+
 def names_event_anaphor(text: str) -> bool:
     return bool(_EVENT_ANAPHOR.search(text))
 

@@ -16,7 +16,8 @@ from datetime import date, timedelta
 
 from store.extract import cues
 from store.extract.anchoring import (
-    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, describes, sentence_tense, time_tense,
+    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, describes, sentence_tense, subject_event_noun,
+    names_particular_event, time_tense,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -66,7 +67,16 @@ def find_events(
             when, dated_by, words = _distance_back(article, sentence, own)
         if when is None and any(t.problem for t in own):
             when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
-        if not _is_event(text, persons, countries, explicit=dated_by == "explicit"):
+        told = subject_event_noun(tokens, sentence.start, sentence.end) if len(tokens) else None
+        earlier = _event_named(found, told) if told and not (persons or countries) else None
+        if earlier is not None:  # "The meeting lasted four hours": the meeting told before, its actors and date
+            persons, countries = list(earlier.persons), list(earlier.countries)
+            if when is None:
+                when, dated_by, words = earlier.when, "previous", _words_of(earlier.sources[0].dating)
+        particular = bool(told) and names_particular_event(tokens, sentence.start, sentence.end)
+        if particular and when is None and tense != PAST and cues.looks_ahead(text):
+            when, dated_by, words = story.at(k, FUTURE)  # "The upcoming meeting ... marks": the coming occasion
+        if not _is_event(text, persons, countries, explicit=dated_by == "explicit", names_happening=particular):
             continue
         if dated_by is None and describes(tokens, sentence.start, sentence.end):
             continue  # "Reykjavik is a city of ...", "Twelve countries have observer status": no happening
@@ -158,14 +168,27 @@ def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]], ent
     return _actors(outside, entities)[0]
 
 
-def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool) -> bool:
+def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool,
+              names_happening: bool = False) -> bool:
+    """Whether a sentence reports an event. `names_happening`: its subject is one particular event ("The upcoming
+    meeting marks the first ..."), which a verb of commentary does not turn into analysis."""
     if len(text.split()) < MIN_WORDS or cues.is_question(text) or cues.is_habitual(text):
         return False
     if not (persons or countries or explicit):
         return False
     if explicit:
         return True
-    return not (cues.is_hypothetical(text) or cues.is_analysis(text))
+    return not (cues.is_hypothetical(text) or (cues.is_analysis(text) and not names_happening))
+
+
+def _event_named(found: list[SentenceEvent], noun: str) -> Event | None:
+    """The latest main event told before whose sentence names `noun` (or a word of its stem: "meeting" - "met"
+    aside, "visit" - "visited")."""
+    stem = noun[:5] if len(noun) > 5 else noun.rstrip("s")
+    for earlier in reversed(found):
+        if stem in earlier.sentence.text.lower():
+            return earlier.event
+    return None
 
 
 class _ByStart:

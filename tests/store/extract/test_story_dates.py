@@ -111,3 +111,28 @@ def test_a_sentence_describing_a_state_is_no_event_unless_it_names_a_happening(s
     lead = "Foreign ministers Anna Kovalenko and Lars Berg held talks in Oslo on Monday."
     found = events(lead, sentence)
     assert any(e[3] == sentence for e in found) == is_event
+
+
+def test_a_term_of_years_does_not_date_the_act_that_begins_it():
+    found = events("Ministers of the Nordic Council met in Oslo on Monday.",
+                   "During the meeting, Norway took over the rotating presidency of the council for 2025-2027.")
+    start, end, _, _, _ = event_of(found, "took over")
+    assert (start, end) == (date(2025, 5, 5), date(2025, 5, 5))  # the meeting's day, not 2025-2027
+
+
+def test_a_sentence_about_the_meeting_told_before_takes_its_date_and_actors():
+    found = events("Foreign ministers Anna Kovalenko and Lars Berg held a meeting in Oslo on Monday.",
+                   "The meeting lasted about four hours, including a long dinner.")
+    start, end, dated_by, _, persons = event_of(found, "lasted about four hours")
+    assert (start, end, dated_by) == (date(2025, 5, 5), date(2025, 5, 5), "previous")
+    assert set(persons) == {"Anna Kovalenko", "Lars Berg"}
+
+
+def test_the_upcoming_occasion_marking_a_first_is_an_event_of_the_coming_date():
+    found = events("Foreign minister Anna Kovalenko will visit Oslo on Friday, officials of Ukraine said.",
+                   "The upcoming visit to Norway marks the first trip of a Ukrainian minister to the Nordic country.")
+    start, end, dated_by, _, _ = event_of(found, "upcoming visit")
+    assert (start, end, dated_by) == (date(2025, 5, 9), date(2025, 5, 9), "story")
+    celebrations = events("Crowds in Oslo celebrated the national day of Norway on Saturday.",
+                          "The celebrations mark a turning point for Norway and its allies.")
+    assert not [e for e in celebrations if "mark a turning point" in e[3]]  # commentary on a kind, no event
