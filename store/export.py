@@ -11,7 +11,7 @@ from datetime import date
 from typing import TextIO
 
 from store.filter import Filter
-from store.model import BEFORE_PUBLICATION, DATING_REASONS, Event, Extraction
+from store.model import AFTER_PUBLICATION, BEFORE_PUBLICATION, DATING_REASONS, Event, Extraction
 from store.clean import printable_path
 from store.output_safety import json_text, spreadsheet_cell
 from store.queries import all_events, when_label
@@ -48,15 +48,16 @@ def event_record(event: Event) -> dict:
 
 def dating_record(event: Event) -> dict:
     """How the event got its date: the reason ("stated", "story occasion", "previous event", "publication day",
-    "before publication", "undated") and the words that gave it (text, offsets in the article body, and the
+    "before publication", "after publication", "undated") and the words that gave it (text, offsets in the article body, and the
     article's path), or nulls when no words did. The telling that carries the event's dating is the one shown."""
     tellings = [s for s in event.sources if s.dating is not None]
     chosen = next((s for s in tellings if s.dating.reason == event.dated_by and s.dating.text is not None),
                   next((s for s in tellings if s.dating.reason == event.dated_by), None))
     reason = DATING_REASONS.get(event.dated_by, event.dated_by)
     when = event.when
+    published = next((source.published for source in event.sources if source.published), None)
     if event.dated_by == "published" and when.start is not None and when.start != when.end:
-        reason = BEFORE_PUBLICATION
+        reason = AFTER_PUBLICATION if published is not None and when.start >= published else BEFORE_PUBLICATION
     dating = chosen.dating if chosen else None
     has_words = dating is not None and dating.text is not None
     return {"reason": reason,

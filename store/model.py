@@ -154,6 +154,7 @@ DATING_REASONS = {
     "none": "undated",
 }
 BEFORE_PUBLICATION = "before publication"  # a past event with nothing to date it: the days up to publication
+AFTER_PUBLICATION = "after publication"  # a future event with nothing to date it: the days after publication
 
 
 @dataclass(frozen=True)

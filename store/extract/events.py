@@ -351,9 +351,12 @@ def _unit_before(day: date, amount: float, unit: str) -> When:
 
 def _publication(article: Article, tense: str = UNKNOWN) -> tuple[When, str]:
     """The date an event takes when neither it nor its story has one: a past event lies in the days up to the
-    publication (PAST_WINDOW_DAYS), anything else on the publication day."""
+    publication, a future one in the days after it (PAST_WINDOW_DAYS each), anything else on the publication
+    day."""
     if article.published is None:
         return When.undated(), "none"
     if tense == PAST:
         return When(article.published - timedelta(days=PAST_WINDOW_DAYS - 1), article.published, "day"), "published"
+    if tense == FUTURE:
+        return When(article.published, article.published + timedelta(days=PAST_WINDOW_DAYS - 1), "day"), "published"
     return When(article.published, article.published, "day"), "published"

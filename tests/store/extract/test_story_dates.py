@@ -136,3 +136,12 @@ def test_the_upcoming_occasion_marking_a_first_is_an_event_of_the_coming_date():
     celebrations = events("Crowds in Oslo celebrated the national day of Norway on Saturday.",
                           "The celebrations mark a turning point for Norway and its allies.")
     assert not [e for e in celebrations if "mark a turning point" in e[3]]  # commentary on a kind, no event
+
+
+def test_a_coming_event_with_nothing_to_date_it_lies_in_the_days_after_publication():
+    from store.export import event_record
+
+    (event,) = extract(Article("plan.md", "Lars Berg will criticise the plan of the Ukrainian parliament.", "Plan",
+                               PUB)).events
+    assert (event.when.start, event.when.end) == (PUB, date(2025, 5, 13))  # not silently the publication day
+    assert event_record(event)["dated_by"]["reason"] == "after publication"
