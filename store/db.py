@@ -6,6 +6,7 @@ than sqlite-utils' table API because the latter commits writes made outside a tr
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -45,10 +46,8 @@ def connect(
         raise StoreError(f"no such store: {path} (create it with: dateline ingest ARTICLES --db {path})")
     if path.is_dir():
         raise StoreError(f"cannot open store {path}: it is a directory")
-    try:
-        path.resolve(strict=False)
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic link loop (Python 3.11)
-        raise StoreError(f"cannot open store {path}: a symbolic link that loops back to itself") from error
+    if _is_link_loop(path):
+        raise StoreError(f"cannot open store {path}: a symbolic link that loops back to itself")
     if create and not path.exists() and not path.parent.is_dir():
         raise StoreError(f"cannot create store {path}: the folder {path.parent} does not exist")
     mode = "ro" if readonly else "rwc" if create else "rw"
@@ -63,6 +62,14 @@ def connect(
         return _open(path, "ro&immutable=1", create=False, readonly=True)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open store {path}: {error_reason(error)}") from error
+
+
+def _is_link_loop(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _open(
