@@ -51,12 +51,6 @@ class Background:
     event: int | None = None
 
 
-def background_reason(tokens: Tokens, start: int, end: int) -> str | None:
-    """Why the time expression at [start, end) dates a background event, or None when it may date the main one."""
-    found = background(tokens, start, end)
-    return found.reason if found else None
-
-
 def background(tokens: Tokens, start: int, end: int) -> Background | None:
     """The background event the time expression at [start, end) dates, or None when it may date the main one."""
     head = tokens.head_of(start, end)
@@ -119,13 +113,8 @@ def _is_span_of_years(tokens: Tokens, start: int, end: int) -> bool:
 def subject_event_noun(tokens: Tokens, start: int, end: int) -> str | None:
     """The event noun that is the subject of the sentence at [start, end) ("The meeting lasted ...", "The upcoming
     summit marks ..."), or None."""
-    roots = tokens.roots(start, end)
-    if len(roots) != 1:
-        return None
-    for child in tokens.children(roots[0]):
-        if tokens.deps[child] in ("nsubj", "nsubjpass") and tokens.words[child] in EVENT_NOUNS:
-            return tokens.words[child]
-    return None
+    subject = _event_subject(tokens, start, end)
+    return None if subject is None else tokens.words[subject]
 
 
 # Modifiers that make an event noun one particular happening: "the upcoming meeting", "the planned visit".
@@ -136,13 +125,18 @@ _PARTICULAR = frozenset({"upcoming", "planned", "coming", "forthcoming", "schedu
 def names_particular_event(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the sentence's subject is one particular happening ("The upcoming meeting in Beijing marks ...")
     rather than a kind of them ("The celebrations mark a pivotal moment")."""
+    subject = _event_subject(tokens, start, end)
+    return subject is not None and any(tokens.deps[c] == "amod" and tokens.words[c] in _PARTICULAR
+                                       for c in tokens.children(subject))
+
+
+def _event_subject(tokens: Tokens, start: int, end: int) -> int | None:
+    """The token of the sentence's subject when it is an event noun, or None."""
     roots = tokens.roots(start, end)
     if len(roots) != 1:
-        return False
-    for child in tokens.children(roots[0]):
-        if tokens.deps[child] in ("nsubj", "nsubjpass") and tokens.words[child] in EVENT_NOUNS:
-            return any(tokens.deps[c] == "amod" and tokens.words[c] in _PARTICULAR for c in tokens.children(child))
-    return False
+        return None
+    return next((child for child in tokens.children(roots[0])
+                 if tokens.deps[child] in ("nsubj", "nsubjpass") and tokens.words[child] in EVENT_NOUNS), None)
 
 
 def _is_stretch(tokens: Tokens, start: int, end: int) -> bool:

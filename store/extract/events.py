@@ -16,8 +16,8 @@ from datetime import date, timedelta
 
 from store.extract import cues
 from store.extract.anchoring import (
-    FUTURE, PAST, UNKNOWN, background, background_reason, background_tense, describes, sentence_tense, subject_event_noun,
-    names_particular_event, time_tense,
+    FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
+    sentence_tense, subject_event_noun, time_tense,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -26,9 +26,10 @@ from store.model import Article, Dating, Entities, Event, Mention, Sentence, Sou
 
 MIN_WORDS = 5
 STORY_DAYS = 14  # how far from the publication a date may lie and still be the time of the story told
-PAST_WINDOW_DAYS = 7  # a past event with no time anywhere: somewhere in the week up to the publication
+PUBLICATION_WINDOW_DAYS = 7  # an event with no time anywhere: the week up to the publication (past) or after it
 FUTURE_SLACK_DAYS = 1  # a future event dated a day before the publication: written the evening before
 Words = tuple[int, int] | None  # body offsets of the words that give a date
+Backgrounds = dict[tuple[int, int], Background | None]  # (start, end) of a time expression → anchoring.background
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 
 
@@ -53,14 +54,16 @@ def find_events(
     found: list[SentenceEvent] = []
     timexes_at, mentions_at = _ByStart(timexes), _ByStart(entities.mentions)
     tokens = tokens if tokens is not None else Tokens()
-    own_times = [_own_time(article, sentence, timexes_at.within(sentence.start, sentence.end), ranges, tokens)
-                 for sentence in sentences]
+    # What each time expression's clause is (anchoring.background), read once: several steps below ask.
+    backgrounds = {(t.start, t.end): background(tokens, t.start, t.end) for t in timexes} if len(tokens) else {}
+    own_times = [_own_time(article, sentence, timexes_at.within(sentence.start, sentence.end), ranges, tokens,
+                           backgrounds) for sentence in sentences]
     story = _StoryTimes(article, own_times)
     for k, sentence in enumerate(sentences):
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
-        persons = _main_persons(mentions, _background_spans(own, tokens), entities) or persons
+        persons = _main_persons(mentions, _background_spans(own, tokens, backgrounds), entities) or persons
         text = sentence.text
         when, dated_by, tense, words = own_times[k]
         if when is None:
@@ -102,13 +105,14 @@ def find_events(
     main_when = {f.sentence.index: f.event.when for f in found}
     for sentence in sentences:
         own = timexes_at.within(sentence.start, sentence.end)
-        found.extend(_background_events(article, sentence, own, ranges, tokens, mentions_at, entities,
+        found.extend(_background_events(article, sentence, own, ranges, tokens, backgrounds, mentions_at, entities,
                                         main_when.get(sentence.index)))
     return found
 
 
 def _background_events(article: Article, sentence: Sentence, own: list[Timex], ranges, tokens: Tokens,
-                       mentions_at: "_ByStart", entities: Entities, main: When | None) -> list[SentenceEvent]:
+                       backgrounds: Backgrounds, mentions_at: "_ByStart", entities: Entities,
+                       main: When | None) -> list[SentenceEvent]:
     """The dated background events of a sentence, each an event of its own: "compared to the last parade in
     2015", "since the elections in July", "ahead of a summit in June", "Lai, who was arrested in 2020". Dated by
     their time (if the tense allows it, and unlike the main event's date), told by the words the parse hangs on
@@ -120,10 +124,10 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
     for timex in own:
         if timex.when is None or timex.when.start is None or timex.problem:
             continue
-        found = background(tokens, timex.start, timex.end)
+        found = backgrounds.get((timex.start, timex.end))
         if found is None or found.event is None or found.event in told:
             continue
-        when = _when_of(timex, ranges)
+        when, words = _date_of(timex, ranges)
         tense = background_tense(tokens, found)
         if when == main or not _tense_allows(when, tense, article.published):
             continue
@@ -139,20 +143,18 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         told.add(found.event)
         text = article.body[start:end]
         source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
-                        sentence.end, _dating(article, "explicit", _span_of(timex, ranges)))
+                        sentence.end, _dating(article, "explicit", words))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
 
 
-def _background_spans(own: list[Timex], tokens: Tokens) -> list[tuple[int, int]]:
+def _background_spans(own: list[Timex], tokens: Tokens, backgrounds: Backgrounds) -> list[tuple[int, int]]:
     """The character spans of the background events the sentence's times date (see anchoring.background)."""
     spans = []
-    if not len(tokens):
-        return spans
     for timex in own:
-        found = background(tokens, timex.start, timex.end)
+        found = backgrounds.get((timex.start, timex.end))
         if found is not None and found.event is not None:
             start, end = tokens.subtree_span(found.event)
             spans.append((min(start, timex.start), max(end, timex.end)))
@@ -220,42 +222,35 @@ def _actors(mentions: Sequence[Mention], entities: Entities) -> tuple[list[str],
     return persons, countries
 
 
-def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges,
-              tokens: Tokens) -> tuple[When | None, str | None, str, Words]:
+def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges, tokens: Tokens,
+              backgrounds: Backgrounds) -> tuple[When | None, str | None, str, Words]:
     """The sentence's own date, how it was found, the tense of what it reports, and the words that date it. Times of background events
-    (anchoring.background_reason) are left out, and so is a date the tense rules out: a past event after the
+    (anchoring.background) are left out, and so is a date the tense rules out: a past event after the
     article's publication, a future one long before it."""
     body, published = article.body, article.published
     tense = sentence_tense(tokens, sentence.start, sentence.end)
     dated = [t for t in own if t.when is not None and t.when.start is not None]
     if len(tokens):
-        dated = [t for t in dated if background_reason(tokens, t.start, t.end) is None]
+        dated = [t for t in dated if backgrounds.get((t.start, t.end)) is None]
     else:  # no parse (a caller that ran no model): the words before it are all there is to go on
         dated = [t for t in dated if not cues.bounds_a_period(body[max(0, t.start - 30):t.start])]
     dated = [t for t in dated
-             if _tense_allows(_when_of(t, ranges), time_tense(tokens, t.start, t.end, tense), published)]
+             if _tense_allows(_date_of(t, ranges)[0], time_tense(tokens, t.start, t.end, tense), published)]
     if len(dated) > 1:
         dated = [t for t in dated if not cues.is_report_time(body[max(0, t.start - 30):t.start])] or dated[:1]
     if not dated:
         return None, None, tense, None
     first = dated[0]
-    return _when_of(first, ranges), "explicit", time_tense(tokens, first.start, first.end, tense), \
-        _span_of(first, ranges)
+    when, words = _date_of(first, ranges)
+    return when, "explicit", time_tense(tokens, first.start, first.end, tense), words
 
 
-def _when_of(timex: Timex, ranges) -> When:
+def _date_of(timex: Timex, ranges) -> tuple[When, tuple[int, int]]:
+    """A time expression's date and the words that give it: the whole range it opens or closes, else itself."""
     for start, end, when in ranges:
         if start <= timex.start < end:
-            return when
-    return timex.when
-
-
-def _span_of(timex: Timex, ranges) -> tuple[int, int]:
-    """The words that give a time expression's date: the whole range it opens or closes, else itself."""
-    for start, end, _ in ranges:
-        if start <= timex.start < end:
-            return start, end
-    return timex.start, timex.end
+            return when, (start, end)
+    return timex.when, (timex.start, timex.end)
 
 
 def _dating(article: Article, dated_by: str, words: Words) -> Dating:
@@ -309,11 +304,7 @@ class _StoryTimes:
 def _same_line(told: str, tense: str) -> bool:
     """Whether a sentence in `tense` continues an event told in `told`: the past and the future never meet; the
     present continues anything but the future."""
-    if tense == PAST:
-        return told != FUTURE
-    if tense == FUTURE:
-        return told != PAST
-    return told != FUTURE
+    return told != PAST if tense == FUTURE else told != FUTURE
 
 
 def _distance_back(article: Article, sentence: Sentence, own: list[Timex]) -> tuple[When | None, str | None, Words]:
@@ -351,12 +342,14 @@ def _unit_before(day: date, amount: float, unit: str) -> When:
 
 def _publication(article: Article, tense: str = UNKNOWN) -> tuple[When, str]:
     """The date an event takes when neither it nor its story has one: a past event lies in the days up to the
-    publication, a future one in the days after it (PAST_WINDOW_DAYS each), anything else on the publication
+    publication, a future one in the days after it (PUBLICATION_WINDOW_DAYS each), anything else on the publication
     day."""
     if article.published is None:
         return When.undated(), "none"
     if tense == PAST:
-        return When(article.published - timedelta(days=PAST_WINDOW_DAYS - 1), article.published, "day"), "published"
+        return When(article.published - timedelta(days=PUBLICATION_WINDOW_DAYS - 1), article.published,
+                    "day"), "published"
     if tense == FUTURE:
-        return When(article.published, article.published + timedelta(days=PAST_WINDOW_DAYS - 1), "day"), "published"
+        return When(article.published, article.published + timedelta(days=PUBLICATION_WINDOW_DAYS - 1),
+                    "day"), "published"
     return When(article.published, article.published, "day"), "published"

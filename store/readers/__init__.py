@@ -79,19 +79,32 @@ def _read_collection(path: Path, reader, limit: int, published: date | None, tod
         except OSError as error:
             yield Skipped(name, f"cannot read the file ({error.strerror or error})")
             return
-    if not sample.strip():
-        yield Skipped(name, "empty file")
-        return
-    head = decode(sample)
-    if head is None:
-        yield Skipped(name, "binary file")
-        return
-    if len(sample) < _SAMPLE_BYTES and not clean_text(head).strip():  # the whole file was the sample
-        yield Skipped(name, "no text (only control characters)")
+    _, problem = _checked(decode(sample), complete=len(sample) < _SAMPLE_BYTES)  # complete: the sample is all
+    if problem:
+        yield Skipped(name, problem)
         return
     encodings = ("utf-16",) if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    yield from _finished(name, text_of(lambda: open_bounded(path, limit), lambda text: reader(path, text), encodings),
+                         published, today)
+
+
+def _checked(text: str | None, complete: bool = True) -> tuple[str | None, str | None]:
+    """(the decoded text, cleaned when `complete`, None), or (None, why the file holds no article text)."""
+    if text is None:
+        return None, "binary file"
+    if not text.strip():
+        return None, "empty file"
+    if not complete:
+        return text, None
+    text = clean_text(text)
+    return (text, None) if text.strip() else (None, "no text (only control characters)")
+
+
+def _finished(name: str, items: Iterator, published: date | None, today: date) -> Iterator[Article | Skipped]:
+    """A reader's drafts finished into articles (its Skipped passed on); a str from `items` is why the file could
+    not be read on, the last item."""
     found = False
-    for item in text_of(lambda: open_bounded(path, limit), lambda text: reader(path, text), encodings):
+    for item in items:
         if isinstance(item, str):
             yield Skipped(name, item)
             return
@@ -115,20 +128,8 @@ def _read_file(path: Path, published: date | None, today: date) -> Iterator[Arti
     if isinstance(data, str):
         yield Skipped(name, data)
         return
-    text = decode(data, declared_charset(data) if reader is read_html else None)
-    if text is None:
-        yield Skipped(name, "binary file")
+    text, problem = _checked(decode(data, declared_charset(data) if reader is read_html else None))
+    if problem:
+        yield Skipped(name, problem)
         return
-    if not text.strip():
-        yield Skipped(name, "empty file")
-        return
-    text = clean_text(text)
-    if not text.strip():
-        yield Skipped(name, "no text (only control characters)")
-        return
-    found = False
-    for item in reader(path, text):
-        found = True
-        yield item if isinstance(item, Skipped) else finish(item, published, today)
-    if not found:
-        yield Skipped(name, "no article found")
+    yield from _finished(name, reader(path, text), published, today)

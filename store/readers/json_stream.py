@@ -5,6 +5,7 @@ Text is UTF-8 (with or without BOM); a file that is not is read again from the s
 bytes cp1252 leaves undefined), the records already handed out skipped, as the whole-file readers did."""
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -167,7 +168,5 @@ def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
     """cp1252 leaves five bytes undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d): read them as latin-1 does."""
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
-
-import codecs  # noqa: E402
 
 codecs.register_error("_latin1_fallback", _latin1_fallback)
