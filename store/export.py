@@ -57,6 +57,7 @@ def dating_record(event: Event) -> dict:
     when = event.when
     published = next((source.published for source in event.sources if source.published), None)
     if event.dated_by == "published" and when.start is not None and when.start != when.end:
+        # a store written before the "before"/"after" codes: the side of the publication tells which
         reason = AFTER_PUBLICATION if published is not None and when.start >= published else BEFORE_PUBLICATION
     dating = chosen.dating if chosen else None
     has_words = dating is not None and dating.text is not None

@@ -151,10 +151,13 @@ DATING_REASONS = {
     "story": "story occasion",  # the date the article gave the occasion it reports
     "previous": "previous event",  # continues the event told just before ("That same month", "the visit")
     "published": "publication day",
+    "before": "before publication",  # a past event with nothing to date it: the days up to the publication
+    "after": "after publication",  # a coming event with nothing to date it: the days from the publication on
     "none": "undated",
 }
-BEFORE_PUBLICATION = "before publication"  # a past event with nothing to date it: the days up to publication
-AFTER_PUBLICATION = "after publication"  # a future event with nothing to date it: the days after publication
+BEFORE_PUBLICATION = DATING_REASONS["before"]
+AFTER_PUBLICATION = DATING_REASONS["after"]
+PUBLICATION_CODES = ("published", "before", "after")  # dated by the publication alone
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ class Event:
     persons: list[str]
     countries: list[str]
     sources: list[Source]
-    dated_by: str = "explicit"  # explicit | previous | published | none: where the date came from
+    dated_by: str = "explicit"  # a DATING_REASONS code: where the date came from
     words: frozenset[str] = frozenset()  # content words used when deciding merges
     id: int | None = None  # row id once stored
 

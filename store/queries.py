@@ -34,6 +34,7 @@ class EventRow:
     countries: tuple[str, ...]  # alpha-2 codes
     n_sources: int
     sort_key: str
+    dated_by: str = "explicit"  # the latest telling's dating code (store.model.DATING_REASONS)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -358,7 +359,9 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
 def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[EventRow]:
     """Timeline rows from `events` rows (id, start, end, precision, summary, n_sources, sort_key), with their
     actors."""
-    actors = _actors_of(conn, [row["id"] for row in rows])
+    ids = [row["id"] for row in rows]
+    actors = _actors_of(conn, ids)
+    datings = _latest_datings(conn, ids)
     return [
         EventRow(
             id=row["id"],
@@ -370,9 +373,27 @@ def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
             countries=actors[row["id"]][1],
             n_sources=row["n_sources"],
             sort_key=row["sort_key"],
+            dated_by=datings.get(row["id"], "explicit"),
         )
         for row in rows
     ]
+
+
+def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The dating code of each event's latest telling (which carries the event's current dating). The rows are
+    read from `events`: when `sources` cannot be read (a damaged page), they are shown without it, and the
+    event's sources say what is wrong when opened."""
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start:start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        try:
+            out.update(conn.execute(
+                f"SELECT event_id, dated_by FROM sources WHERE id IN"
+                f" (SELECT max(id) FROM sources WHERE event_id IN ({marks}) GROUP BY event_id)", chunk).fetchall())
+        except sqlite3.DatabaseError:
+            return {}
+    return out
 
 
 def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -17,11 +17,17 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 SATURDAY = 5
 
 
-def date_label(when: When) -> str:
-    """The event's date at its own precision; an interval wider than its precision names both ends."""
+def date_label(when: When, dated_by: str = "explicit") -> str:
+    """The event's date at its own precision; an interval wider than its precision names both ends. An event
+    that only its article's publication dates (`dated_by` "before" or "after") reads "by 7 May 2025" or
+    "from 7 May 2025", the publication day."""
     if when.start is None or when.end is None:
         return "undated"
     start, end = when.start, when.end
+    if dated_by == "before":
+        return f"by {_day(end)}"
+    if dated_by == "after":
+        return f"from {_day(start)}"
     if when.precision == "week":
         if when.days == 7:
             return f"week of {_day(start)}"

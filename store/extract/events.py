@@ -348,8 +348,8 @@ def _publication(article: Article, tense: str = UNKNOWN) -> tuple[When, str]:
         return When.undated(), "none"
     if tense == PAST:
         return When(article.published - timedelta(days=PUBLICATION_WINDOW_DAYS - 1), article.published,
-                    "day"), "published"
+                    "day"), "before"
     if tense == FUTURE:
         return When(article.published, article.published + timedelta(days=PUBLICATION_WINDOW_DAYS - 1),
-                    "day"), "published"
+                    "day"), "after"
     return When(article.published, article.published, "day"), "published"

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from heapq import merge as merge_sorted
 
 from store.extract.events import SentenceEvent
-from store.model import Event, When
+from store.model import PUBLICATION_CODES, Event, When
 
 MIN_SHARED_WORDS = 2
 MIN_SHARED_WORDS_WITHOUT_PERSONS = 3
 MIN_SHARED_WORDS_ACROSS_PRECISIONS = 3  # a day and a year-wide date overlap easily: ask for more evidence
 MONTH_DAYS = 31
-STRENGTH = {"explicit": 3, "previous": 2, "story": 2, "published": 1, "none": 0}
+STRENGTH = {"explicit": 3, "previous": 2, "story": 2, "published": 1, "before": 1, "after": 1, "none": 0}
 # Within one article an event is compared with at most this many of the latest events sharing an actor with it:
 # without a bound a dump of thousands of sentences about one person costs time quadratic in its length. Real
 # articles stay under it: a 567 KB page of ../shared/corpus/t17-dev (2,101 candidate events) merges exactly as
@@ -34,7 +34,7 @@ def same_event(a: Event, b: Event) -> bool:
     if not a.when.overlaps(b.when):
         return False
     wide = max(a.when.days, b.when.days) > MONTH_DAYS
-    if wide and "published" in (a.dated_by, b.dated_by):
+    if wide and {a.dated_by, b.dated_by} & set(PUBLICATION_CODES):
         return False  # a publication day says too little to pin a telling inside a quarter, a year, a decade
     shared_words = len(a.words & b.words)
     needed = MIN_SHARED_WORDS_ACROSS_PRECISIONS if wide and min(a.when.days, b.when.days) <= MONTH_DAYS \

@@ -286,6 +286,26 @@ def test_merged_event_lists_every_source_in_stored_order(tmp_path):
     conn.close()
 
 
+def test_a_timeline_row_carries_the_dating_of_its_latest_telling(tmp_path):
+    conn = connect(tmp_path / "d.db", create=True)
+    one = Article("one.md", "Kim criticised the plan.", published=date(2025, 9, 7))
+    two = Article("two.md", "Kim criticised the plan on Monday.", published=date(2025, 9, 9))
+    with transaction(conn):
+        insert_article(conn, one)
+        insert_article(conn, two)
+        vague = insert_event(conn, Event(days("2025-09-01", "2025-09-07"), "Kim criticised the plan", ["Kim Jong Un"],
+                                         [], [source(one, one.body)], dated_by="before"), {})
+        stated = insert_event(conn, Event(days("2025-09-08"), "Kim criticised", ["Kim Jong Un"], [],
+                                          [source(two, two.body)]), {})
+    rows = {row.id: row for row in timeline_page(conn, Filter())}
+    assert (rows[vague].dated_by, rows[stated].dated_by) == ("before", "explicit")
+    with transaction(conn):
+        update_event(conn, vague, Event(days("2025-09-08"), "Kim criticised the plan", ["Kim Jong Un"], [],
+                                        [source(one, one.body), source(two, two.body)]), [source(two, two.body)], {})
+    assert timeline_page(conn, Filter())[0].dated_by == "explicit"  # the newer telling dated it
+    conn.close()
+
+
 # Dates and names
 
 

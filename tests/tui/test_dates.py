@@ -37,6 +37,16 @@ def test_date_label_follows_the_precision(value, label):
     assert date_label(value) == label
 
 
+@pytest.mark.parametrize("dated_by, label", [
+    ("before", "by 7 May 2025"),  # the week up to the publication: told as past, nothing dates it
+    ("after", "from 1 May 2025"),  # the week from the publication: told as coming
+    ("explicit", "1–7 May 2025"),  # the same days stated in the text
+    ("published", "1–7 May 2025"),
+])
+def test_an_event_dated_by_its_publication_alone_reads_as_such(dated_by, label):
+    assert date_label(when(date(2025, 5, 1), date(2025, 5, 7), "day"), dated_by) == label
+
+
 TODAY = date(2025, 10, 15)  # a Wednesday
 
 

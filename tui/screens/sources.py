@@ -112,7 +112,7 @@ class SourcesScreen(Screen):
             return
         self.query_one("#event-summary", Static).update(safe_line(event.summary))
         told = f"{len(message.sources)} source{'' if len(message.sources) == 1 else 's'}"
-        details = [date_label(event.when), ", ".join(event.persons), " ".join(event.countries), told]
+        details = [date_label(event.when, event.dated_by), ", ".join(event.persons), " ".join(event.countries), told]
         self.query_one("#event-meta", Static).update(safe_line(" · ".join(part for part in details if part)))
         self.sources = message.sources
         source_list = self.query_one("#source-list", VerticalScroll)

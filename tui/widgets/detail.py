@@ -12,10 +12,17 @@ from store.clean import clean_line
 from tui.dates import date_label
 
 
+# What the date of an event dated by its article's publication alone means.
+_PUBLICATION_NOTES = {"before": " (told as past; nothing in the text dates it)",
+                      "after": " (told as coming; nothing in the text dates it)",
+                      "published": " (the publication day)"}
+
+
 def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str, str]) -> Text:
     """The event's detail; `sources` (None until read) adds the first source, `names` the countries' names."""
     text = Text.assemble(
-        (date_label(row.when), "bold"),
+        (date_label(row.when, row.dated_by), "bold"),
+        (_PUBLICATION_NOTES.get(row.dated_by, ""), "dim"),
         f"  ·  {row.n_sources} source{'' if row.n_sources == 1 else 's'}\n",
         clean_line(row.summary),
     )

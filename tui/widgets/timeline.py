@@ -312,7 +312,7 @@ class RowDisplay:
 
 @lru_cache(maxsize=8192)
 def row_display(row: EventRow) -> RowDisplay:
-    return RowDisplay(date_label(row.when), clean_line(row.summary), tuple(clean_line(c) for c in row.countries),
+    return RowDisplay(date_label(row.when, row.dated_by), clean_line(row.summary), tuple(clean_line(c) for c in row.countries),
                       ", ".join(clean_line(p) for p in row.persons), str(row.n_sources))
 
 

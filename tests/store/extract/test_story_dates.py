@@ -67,7 +67,7 @@ def test_persons_of_a_background_event_stay_out_of_the_main_one():
 
 @pytest.mark.parametrize("first, dated", [
     ("Sweden said on Tuesday it would expand its aid to Ukraine.", (date(2025, 5, 6), date(2025, 5, 6), "story")),
-    ("", (date(2025, 5, 1), date(2025, 5, 7), "published")),  # the week up to publication, not its day
+    ("", (date(2025, 5, 1), date(2025, 5, 7), "before")),  # the week up to publication, not its day
 ])
 def test_a_past_event_without_a_time_takes_the_storys_day_else_the_days_before_publication(first, dated):
     found = events(*(p for p in (first, "Lars Berg criticised the decision of the Ukrainian parliament.") if p))
@@ -98,7 +98,7 @@ def test_a_past_event_does_not_continue_a_coming_one():
     found = events("Anna Kovalenko will visit Oslo on Friday.",
                    "Lars Berg also criticised the plan of the Ukrainian parliament.")
     start, end, dated_by, _, _ = event_of(found, "criticised")
-    assert (start, end, dated_by) == (date(2025, 5, 1), PUB, "published")  # not Friday the 9th ("previous")
+    assert (start, end, dated_by) == (date(2025, 5, 1), PUB, "before")  # not Friday the 9th ("previous")
 
 
 @pytest.mark.parametrize("sentence, is_event", [

@@ -1,0 +1,24 @@
+"""The detail area's text: the date as the timeline shows it, and what a date taken from the publication means."""
+from __future__ import annotations
+
+from datetime import date
+
+from store.queries import EventRow
+from tui.widgets.detail import detail_text
+
+
+def row(dated_by: str, start: date, end: date) -> EventRow:
+    return EventRow(1, start, end, "day", "Lars Berg criticised the plan", ("Lars Berg",), ("SE",), 1,
+                    start.isoformat(), dated_by)
+
+
+def test_an_event_dated_by_its_publication_alone_says_so():
+    text = detail_text(row("before", date(2025, 5, 1), date(2025, 5, 7)), None, {"SE": "Sweden"}).plain
+    assert text.startswith("by 7 May 2025 (told as past; nothing in the text dates it)  ·  1 source\n")
+    coming = detail_text(row("after", date(2025, 5, 7), date(2025, 5, 13)), None, {}).plain
+    assert coming.startswith("from 7 May 2025 (told as coming; nothing in the text dates it)")
+
+
+def test_a_stated_date_carries_no_note():
+    text = detail_text(row("explicit", date(2025, 5, 5), date(2025, 5, 5)), None, {}).plain
+    assert text.startswith("Mon 5 May 2025  ·  1 source\n")
