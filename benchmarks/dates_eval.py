@@ -66,8 +66,7 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
             if event.when.start is None or article.published is None or sentence is None:
                 continue
             tokens = analysis.tokens
-            span = tokens.within(sentence.start, sentence.end)
-            tense = sentence_tense(tokens, span.start, span.stop)
+            tense = sentence_tense(tokens, sentence.start, sentence.end)  # character offsets, as extraction's
             dating = [t for t in extraction.timexes if sentence.start <= t.start < sentence.end and t.when
                       and t.when.overlaps(event.when)]
             clause = _date_tense(tokens, dating[0], tense) if dating else tense

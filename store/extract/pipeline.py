@@ -1,5 +1,5 @@
-"""One straight walk from an Article to its Extraction: spaCy analysis, time expressions, entities, events,
-merging within the article. Cross-article merging happens at ingest, against the store.
+"""One straight walk from an Article to its Extraction: spaCy analysis, time expressions, entities, events (from
+the article's text, not the reader comments saved with it), merging within the article. Cross-article merging happens at ingest, against the store.
 
 An article whose extraction raises (a defect met on unusual text) comes out as `Skipped` with the error, so one
 article never stops a run of thousands."""
@@ -11,6 +11,7 @@ from contextlib import closing
 from itertools import islice, tee
 
 from store.extract import merge, nlp
+from store.extract.comments import comments_start
 from store.extract.entities import find_entities
 from store.extract.events import find_events
 from store.extract.timex import date_ranges, tag
@@ -130,7 +131,8 @@ def extract_analysed(article: Article, analysis: nlp.Analysis) -> Extraction:
     """The extraction of an article whose spaCy analysis is done (what benchmarks that also read the parse use)."""
     timexes = tag(article.body, article.published, analysis.spans, analysis.sentences, analysis.tokens)
     entities = find_entities(article.body, analysis.spans, analysis.sentences)
-    candidates = find_events(article, analysis.sentences, timexes, date_ranges(article.body, timexes), entities,
-                             analysis.tokens)
+    article_end = comments_start(article.body)  # reader comments tell no event of the story
+    told = [s for s in analysis.sentences if s.start < article_end]
+    candidates = find_events(article, told, timexes, date_ranges(article.body, timexes), entities, analysis.tokens)
     events = merge.merge_article(candidates)
     return Extraction(article, analysis.sentences, analysis.spans, timexes, entities, events)
