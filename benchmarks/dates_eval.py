@@ -8,9 +8,10 @@ count extracts each article of each corpus in this process (spaCy loaded once, o
 event, the sentence of its first telling two ways (store.extract.anchoring, from the parse):
 - the sentence's tense: the main verb's ("Modi has accepted an invitation to visit from June 20-23" is past even
   though the visit it dates is to come: a strict, partly false alarm);
-- the tense of the clause its date is attached to (the verb governing the time expression that lies in the
-  event's interval, or the background event's own tense for a time of one: anchoring.background_tense; the
-  sentence's tense when none does): "to visit ... from June 20-23" has no tense of its own.
+- the tense of the clause its date is attached to: the verb governing the time expression that dated the event
+  (its telling's dating words), or the background event's own tense for a time of one
+  (anchoring.background_tense); the sentence's tense when no time expression of the sentence dated it (the
+  story's date, an earlier event's): "to visit ... from June 20-23" has no tense of its own.
 An event told in the past that starts after the day its article was published is a wrong date (issue 12: none,
 by the second count). The first few of each are printed with their sentence, to read.
 """
@@ -67,8 +68,11 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
                 continue
             tokens = analysis.tokens
             tense = sentence_tense(tokens, sentence.start, sentence.end)  # character offsets, as extraction's
-            dating = [t for t in extraction.timexes if sentence.start <= t.start < sentence.end and t.when
-                      and t.when.overlaps(event.when)]
+            # The time expression that dated the event (its own dating words, when they lie in this sentence);
+            # else the sentence's tense stands (a date from the story or an earlier event).
+            words = source.dating
+            dating = [t for t in extraction.timexes if words is not None and words.start is not None
+                      and sentence.start <= t.start < sentence.end and t.start <= words.start < t.end]
             clause = _date_tense(tokens, dating[0], tense) if dating else tense
             past += tense == PAST
             if event.when.start <= article.published:

@@ -74,7 +74,7 @@ def find_events(
         earlier = _event_named(found, told) if told and not (persons or countries) else None
         if earlier is not None:  # "The meeting lasted four hours": the meeting told before, its actors and date
             persons, countries = list(earlier.persons), list(earlier.countries)
-            if when is None:
+            if when is None and (earlier.when.start is None or _tense_allows(earlier.when, tense, article.published)):
                 when, dated_by, words = earlier.when, "previous", _words_of(earlier.sources[0].dating)
         particular = bool(told) and names_particular_event(tokens, sentence.start, sentence.end)
         if particular and when is None and tense != PAST and cues.looks_ahead(text):

@@ -145,3 +145,11 @@ def test_a_coming_event_with_nothing_to_date_it_lies_in_the_days_after_publicati
                                PUB)).events
     assert (event.when.start, event.when.end) == (PUB, date(2025, 5, 13))  # not silently the publication day
     assert event_record(event)["dated_by"]["reason"] == "after publication"
+
+
+def test_a_past_sentence_about_an_event_named_before_does_not_take_its_coming_date():
+    found = events("Judge Maria Lind will open the trial of Peter Hall in Oslo on Friday.",
+                   "The trial was halted after a juror fell ill.")
+    start, end, dated_by, _, persons = event_of(found, "was halted")
+    assert persons == ["Maria Lind", "Peter Hall"]  # still the trial told before
+    assert dated_by != "previous" and end <= PUB  # not Friday the 9th: told in the past
