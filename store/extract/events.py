@@ -242,6 +242,10 @@ def _own_time(article: Article, sentence: Sentence, own: list[Timex], ranges, to
         return None, None, tense, None
     first = dated[0]
     when, words = _date_of(first, ranges)
+    for later in dated[1:]:  # "in May, planned for the 26th to 27th": a date inside the first one narrows it
+        narrower, narrower_words = _date_of(later, ranges)
+        if narrower.days < when.days and when.start <= narrower.start and narrower.end <= when.end:
+            first, when, words = later, narrower, narrower_words
     return when, "explicit", time_tense(tokens, first.start, first.end, tense), words
 
 

@@ -21,6 +21,8 @@ _DATE_WRAPPER = rf"(?:(?P<boundary>{BOUNDARY})|(?P<mod>{DATE_MOD})(?:\s+in)?(?:\
 _RELATIVE = r"(?P<rel>this\s+past|this|next|last|past|coming|current)"
 _SHORT_YEAR_RELATIVE = r"(?P<yrel>this|last|next)\s+year"
 
+_ORDINAL_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+
 FAMILIES: dict[str, str] = {
     "iso_date": r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
     # Slashed dates in US order ("7/8/07"); dotted ones only with a full year ("10.4.11" is a version number).
@@ -30,6 +32,12 @@ FAMILIES: dict[str, str] = {
                   rf"(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
     "month_day_range": (rf"(?P<m>{MONTH})\s+(?P<d1>{DAY_OF_MONTH})\s*(?:-|–|to|through|until|and)\s*"
                         rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY_OF_MONTH})(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
+    # "26-27 May", "the 26th to the 27th of May, 2025": the month (and year) after the second day.
+    "day_month_range": (rf"(?:the\s+)?(?P<d1>{DAY_OF_MONTH})\s*(?:-|–|to|through|until|and)\s*(?:the\s+)?"
+                        rf"(?P<d2>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
+    # "planned for the 26th to 27th": ordinal days whose month the sentence names elsewhere ("in May, ...").
+    "ordinal_day_range": (rf"the\s+(?P<d1>{_ORDINAL_DAY})\s*(?:-|–|to|through|until|and)\s*(?:the\s+)?"
+                          rf"(?P<d2>{_ORDINAL_DAY})"),
     "year_range": rf"(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)",
     "month_year": (rf"{_DATE_WRAPPER}(?P<m>{MONTH_NAME}|{MONTH_ABBREVIATION}\.),?\s+(?:of\s+)?"
                    rf"(?:(?P<y>{WRITTEN_YEAR})|{_SHORT_YEAR_RELATIVE})"),
@@ -79,7 +87,12 @@ FAMILIES: dict[str, str] = {
               rf"(?:\s+(?P<tz>{_TIME_ZONE}))?"),
 }
 # Ranges are found as one match and handed on as two expressions, each with the parts it shares.
-_SPLIT_FAMILIES = ("month_day_range", "year_range")
+_SPLIT_FAMILIES = ("month_day_range", "day_month_range", "ordinal_day_range", "year_range")
+# A month named in the sentence around ordinal days, as a date names it: "in May", "of May 2025", "May 3".
+_CONTEXT_MONTH = re.compile(
+    rf"(?:\b(?:in|of|for|during|this|next|late|early|mid)[\s-]+|(?<![\w.]))(?P<m>{MONTH_NAME})\b"
+    rf"(?:,?\s+(?P<y>{WRITTEN_YEAR}))?(?P<dated>\s+\d)?")
+_SENTENCE_BOUND = re.compile(r"[.!?](?:\s|$)|\n")
 
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in FAMILIES.items()}
 _LEFT = r"(?<![\w$€£#@/.,:'’-])"
@@ -134,16 +147,17 @@ def match(text: str) -> list[tuple[str, re.Match]]:
 
 def find(body: str) -> list[Candidate]:
     """Non-overlapping candidate time expressions in `body`, longest first, sorted by start."""
-    found: list[Candidate] = []
+    found: list[tuple[Candidate, bool]] = []  # with whether it is a piece of a range (first at equal length)
     for name, regex in _SEARCH.items():
         if name in _REQUIRED and not _REQUIRED[name].search(body):
             continue
         for m in regex.finditer(body):
-            found.extend(_candidates(name, m, body))
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+            found.extend((cand, name not in _SPLIT_FAMILIES) for cand in _candidates(name, m, body))
+    # A range's piece carries the parts it shares ("November 24" of "November 24 to 26, 2025" reads the year).
+    found.sort(key=lambda found_one: (-(found_one[0].end - found_one[0].start), found_one[0].start, found_one[1]))
     taken = bytearray(len(body))
     chosen: list[Candidate] = []
-    for cand in found:
+    for cand, _ in found:
         if not any(taken[cand.start:cand.end]):
             taken[cand.start:cand.end] = b"\1" * (cand.end - cand.start)
             chosen.append(cand)
@@ -155,6 +169,10 @@ def _candidates(name: str, m: re.Match, body: str) -> list[Candidate]:
         return []
     if name == "month_day_range":
         return _split_month_day_range(m)
+    if name == "day_month_range":
+        return _split_day_month_range(m)
+    if name == "ordinal_day_range":
+        return _split_ordinal_day_range(m, body)
     if name == "year_range":
         return _split_year_range(m)
     if "span" in m.re.groupindex and m.group("span"):
@@ -168,6 +186,28 @@ def _split_month_day_range(m: re.Match) -> list[Candidate]:
     first = Candidate(m.start("m"), m.end("d1"), f"{m['m']} {m['d1']}{year}")
     second_start = m.start("m2") if m["m2"] else m.start("d2")
     return [first, Candidate(second_start, m.end(), f"{second_month} {m['d2']}{year}")]
+
+
+def _split_day_month_range(m: re.Match) -> list[Candidate]:
+    year = f", {m['y']}" if m["y"] else ""
+    return [Candidate(m.start(), m.end("d1"), f"{m['m']} {m['d1']}{year}"),
+            Candidate(m.start("d2"), m.end(), f"{m['m']} {m['d2']}{year}")]
+
+
+def _split_ordinal_day_range(m: re.Match, body: str) -> list[Candidate]:
+    """ "the 26th to 27th", read in the month its sentence names: the last one before it, else the first after
+    it; nothing when the sentence names no month."""
+    start = max((b.end() for b in _SENTENCE_BOUND.finditer(body, max(0, m.start() - 300), m.start())), default=0)
+    after = _SENTENCE_BOUND.search(body, m.end(), m.end() + 300)
+    end = after.start() if after else min(len(body), m.end() + 300)
+    months = [c for c in _CONTEXT_MONTH.finditer(body, start, end) if not c["dated"]]
+    month = next((c for c in reversed(months) if c.end() <= m.start()), None) or next(
+        (c for c in months if c.start() >= m.end()), None)
+    if month is None:
+        return []
+    year = f", {month['y']}" if month["y"] else ""
+    return [Candidate(m.start(), m.end("d1"), f"{month['m']} {m['d1']}{year}"),
+            Candidate(m.start("d2"), m.end(), f"{month['m']} {m['d2']}{year}")]
 
 
 def _split_year_range(m: re.Match) -> list[Candidate]:

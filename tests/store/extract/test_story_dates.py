@@ -153,3 +153,9 @@ def test_a_past_sentence_about_an_event_named_before_does_not_take_its_coming_da
     start, end, dated_by, _, persons = event_of(found, "was halted")
     assert persons == ["Maria Lind", "Peter Hall"]  # still the trial told before
     assert dated_by != "previous" and end <= PUB  # not Friday the 9th: told in the past
+
+
+def test_a_date_inside_the_sentences_first_date_narrows_it():
+    found = events("Sweden and Norway will hold a summit in June, planned for the 26th to 27th.")
+    start, end, dated_by, _, _ = event_of(found, "hold a summit")
+    assert (start, end, dated_by) == (date(2025, 6, 26), date(2025, 6, 27), "explicit")

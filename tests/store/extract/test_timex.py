@@ -276,6 +276,17 @@ RANGES = [
     ("The summit will run Oct 9-11.", "Oct 9-11", When(date(2025, 10, 9), date(2025, 10, 11), "day")),
     ("The summit ran Oct 9-11, 2005.", "Oct 9-11, 2005", When(date(2005, 10, 9), date(2005, 10, 11), "day")),
     ("Six jets arrive from 2009 to 2011.", "from 2009 to 2011", When(date(2009, 1, 1), date(2011, 12, 31), "year")),
+    # the year written once, after the second day, is the first day's too (2024 is the nearer November 24)
+    ("The fair will run from November 24 to 26, 2025.", "from November 24 to 26, 2025",
+     When(date(2025, 11, 24), date(2025, 11, 26), "day")),
+    ("The fair will run 26-27 December.", "26-27 December", When(date(2025, 12, 26), date(2025, 12, 27), "day")),
+    ("The fair ran from the 2nd to the 4th of June, 2019.", "from the 2nd to the 4th of June, 2019",
+     When(date(2019, 6, 2), date(2019, 6, 4), "day")),
+    # ordinal days whose month the sentence names elsewhere
+    ("The fair in November is planned for the 26th to 27th.", "the 26th to 27th",
+     When(date(2025, 11, 26), date(2025, 11, 27), "day")),
+    ("It is planned for the 3rd and 4th, in December 2026.", "the 3rd and 4th",
+     When(date(2026, 12, 3), date(2026, 12, 4), "day")),
 ]
 
 
@@ -283,6 +294,11 @@ RANGES = [
 def test_date_ranges_join_two_dates(body, text, when):
     ranges = date_ranges(body, tag(body, DCT))
     assert [(body[s:e], w) for s, e, w in ranges] == [(text, when)]
+
+
+def test_ordinal_days_without_a_month_in_their_sentence_are_no_date():
+    body = "The fair is in November. Talks are planned for the 26th to 27th."
+    assert [t.text for t in tag(body, DCT)] == ["November"]
 
 
 def test_two_days_in_a_row_joined_by_and_are_one_stretch_and_other_pairs_are_not():
