@@ -167,10 +167,20 @@ def _is_complement(tokens: Tokens, clause: int) -> bool:
 def tense_at(tokens: Tokens, i: int) -> str | None:
     """The tense of the verb group that governs token i (the token itself if it is a verb); None when no verb
     governs it."""
-    verb = i if _is_verb(tokens, i) else next((j for j in tokens.up(i) if _is_verb(tokens, j)), None)
+    verb = _verb_over(tokens, i)
     if verb is None:
         return None
     return _verb_tense(tokens, verb)
+
+
+def _verb_over(tokens: Tokens, i: int) -> int | None:
+    return i if _is_verb(tokens, i) else next((j for j in tokens.up(i) if _is_verb(tokens, j)), None)
+
+
+def governing_verb(tokens: Tokens, start: int, end: int) -> int | None:
+    """The verb that governs the words at [start, end) (a time expression's clause), or None."""
+    head = tokens.head_of(start, end)
+    return None if head is None else _verb_over(tokens, head)
 
 
 def time_tense(tokens: Tokens, start: int, end: int, sentence: str) -> str:

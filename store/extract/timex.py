@@ -13,7 +13,7 @@ from datetime import date
 
 from store.extract import anchoring
 from store.extract.syntax import Tokens
-from store.extract.timex_calendar import FUTURE, PAST
+from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
 from store.extract.timex_normalise import normalise
 from store.extract.timex_patterns import Candidate, find
 from store.extract.timex_reading import Reference, narrowed
@@ -62,11 +62,34 @@ _PARSED_DIRECTION = {anchoring.PAST: PAST, anchoring.FUTURE: FUTURE}
 
 
 def _direction(sentence: Sentence, cand: Candidate, tokens: Tokens | None) -> int:
-    if tokens is not None and len(tokens) and anchoring.background(tokens, cand.start, cand.end) is None:
-        parsed = _PARSED_DIRECTION.get(anchoring.time_tense(tokens, cand.start, cand.end, anchoring.UNKNOWN))
-        if parsed is not None:
-            return parsed
+    if tokens is None or not len(tokens):
+        return direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start)
+    main = anchoring.background(tokens, cand.start, cand.end) is None
+    parsed = _PARSED_DIRECTION.get(anchoring.time_tense(tokens, cand.start, cand.end, anchoring.UNKNOWN)) \
+        if main else None
+    # "(will make) his first trip to China in five years", "the first minister to make the trip in five years":
+    # "in" a count of units after a ranking is the span up to now, not a date ahead. Ranked under the clause's own
+    # verb when the parse gives the clause a tense ("The first round will be held in two weeks" is ahead); anywhere
+    # before it when not.
+    if _IN_UNITS.match(cand.reading):
+        verb = anchoring.governing_verb(tokens, cand.start, cand.end)
+        since = tokens.starts[verb] if parsed is not None and verb is not None else sentence.start
+        if _ranks(tokens, since, cand.start):
+            return UNKNOWN
+    if parsed is not None:
+        return parsed
     return direction(sentence.text, cand.start - sentence.start, cand.end - sentence.start)
+
+
+_IN_UNITS = re.compile(r"in\s", re.I)
+_RANKING_WORDS = frozenset({"first", "last", "only"})
+
+
+def _ranks(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether [start, end) of a sentence ranks something: a superlative ("the highest", "most") or "first",
+    "last", "only" as an adjective ("the first visit")."""
+    return any(tokens.tags[i] in ("JJS", "RBS") or (tokens.tags[i] == "JJ" and tokens.words[i] in _RANKING_WORDS)
+               for i in tokens.within(start, end))
 
 
 def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, When]]:

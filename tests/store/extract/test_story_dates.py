@@ -159,3 +159,15 @@ def test_a_date_inside_the_sentences_first_date_narrows_it():
     found = events("Sweden and Norway will hold a summit in June, planned for the 26th to 27th.")
     start, end, dated_by, _, _ = event_of(found, "hold a summit")
     assert (start, end, dated_by) == (date(2025, 6, 26), date(2025, 6, 27), "explicit")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Lars Berg is the first Swedish minister to make the trip to China in five years.", "P5Y"),
+    ("Lars Berg will make his first trip to China in five years.", "P5Y"),
+    ("It will be the first visit by a Swedish leader to Norway in a decade.", "P10Y"),
+    ("The first round of talks between Sweden and Norway will be held in two weeks.", "2025-W21"),  # ahead
+    ("Lars Berg will visit China in two weeks, his first trip.", "2025-W21"),
+])
+def test_in_a_count_of_units_after_a_ranking_is_the_span_up_to_now(sentence, value):
+    (timex,) = extract(Article("story.md", sentence, "A story", PUB)).timexes
+    assert timex.value == value
