@@ -171,3 +171,17 @@ def test_a_date_inside_the_sentences_first_date_narrows_it():
 def test_in_a_count_of_units_after_a_ranking_is_the_span_up_to_now(sentence, value):
     (timex,) = extract(Article("story.md", sentence, "A story", PUB)).timexes
     assert timex.value == value
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Officials of Sweden said on Tuesday that Lars Berg had visited Norway on Monday.", date(2025, 5, 5)),
+    ("Lars Berg said on Tuesday that he will visit Norway on Friday.", date(2025, 5, 9)),
+])
+def test_the_reported_clause_dates_the_event_not_the_report(sentence, day):
+    (found,) = events(sentence)
+    assert found[:3] == (day, day, "explicit")
+
+
+def test_early_next_week_is_its_first_days():
+    (found,) = events("Lars Berg will visit Norway early next week.")
+    assert found[:2] == (date(2025, 5, 12), date(2025, 5, 13))  # Monday and Tuesday after Wednesday the 7th
