@@ -72,7 +72,7 @@ def past_after_publication(corpus: Path, show: int) -> tuple[int, int, int, int]
             # else the sentence's tense stands (a date from the story or an earlier event).
             words = source.dating
             dating = [t for t in extraction.timexes if words is not None and words.start is not None
-                      and sentence.start <= t.start < sentence.end and t.start <= words.start < t.end]
+                      and sentence.start <= t.start < sentence.end and words.start <= t.start < words.end]
             clause = _date_tense(tokens, dating[0], tense) if dating else tense
             past += tense == PAST
             if event.when.start <= article.published:
