@@ -115,10 +115,11 @@ def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, Whe
 
 
 def _next_days(first: Timex, second: Timex) -> bool:
-    """ "on Friday and Saturday", "May 3 and 4": two days in a row joined by "and" are one stretch of time."""
+    """ "on Friday and Saturday", "May 3 and 4", "in June and July": two days or two months in a row joined by
+    "and" are one stretch of time."""
     a, b = first.when, second.when
-    return (a.precision == b.precision == "day" and a.start is not None and b.start is not None
-            and (b.start - a.end).days == 1)
+    return (a.precision == b.precision and a.precision in ("day", "month") and a.start is not None
+            and b.start is not None and (b.start - a.end).days == 1)
 
 
 def _candidates(body: str, spans: Sequence[Span]) -> list[Candidate]:

@@ -308,6 +308,11 @@ def test_two_days_in_a_row_joined_by_and_are_one_stretch_and_other_pairs_are_not
         ("Monday and Tuesday", When(date(2025, 10, 6), date(2025, 10, 7), "day"))]
     apart = "Talks were held Monday and Thursday."  # not in a row: two days, no stretch between them
     assert len(tag(apart, DCT)) == 2 and date_ranges(apart, tag(apart, DCT)) == []
+    months = "Talks will be held in November and December."
+    assert [(months[s:e], w) for s, e, w in date_ranges(months, tag(months, DCT))] == [
+        ("November and December", When(date(2025, 11, 1), date(2025, 12, 31), "month"))]
+    apart = "Talks will be held in November and January."
+    assert date_ranges(apart, tag(apart, DCT)) == []
 
 
 # Years outside the years of event dates (store.model: 1000–2999). The year is part of the expression and
