@@ -15,3 +15,10 @@ def exported(path) -> dict:
         return json.loads(out.getvalue())
     finally:
         conn.close()
+
+
+def sample_event_count() -> int:
+    """How many events the bundled sample store holds (the commands that show it print "N of M events")."""
+    from pathlib import Path
+
+    return len(exported(Path(__file__).resolve().parent.parent / "store" / "data" / "sample.db")["events"])

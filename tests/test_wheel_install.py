@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.processes import as_a_normal_user
+from tests.exported import sample_event_count
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "On Monday, President Emmanuel Macron met Chancellor Olaf Scholz in Berlin to discuss trade.\n"
@@ -81,7 +82,7 @@ def test_version_sample_ingest_and_events_in_a_fresh_home(installed, home):
 
     sample = run(installed, home, "events", "--limit", "2")
     assert sample.returncode == 0, sample.stderr
-    assert "2 of 25 events" in sample.stdout  # the bundled sample: 25 events from three articles
+    assert f"2 of {sample_event_count()} events" in sample.stdout  # the bundled sample
     store = home / ".local" / "share" / "dateline" / "news.db"
     assert f"your own store {store} holds no articles yet" in sample.stderr
     where = subprocess.run([str(installed / "python"), "-c", "import tui.paths; print(tui.paths.sample_db())"],

@@ -41,6 +41,9 @@ class SentenceEvent:
     sentence: Sentence
     anaphor: bool = False  # names "the event": another telling of an event already told
     sequel: bool = False  # opens "Following …": a later event, never the previous one
+    # A body offset inside the sentence of the occasion this sentence tells more of ("Cho asked …" after "Cho and
+    # Wang held talks on Monday"; "The meeting lasted four hours"): one event with it.
+    tells_again: int | None = None
 
 
 def find_events(
@@ -72,10 +75,12 @@ def find_events(
             when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
         told = subject_event_noun(tokens, sentence.start, sentence.end) if len(tokens) else None
         earlier = _event_named(found, told) if told and not (persons or countries) else None
+        tells_again = None
         if earlier is not None:  # "The meeting lasted four hours": the meeting told before, its actors and date
             persons, countries = list(earlier.persons), list(earlier.countries)
             if when is None and (earlier.when.start is None or _tense_allows(earlier.when, tense, article.published)):
                 when, dated_by, words = earlier.when, "previous", _words_of(earlier.sources[0].dating)
+                tells_again = earlier.sources[0].start
         particular = bool(told) and names_particular_event(tokens, sentence.start, sentence.end)
         if particular and when is None and tense != PAST and cues.looks_ahead(text):
             when, dated_by, words = story.at(k, FUTURE)  # "The upcoming meeting ... marks": the coming occasion
@@ -90,6 +95,8 @@ def find_events(
                 when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
         if when is None:
             when, dated_by, words = story.at(k, tense)
+            if words is not None:
+                tells_again = words[0]  # what is said, done or planned at the story's occasion is part of it
         if when is None:
             when, dated_by = _publication(article, tense)
         if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept
@@ -100,7 +107,8 @@ def find_events(
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
                         _dating(article, dated_by, words))
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
-        found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text)))
+        found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
+                                   tells_again=tells_again))
     # Told last, so that no sentence after them takes their date as "the previous event's".
     main_when = {f.sentence.index: f.event.when for f in found}
     for sentence in sentences:

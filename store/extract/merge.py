@@ -10,7 +10,7 @@ interval that all dated tellings allow.
 """
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_right, insort
 from collections.abc import Iterator
 from heapq import merge as merge_sorted
 
@@ -47,14 +47,19 @@ def same_event(a: Event, b: Event) -> bool:
             and bool(set(a.countries) & set(b.countries)) and shared_words >= MIN_SHARED_WORDS_WITHOUT_PERSONS)
 
 
-def merge_into(target: Event, other: Event) -> Event:
-    """`target` with `other`'s sources, actors and words added; its date narrowed as far as both allow."""
+def merge_into(target: Event, other: Event, *, participants: bool = True) -> Event:
+    """`target` with `other`'s sources, actors and words added; its date narrowed as far as both allow. Without
+    `participants` (`other` tells more of the occasion `target` is: what was said there), `other`'s persons and
+    countries are added only where `target` names none: "Blinken said Biden wanted ..." adds no participant to
+    the talks of Blinken and Lavrov."""
     sources = target.sources + [s for s in other.sources if s not in target.sources]
+    persons = other.persons if participants or not target.persons else []
+    countries = other.countries if participants or not target.countries else []
     return Event(
         when=combined_when(target, other),
         summary=target.summary,
-        persons=target.persons + [p for p in other.persons if p not in target.persons],
-        countries=target.countries + [c for c in other.countries if c not in target.countries],
+        persons=target.persons + [p for p in persons if p not in target.persons],
+        countries=target.countries + [c for c in countries if c not in target.countries],
         sources=sources,
         dated_by=max(target.dated_by, other.dated_by, key=STRENGTH.__getitem__),
         words=target.words | other.words,
@@ -82,10 +87,21 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
     clusters: list[Event] = []
     index = _ActorIndex()
     last: int | None = None  # cluster index of the previous sentence's event
+    told_in: list[tuple[int, int, int]] = []  # (sentence start, end, cluster index), in body order
+    waiting: list[SentenceEvent] = []  # tell again an occasion whose sentence comes later
     for cand in candidates:
         ev = cand.event
         target = None
-        if cand.anaphor and clusters:
+        if cand.tells_again is not None:
+            target = _cluster_at(told_in, cand.tells_again)
+            if target is None and cand.tells_again > cand.sentence.start:
+                waiting.append(cand)
+                continue
+            if target is not None and not shares_participants(clusters[target], ev):
+                target = None
+        if target is not None:
+            pass
+        elif cand.anaphor and clusters:
             target = _antecedent(clusters)
         elif ev.dated_by in ("explicit", "previous"):
             for i in index.latest_sharing(ev):
@@ -94,14 +110,43 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
                 if clusters[i].dated_by in ("explicit", "previous") and same_event(clusters[i], ev):
                     target = i
                     break
-        if target is None:
-            clusters.append(ev)
-            last = len(clusters) - 1
-        else:
-            clusters[target] = merge_into(clusters[target], ev)
-            last = target
+        last = _join(clusters, target, ev, participants=cand.tells_again is None)
         index.add(last, clusters[last])
+        insort(told_in, (cand.sentence.start, cand.sentence.end, last))
+    for cand in waiting:
+        target = _cluster_at(told_in, cand.tells_again)
+        if target is not None and not shares_participants(clusters[target], cand.event):
+            target = None
+        last = _join(clusters, target, cand.event, participants=False)
+        insort(told_in, (cand.sentence.start, cand.sentence.end, last))
     return clusters
+
+
+def shares_participants(occasion: Event, telling: Event) -> bool:
+    """Whether a sentence can tell more of an occasion: a person of both when both name persons, else a country
+    of both; a sentence that names no actor continues whatever it follows."""
+    if occasion.persons and telling.persons:
+        return bool(set(occasion.persons) & set(telling.persons))
+    if not (telling.persons or telling.countries):
+        return True
+    return bool(set(occasion.countries) & set(telling.countries))
+
+
+def _join(clusters: list[Event], target: int | None, event: Event, participants: bool = True) -> int:
+    """Add `event` to cluster `target` (a new cluster when None); the cluster's index."""
+    if target is None:
+        clusters.append(event)
+        return len(clusters) - 1
+    clusters[target] = merge_into(clusters[target], event, participants=participants)
+    return target
+
+
+def _cluster_at(told_in: list[tuple[int, int, int]], offset: int) -> int | None:
+    """The cluster whose telling's sentence holds body `offset`, if one does."""
+    i = bisect_right(told_in, (offset, float("inf"), 0)) - 1
+    if i >= 0 and told_in[i][0] <= offset < told_in[i][1]:
+        return told_in[i][2]
+    return None
 
 
 class _ActorIndex:

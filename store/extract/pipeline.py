@@ -13,9 +13,9 @@ from itertools import islice, tee
 from store.extract import merge, nlp
 from store.extract.comments import comments_start
 from store.extract.entities import find_entities
-from store.extract.events import find_events
+from store.extract.events import SentenceEvent, find_events
 from store.extract.timex import date_ranges, tag
-from store.model import Article, Extraction
+from store.model import Article, Entities, Extraction, Timex
 from store.readers.records import Skipped
 
 PROCESS_CHUNK = 4  # articles per task handed to a worker process
@@ -129,10 +129,21 @@ def _extract_or_skip(article: Article, analysis: nlp.Analysis) -> Extraction | S
 
 def extract_analysed(article: Article, analysis: nlp.Analysis) -> Extraction:
     """The extraction of an article whose spaCy analysis is done (what benchmarks that also read the parse use)."""
+    timexes, entities, candidates = _tellings(article, analysis)
+    events = merge.merge_article(candidates)
+    return Extraction(article, analysis.sentences, analysis.spans, timexes, entities, events)
+
+
+def tellings(article: Article) -> list[SentenceEvent]:
+    """The article's events sentence by sentence, each with its own date and actors, before merging (what tests of
+    the dating rules look at)."""
+    return _tellings(article, nlp.analyse(article.body))[2]
+
+
+def _tellings(article: Article, analysis: nlp.Analysis) -> tuple[list[Timex], Entities, list[SentenceEvent]]:
     timexes = tag(article.body, article.published, analysis.spans, analysis.sentences, analysis.tokens)
     entities = find_entities(article.body, analysis.spans, analysis.sentences)
     article_end = comments_start(article.body)  # reader comments tell no event of the story
     told = [s for s in analysis.sentences if s.start < article_end]
     candidates = find_events(article, told, timexes, date_ranges(article.body, timexes), entities, analysis.tokens)
-    events = merge.merge_article(candidates)
-    return Extraction(article, analysis.sentences, analysis.spans, timexes, entities, events)
+    return timexes, entities, candidates

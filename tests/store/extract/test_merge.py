@@ -130,3 +130,22 @@ def test_a_year_wide_date_needs_more_shared_words_than_a_week():
     assert len(year.words & day_.words) == 2
     assert same_event(week, day_)
     assert not same_event(year, day_)
+
+
+# A sentence that tells more of the story's occasion (through the whole extraction, real model)
+
+def test_what_is_said_at_the_occasion_is_one_event_with_it_and_adds_no_participant():
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = ("Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on Monday.\n"
+            "Kovalenko said President Olena Marchuk wanted more air defence systems.\n"
+            "Berg asked Ukraine to keep the grain corridor open.\n"
+            "Separately, Prime Minister Jonas Lind of Norway criticised a new law of Denmark.")
+    events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    talks = next(e for e in events if "held talks" in e.sources[0].excerpt)
+    assert [s.excerpt[:10] for s in talks.sources] == ["Foreign mi", "Kovalenko ", "Berg asked"]
+    assert talks.persons == ["Anna Kovalenko", "Lars Berg"]  # not Olena Marchuk, who was only spoken of
+    assert talks.when == When(date(2025, 5, 5), date(2025, 5, 5), "day")
+    (other,) = [e for e in events if e is not talks]  # other participants: not part of the talks
+    assert other.persons == ["Jonas Lind"] and len(other.sources) == 1

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import tui.cli.queries as queries
 from tui.cli import app
+from tests.exported import sample_event_count
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "sample.db"
@@ -69,7 +70,7 @@ def test_a_limit_beyond_64_bits_means_all_rows(command):
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and result.stderr == ""
     if command == "events":
-        assert "25 of 25 events" in result.stdout
+        assert f"{sample_event_count()} of {sample_event_count()} events" in result.stdout
 
 
 def test_a_store_in_a_folder_that_does_not_exist_is_named_as_such(tmp_path):
@@ -95,7 +96,7 @@ def test_an_export_to_a_pipe_writes_into_the_pipe_and_leaves_it_a_pipe(tmp_path)
     result = runner.invoke(app, ["export", "--db", str(SAMPLE), "--format", "json", "--output", str(fifo)])
     reader.join(timeout=30)
     assert result.exit_code == 0, result.output
-    assert received and len(json.loads(received[0])["events"]) == 25  # the whole sample
+    assert received and len(json.loads(received[0])["events"]) == sample_event_count()  # the whole sample
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # not replaced by a regular file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 

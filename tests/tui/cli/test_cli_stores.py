@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from store.db import connect
 from tui.cli import app
 from tui.paths import default_db, sample_db, store_label, user_db
+from tests.exported import sample_event_count
 
 ROOT = Path(__file__).resolve().parents[3]
 runner = CliRunner()
@@ -44,7 +45,7 @@ def test_reading_commands_show_the_sample_until_the_user_store_holds_articles(tm
     assert default_db() == sample_db()  # a store without articles
     result = runner.invoke(app, ["events", "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert "of 25 events" in result.stdout  # the sample's events (three sample articles)
+    assert f"of {sample_event_count()} events" in result.stdout  # the sample's events (three sample articles)
     assert result.stderr == (f"dateline: note: showing the bundled sample: your own store {own} holds no articles "
                              "yet (add some with: dateline ingest ARTICLES)\n")
 
