@@ -497,6 +497,44 @@ def _upsert_actor(conn: sqlite3.Connection, kind: str, name: str, code: str | No
     ).fetchall()[0][0]
 
 
+def rename_person(conn: sqlite3.Connection, old: str, new: str) -> bool:
+    """Call the person `old` `new` everywhere, `old` kept as an alias; when `new` is already a person, the two
+    become one (every event of either names `new` once). False when no person is called `old`."""
+    row = conn.execute("SELECT id, code FROM actors WHERE kind = 'person' AND name = ?", (old,)).fetchone()
+    if row is None or old == new:
+        return row is not None
+    old_id, code = row[0], row[1]
+    target = conn.execute("SELECT id FROM actors WHERE kind = 'person' AND name = ?", (new,)).fetchone()
+    if target is None:
+        conn.execute("UPDATE actors SET name = ? WHERE id = ?", (new, old_id))
+        new_id = old_id
+    else:
+        new_id = target[0]
+        conn.execute(
+            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, position, sort_key)"
+            " SELECT event_id, ?, position, sort_key FROM event_actors WHERE actor_id = ?", (new_id, old_id))
+        conn.execute(
+            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+            " SELECT event_id, ?, article_id FROM event_actor_articles WHERE actor_id = ?", (new_id, old_id))
+        conn.execute("INSERT OR IGNORE INTO aliases (actor_id, alias) SELECT ?, alias FROM aliases WHERE actor_id = ?",
+                     (new_id, old_id))
+        conn.execute("UPDATE actors SET code = coalesce(code, ?),"
+                     " n_events = (SELECT count(*) FROM event_actors WHERE actor_id = ?) WHERE id = ?",
+                     (code, new_id, new_id))
+        conn.execute("DELETE FROM actors WHERE id = ?", (old_id,))  # its links and aliases go with it
+    conn.execute("INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)", (new_id, old))
+    conn.execute("DELETE FROM aliases WHERE actor_id = ? AND alias = ?", (new_id, new))
+    return True
+
+
+def earliest_naming(conn: sqlite3.Connection, person: str) -> date | None:
+    """The publication day of the earliest article that names `person` in an event (None when none is dated)."""
+    row = conn.execute(
+        "SELECT min(a.published) FROM actors p JOIN event_actor_articles x ON x.actor_id = p.id"
+        " JOIN articles a ON a.id = x.article_id WHERE p.kind = 'person' AND p.name = ?", (person,)).fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
 def _unlink(conn: sqlite3.Connection, event_id: int, actor_ids: Iterable[int]) -> None:
     """Take actors off an event, keeping `n_events` right and dropping actors left with no event."""
     for actor_id in actor_ids:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -18,6 +18,7 @@ from store import db
 from store.clean import clean_line
 from store.extract import merge
 from store.model import Article, Event, Extraction
+from store.people import PersonIndex, keeps_spelling
 from store.readers import Skipped, read_paths
 
 BATCH_SIZE = 16
@@ -103,8 +104,9 @@ def _store_batch(
     extractions = [item for item in batch if isinstance(item, Extraction)]
     stored = []
     with db.transaction(conn):
+        people = PersonIndex(conn)
         for extraction in extractions:
-            if _store_or_skip(conn, extraction, force, report):
+            if _store_or_skip(conn, extraction, force, report, people):
                 stored.append(extraction)
         db.mark_changed(conn)
     for extraction in stored:
@@ -170,7 +172,7 @@ _ARTICLE_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceE
                    OverflowError)
 
 
-def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestReport) -> bool:
+def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestReport, people: PersonIndex) -> bool:
     """Store one article inside the batch's transaction, under a savepoint: an article that cannot be stored is
     skipped with the reason and the rest of the batch is kept. False when it was not stored."""
     article = extraction.article
@@ -179,7 +181,7 @@ def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestRepo
         return False
     conn.execute("SAVEPOINT article")
     try:
-        new, merged = _store(conn, extraction, force)
+        new, merged = _store(conn, extraction, force, people)
     except _ARTICLE_ERRORS as error:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
@@ -193,12 +195,13 @@ def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestRepo
     return True
 
 
-def _store(conn, extraction: Extraction, force: bool) -> tuple[int, int]:
+def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tuple[int, int]:
     """Write one article and its events; (events new, tellings merged into stored events)."""
     article = extraction.article
     if force and db.has_article(conn, article.id):
         db.delete_article(conn, article.id)
     db.insert_article(conn, article)
+    extraction = _named_as_stored(conn, extraction, people)
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     matches = _matching_stored_events(conn, extraction.events)
@@ -212,6 +215,40 @@ def _store(conn, extraction: Extraction, force: bool) -> tuple[int, int]:
                             aliases=aliases)
             merged += 1
     return new, merged
+
+
+def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extraction:
+    """The extraction with each person called as the store calls them (store/people.py): "Sergei Lavrov" is the
+    stored "Sergey Lavrov", a bare "Biden" the stored Biden most events name. When this article is the earliest
+    to name a stored person, its spelling becomes the store's (the stored one an alias)."""
+    published = extraction.article.published
+    called: dict[str, str] = {}
+    names = dict.fromkeys(p for event in extraction.events for p in event.persons)
+    for name in sorted(names, key=lambda n: " " not in n.strip()):  # full names first: bare ones may be them
+        stored = people.resolve(name)
+        if stored is None or stored == name:
+            people.add(name)
+            continue
+        earliest = db.earliest_naming(conn, stored)
+        if keeps_spelling(name, stored, published is not None and (earliest is None or published < earliest)):
+            db.rename_person(conn, stored, name)
+            people.remove(stored)
+            people.add(name)
+        else:
+            called[name] = stored
+    if not called:
+        return extraction
+    entities = extraction.entities
+    aliases: dict[str, set[str]] = {}
+    for name, forms in entities.aliases.items():
+        aliases.setdefault(called.get(name, name), set()).update(forms | ({name} if name in called else set()))
+    return replace(
+        extraction,
+        events=[replace(event, persons=list(dict.fromkeys(called.get(p, p) for p in event.persons)))
+                for event in extraction.events],
+        entities=replace(entities, aliases=aliases,
+                         affiliations={called.get(name, name): code for name, code in entities.affiliations.items()}),
+    )
 
 
 def _matching_stored_events(conn, events: list[Event]) -> dict[int, Event]:

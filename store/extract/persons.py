@@ -195,19 +195,47 @@ def _tagged_otherwise(body: str, spans: Sequence[Span], raw: Sequence[_Raw]) -> 
     return {key for key in person if other[key] >= person[key]} | after_the
 
 
-def _full_name_for(bare: _Raw, full: dict[str, list[_Raw]], body: str) -> str | None:
-    """The key of the full name a bare name stands for, or None."""
+def _is_full(raw: _Raw) -> bool:
+    """A full name has two words at least; a hyphenated surname alone ("Jean-Pierre") is bare."""
+    return len(raw.text.split()) > 1
+
+
+def _full_name_for(bare: _Raw, full: dict[str, list[_Raw]], body: str, apart: set[str]) -> str | None:
+    """The key of the full name a bare name stands for, or None. A bare name under a title that the full name's
+    holder never has ("President Biden" where only "first lady Jill Biden" is named in full) is another person,
+    and so is the same bare name after it without a title (its key is added to `apart`)."""
     token = bare.key
-    candidates = [k for k in full if k.split()[0] == token or k.split()[-1] == token]
+    candidates = [k for k in full if k.startswith(token + " ") or k.endswith(" " + token)]
     if not candidates:
         return None
     title = _title_before(body, bare.start)
+    if title is None and token in apart:
+        return None
+    if title and all(_other_role(title, _titles_of(full[k], body)) for k in candidates):
+        apart.add(token)
+        return None
     if title and len(candidates) > 1:
         titled = [k for k in candidates if any(_title_before(body, r.start) == title for r in full[k])]
         candidates = titled or candidates
     before = [k for k in candidates if full[k][0].start < bare.start]
     pool = before or candidates
     return min(pool, key=lambda k: (-len(full[k]), full[k][0].start))
+
+
+# Titles that name someone as another's partner ("first lady Jill Biden"): a bare surname under an office title
+# ("President Biden") is then the other one.
+_PARTNER_TITLES = frozenset({"lady", "gentleman", "wife", "husband", "spouse", "widow", "widower"})
+
+
+def _other_role(title: str, full_titles: set[str]) -> bool:
+    """Whether a bare name under `title` cannot be the holder of a full name given `full_titles`: one is a partner's
+    title and the other is not."""
+    return bool(full_titles) and (title in _PARTNER_TITLES) != bool(full_titles & _PARTNER_TITLES)
+
+
+def _titles_of(group: Sequence[_Raw], body: str) -> set[str]:
+    """The titles a full name is given in the article ("president", "lady")."""
+    return {t for r in group if (t := _title_before(body, r.start))}
 
 
 def _title_before(body: str, start: int) -> str | None:
@@ -288,19 +316,20 @@ def find_persons(body: str, spans: Sequence[Span]) -> tuple[list[Mention], dict[
     dropped = _tagged_otherwise(body, spans, raw)
     full: dict[str, list[_Raw]] = {}
     for r in raw:
-        if " " in r.key and r.key not in dropped:
+        if _is_full(r) and r.key not in dropped:
             full.setdefault(r.key, []).append(r)
     names = {key: _display(group) for key, group in full.items()}
     mentions: list[Mention] = []
     aliases: dict[str, set[str]] = {}
+    apart: set[str] = set()  # bare names that are not the full name of that surname (see _full_name_for)
     raw = sorted(raw + _bare_uses(body, spans, full, raw), key=lambda r: r.start)
     for r in raw:
-        if " " in r.key:
+        if _is_full(r):
             if r.key in dropped:
                 continue
             canonical = names[r.key]
         else:
-            joined = _full_name_for(r, full, body)
+            joined = _full_name_for(r, full, body, apart)
             if joined is None and r.key in dropped:
                 continue
             canonical = names[joined] if joined else r.text

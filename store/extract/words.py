@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.resources import files
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -41,11 +42,20 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence
 
 
 @lru_cache(maxsize=1 << 16)  # news repeats its words: each is stemmed once
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> dict[str, str]:
+    text = (files("store") / "data" / "irregular_verbs.txt").read_text(encoding="utf-8")
+    return dict(line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def stem(word: str) -> str:
-    """Crude suffix stripping: enough to let "attending"/"attendance"/"attend" and "visits"/"visited" meet."""
+    """Crude suffix stripping: enough to let "attending"/"attendance"/"attend" and "visits"/"visited" meet; an
+    irregular past is its verb ("met" / "meet", "held" / "hold")."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _irregular_pasts():
+        return _irregular_pasts()[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]

@@ -238,3 +238,16 @@ def test_a_titled_surname_joins_the_full_name_written_after_the_same_title():
 def test_an_untagged_hyphenated_surname_is_left_alone_and_breaks_nothing():
     body = "Spokesman Ahmed El-Gallal spoke on Monday. El-Gallal, speaking from the east, said the town was calm."
     assert keys(body, "Ahmed El-Gallal") == [("Ahmed El-Gallal", "Ahmed El-Gallal")]
+
+
+def test_a_surname_under_an_office_title_is_not_the_partner_named_in_full():
+    body = ("President Hale and First Lady Mara Hale will host the Prime Minister of India. "
+            "Hale is traveling to Fiji later this month. Mara Hale will stay in Washington.")
+    # the president is "Hale", not "Mara Hale"; so is the untitled "Hale" after it (the store may know them)
+    assert keys(body, "Mara Hale", "Hale") == [("Hale", "Hale"), ("Mara Hale", "Mara Hale"), ("Hale", "Hale"),
+                                               ("Mara Hale", "Mara Hale")]
+
+
+def test_a_hyphenated_surname_alone_is_the_full_name_of_it():
+    body = "Press secretary Karine Jean-Pierre spoke on Monday. Jean-Pierre added that talks went well."
+    assert keys(body, "Karine Jean-Pierre", "Jean-Pierre")[-1] == ("Jean-Pierre", "Karine Jean-Pierre")

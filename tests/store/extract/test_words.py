@@ -23,3 +23,8 @@ def test_long_summary_is_cut_at_a_word_boundary():
     s = "word " * 60
     out = summarise(s, max_len=50)
     assert len(out) <= 50 and out.endswith("…") and "wor…" not in out
+
+
+def test_an_irregular_past_is_its_verb():
+    assert [stem(w) for w in ("met", "held", "took", "spoke")] == ["meet", "hold", "take", "speak"]
+    assert content_words("Ministers met in Oslo") & content_words("Ministers will meet in Oslo") >= {"meet", "oslo"}
