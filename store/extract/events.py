@@ -44,6 +44,7 @@ class SentenceEvent:
     # A body offset inside the sentence of the occasion this sentence tells more of ("Cho asked …" after "Cho and
     # Wang held talks on Monday"; "The meeting lasted four hours"): one event with it.
     tells_again: int | None = None
+    names_it: bool = False  # names that occasion ("The meeting marked ..."): one with it whoever else it names
 
 
 def find_events(
@@ -74,10 +75,11 @@ def find_events(
         if when is None and any(t.problem for t in own):
             when, dated_by = When.undated(), "none"  # its own date is out of range: no other date stands in
         told = subject_event_noun(tokens, sentence.start, sentence.end) if len(tokens) else None
-        earlier = _event_named(found, told) if told and not (persons or countries) else None
+        earlier = _event_named(found, told) if told else None
         tells_again = None
         if earlier is not None:  # "The meeting lasted four hours": the meeting told before, its actors and date
-            persons, countries = list(earlier.persons), list(earlier.countries)
+            if not (persons or countries):
+                persons, countries = list(earlier.persons), list(earlier.countries)
             if when is None and (earlier.when.start is None or _tense_allows(earlier.when, tense, article.published)):
                 when, dated_by, words = earlier.when, "previous", _words_of(earlier.sources[0].dating)
                 tells_again = earlier.sources[0].start
@@ -108,7 +110,7 @@ def find_events(
                         _dating(article, dated_by, words))
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
-                                   tells_again=tells_again))
+                                   tells_again=tells_again, names_it=earlier is not None and dated_by == "previous"))
     # Told last, so that no sentence after them takes their date as "the previous event's".
     main_when = {f.sentence.index: f.event.when for f in found}
     for sentence in sentences:

@@ -97,7 +97,7 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
             if target is None and cand.tells_again > cand.sentence.start:
                 waiting.append(cand)
                 continue
-            if target is not None and not shares_participants(clusters[target], ev):
+            if target is not None and not (cand.names_it or shares_participants(clusters[target], ev)):
                 target = None
         if target is not None:
             pass
@@ -115,7 +115,7 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
         insort(told_in, (cand.sentence.start, cand.sentence.end, last))
     for cand in waiting:
         target = _cluster_at(told_in, cand.tells_again)
-        if target is not None and not shares_participants(clusters[target], cand.event):
+        if target is not None and not (cand.names_it or shares_participants(clusters[target], cand.event)):
             target = None
         last = _join(clusters, target, cand.event, participants=False)
         insort(told_in, (cand.sentence.start, cand.sentence.end, last))

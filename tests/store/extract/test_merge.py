@@ -149,3 +149,13 @@ def test_what_is_said_at_the_occasion_is_one_event_with_it_and_adds_no_participa
     assert talks.when == When(date(2025, 5, 5), date(2025, 5, 5), "day")
     (other,) = [e for e in events if e is not talks]  # other participants: not part of the talks
     assert other.persons == ["Jonas Lind"] and len(other.sources) == 1
+
+
+def test_a_sentence_that_names_the_occasion_is_one_event_with_it_whoever_else_it_names():
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = ("Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held a meeting in Oslo on Monday.\n"
+            "The meeting marked the first talks between the governments of Olena Marchuk and Erik Lund.")
+    (event,) = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    assert len(event.sources) == 2 and event.persons == ["Anna Kovalenko", "Lars Berg"]
