@@ -130,6 +130,14 @@ def names_particular_event(tokens: Tokens, start: int, end: int) -> bool:
                                        for c in tokens.children(subject))
 
 
+def told_as_before(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the sentence's main verb is in the past perfect ("PM Modi had said ..."): what it tells lies before
+    the time the story is at."""
+    roots = tokens.roots(start, end)
+    return len(roots) == 1 and tokens.tags[roots[0]] == "VBN" and any(
+        tokens.deps[c] == "aux" and tokens.words[c] == "had" for c in tokens.children(roots[0]))
+
+
 def _event_subject(tokens: Tokens, start: int, end: int) -> int | None:
     """The token of the sentence's subject when it is an event noun, or None."""
     roots = tokens.roots(start, end)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from store.extract import cues
 from store.extract.anchoring import (
     FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
-    sentence_tense, subject_event_noun, time_tense,
+    sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -97,8 +97,11 @@ def find_events(
                 when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
         if when is None:
             when, dated_by, words = story.at(k, tense)
-            if words is not None:
-                tells_again = words[0]  # what is said, done or planned at the story's occasion is part of it
+            # What is said, done or planned at the story's occasion is part of it; not a happening of another
+            # kind named as the subject ("Cho's two-day trip ..." after the talks), nor one told as before it.
+            if words is not None and not told and not (len(tokens) and told_as_before(tokens, sentence.start,
+                                                                                       sentence.end)):
+                tells_again = words[0]
         if when is None:
             when, dated_by = _publication(article, tense)
         if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept

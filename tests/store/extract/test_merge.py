@@ -1,6 +1,8 @@
 """Merging tellings of one event: dates must agree, a person must be shared, and content words too."""
 from datetime import date
 
+import pytest
+
 from store.extract.events import SentenceEvent
 from store.extract.merge import combined_when, merge_article, merge_into, same_event
 from store.extract.words import content_words, stem
@@ -159,3 +161,16 @@ def test_a_sentence_that_names_the_occasion_is_one_event_with_it_whoever_else_it
             "The meeting marked the first talks between the governments of Olena Marchuk and Erik Lund.")
     (event,) = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
     assert len(event.sources) == 2 and event.persons == ["Anna Kovalenko", "Lars Berg"]
+
+
+@pytest.mark.parametrize("telling", [
+    "Kovalenko had said in a speech that the talks would be hard.",  # told as before the occasion
+    "Kovalenko's two-day trip to Sweden comes as Ukraine seeks more air defence systems.",  # another happening
+])
+def test_a_sentence_told_as_before_or_about_another_happening_is_not_part_of_the_occasion(telling):
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = f"Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on Monday.\n{telling}"
+    events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    assert [len(e.sources) for e in events] == [1, 1]
