@@ -380,6 +380,27 @@ def update_event(
     _refresh_merged(conn, event_id, new_sources)
 
 
+def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: Event) -> None:
+    """Make stored event `other_id` part of `keep_id` (a telling showed they are one happening): its tellings and
+    the articles vouching for its actors move over, `keep_id` takes `merged`'s date, words and actors, and
+    `other_id` is gone."""
+    conn.execute("UPDATE sources SET event_id = ? WHERE event_id = ?", (keep_id, other_id))
+    conn.execute(
+        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+        " SELECT ?, actor_id, article_id FROM event_actor_articles WHERE event_id = ?", (keep_id, other_id))
+    _delete_event(conn, other_id)
+    conn.execute(
+        "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
+        (*_event_columns(merged), keep_id))
+    _set_actors(conn, keep_id, merged, {}, {}, set())
+    conn.execute(
+        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+        " SELECT ea.event_id, ea.actor_id, s.article_id FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
+        " WHERE ea.event_id = ? AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
+        " WHERE x.event_id = ea.event_id AND x.actor_id = ea.actor_id)", (keep_id,))
+    _refresh(conn, keep_id)
+
+
 def merge_candidates(
     conn: sqlite3.Connection, when: When, persons: Sequence[str], countries: Sequence[str], limit: int = 50,
     *, not_told_by: Iterable[str] = (),

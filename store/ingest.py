@@ -204,16 +204,22 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     extraction = _named_as_stored(conn, extraction, people)
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
-    matches = _matching_stored_events(conn, extraction.events)
+    matches, also = _matching_stored_events(conn, extraction.events)
+    absorbed: set[int] = set()
     for index, event in enumerate(extraction.events):
         stored = matches.get(index)
         if stored is None:
             db.insert_event(conn, event, affiliations, aliases=aliases)
             new += 1
-        else:
-            db.update_event(conn, stored.id, merge.merge_into(stored, event), event.sources, affiliations,
-                            aliases=aliases)
-            merged += 1
+            continue
+        combined = merge.merge_into(stored, event)
+        db.update_event(conn, stored.id, combined, event.sources, affiliations, aliases=aliases)
+        merged += 1
+        for other in also.get(index, ()):  # this telling is one with two stored events: they are one
+            if other.id not in absorbed and other.id not in {m.id for m in matches.values()}:
+                combined = merge.merge_into(combined, other)
+                db.absorb_event(conn, stored.id, other.id, combined)
+                absorbed.add(other.id)
     return new, merged
 
 
@@ -251,8 +257,9 @@ def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extra
     )
 
 
-def _matching_stored_events(conn, events: list[Event]) -> dict[int, Event]:
-    """For each of the article's events (by index) the stored event, told by other articles, that it tells again.
+def _matching_stored_events(conn, events: list[Event]) -> tuple[dict[int, Event], dict[int, list[Event]]]:
+    """For each of the article's events (by index) the stored event, told by other articles, that it tells again;
+    and the other stored events it tells again too, when they are one with that one as well (same_event).
 
     One article tells a stored event at most once (its own tellings were already merged by merge_article), so
     the pairs are assigned best first: the telling whose actors and words agree most with a stored event gets
@@ -266,12 +273,16 @@ def _matching_stored_events(conn, events: list[Event]) -> dict[int, Event]:
             if merge.same_event(candidate, event):
                 pairs.append((_agreement(candidate, event), index, candidate))
     matches: dict[int, Event] = {}
+    also: dict[int, list[Event]] = {}  # other stored events a telling is one with, beside its match
     taken: set[int] = set()
     for _, index, candidate in sorted(pairs, key=lambda pair: (-pair[0][0], -pair[0][1], pair[1])):
         if index not in matches and candidate.id not in taken:
             matches[index] = candidate
             taken.add(candidate.id)
-    return matches
+        elif index in matches and candidate.id not in taken and merge.same_event(matches[index], candidate):
+            also.setdefault(index, []).append(candidate)
+            taken.add(candidate.id)
+    return matches, also
 
 
 def _agreement(stored: Event, event: Event) -> tuple[float, int]:

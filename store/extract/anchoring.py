@@ -130,6 +130,34 @@ def names_particular_event(tokens: Tokens, start: int, end: int) -> bool:
                                        for c in tokens.children(subject))
 
 
+# Prepositions that put a happening before or after the one a sentence tells ("to prepare for a summit between Biden
+# and Putin", "ahead of the summit", "since the war"): its participants are not the sentence's.
+_OTHER_TIME_PREPOSITIONS = frozenset({"for", "before", "after", "since", "following", "until", "toward", "towards"})
+_OTHER_TIME_OF = frozenset({"ahead", "prior"})  # "ahead of", "prior to"
+_NOT_YET = frozenset({"proposed", "possible", "potential", "planned", "future", "prospective"})  # a happening to come
+
+
+def other_happenings(tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the happenings the sentence at [start, end) places before or after its own, with no time
+    of their own ("... will meet to prepare for a possible summit between Biden and Putin")."""
+    spans = []
+    for i in tokens.within(start, end):
+        if tokens.words[i] not in EVENT_NOUNS or tokens.heads[i] == i:
+            continue
+        if tokens.deps[i] not in ("nsubj", "nsubjpass") and any(
+                tokens.deps[c] == "amod" and tokens.words[c] in _NOT_YET for c in tokens.children(i)):
+            spans.append(tokens.subtree_span(i))  # "..., including a proposed summit between Biden and Putin"
+            continue
+        if tokens.deps[i] != "pobj":
+            continue
+        preposition = tokens.heads[i]
+        word = tokens.words[preposition]
+        if word in _OTHER_TIME_PREPOSITIONS or (word in ("of", "to") and
+                                                tokens.words[tokens.heads[preposition]] in _OTHER_TIME_OF):
+            spans.append(tokens.subtree_span(i))
+    return spans
+
+
 def told_as_before(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the sentence's main verb is in the past perfect ("PM Modi had said ..."): what it tells lies before
     the time the story is at."""

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from store.extract import cues
 from store.extract.anchoring import (
     FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
-    sentence_tense, subject_event_noun, time_tense, told_as_before,
+    other_happenings, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -67,7 +67,11 @@ def find_events(
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
-        persons = _main_persons(mentions, _background_spans(own, tokens, backgrounds), entities) or persons
+        elsewhere = _background_spans(own, tokens, backgrounds)
+        if len(tokens):
+            elsewhere += other_happenings(tokens, sentence.start, sentence.end)
+        main = _main_persons(mentions, elsewhere, entities)
+        persons = persons if main is None else main
         text = sentence.text
         when, dated_by, tense, words = own_times[k]
         if when is None:
@@ -174,11 +178,13 @@ def _background_spans(own: list[Timex], tokens: Tokens, backgrounds: Backgrounds
     return spans
 
 
-def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]], entities: Entities) -> list[str]:
+def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]],
+                  entities: Entities) -> list[str] | None:
     """The persons the sentence names outside its background events ("Lavrov met Blinken ahead of a summit between
-    Biden and Putin in June": Lavrov and Blinken); empty when there are none or no background event."""
+    Biden and Putin in June": Lavrov and Blinken; "The talks will be the highest-level meeting since Biden took
+    office in January": none); None when it has no background event."""
     if not spans:
-        return []
+        return None
     outside = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in spans)]
     return _actors(outside, entities)[0]
 
@@ -196,12 +202,18 @@ def _is_event(text: str, persons: list[str], countries: list[str], explicit: boo
     return not (cues.is_hypothetical(text) or (cues.is_analysis(text) and not names_happening))
 
 
+# Nouns that name one kind of happening: "the meeting" is the talks told before, "the summit" the meeting.
+_MEETING_NOUNS = ("meeting", "talks", "summit", "encounter", "negotiations", "conference", "session")
+
+
 def _event_named(found: list[SentenceEvent], noun: str) -> Event | None:
     """The latest main event told before whose sentence names `noun` (or a word of its stem: "meeting" - "met"
-    aside, "visit" - "visited")."""
-    stem = noun[:5] if len(noun) > 5 else noun.rstrip("s")
+    aside, "visit" - "visited"; or another name of a meeting for a meeting)."""
+    nouns = _MEETING_NOUNS if noun in _MEETING_NOUNS else (noun,)
+    stems = [n[:5] if len(n) > 5 else n.rstrip("s") for n in nouns]
     for earlier in reversed(found):
-        if stem in earlier.sentence.text.lower():
+        text = earlier.sentence.text.lower()
+        if any(stem in text for stem in stems):
             return earlier.event
     return None
 

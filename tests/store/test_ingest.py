@@ -200,3 +200,34 @@ def test_a_file_stored_by_another_ingest_meanwhile_is_not_stored_twice(tmp_path,
     assert first["report"].articles == 1
     assert (report.articles, report.unchanged, report.skipped) == (0, 1, [])
     assert report.totals["articles"] == 1 and report.totals["events"] == first["report"].totals["events"]
+
+
+def test_a_telling_that_is_one_with_two_stored_events_makes_them_one(tmp_path):
+    from datetime import date
+
+    from store.model import Article, Event, Source, When
+
+    path = tmp_path / "s.db"
+    monday = When(date(2025, 5, 5), date(2025, 5, 5), "day")
+    conn = db.connect(path, create=True)
+    with db.transaction(conn):
+        for name, text, persons in (
+                ("one.md", "Anna Kovalenko met Lars Berg in Oslo to discuss grain exports.", ["Anna Kovalenko", "Lars Berg"]),
+                ("two.md", "Kovalenko and Berg talked about grain exports in Oslo.", ["Lars Berg"])):
+            article = Article(name, text, name, date(2025, 5, 6))
+            db.insert_article(conn, article)
+            db.insert_event(conn, Event(monday, text, persons, ["NO"],
+                                        [Source(article.id, name, name, article.published, text, 0, len(text))],
+                                        words=frozenset({"grain", "export", "oslo", "meet"})), {})
+    conn.close()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "three.md").write_text("---\ntitle: three\npublished: 2025-05-06\n---\n\nAnna Kovalenko and Lars Berg "
+                                     "met in Oslo on Monday to discuss grain exports.\n", encoding="utf-8")
+    ingest([folder], path)
+    (event,) = exported(path)["events"]  # the two stored events and the new telling: one meeting
+    assert sorted(s["path"] for s in event["sources"]) == sorted(["one.md", str(folder / "three.md"), "two.md"])
+    assert event["persons"] == ["Anna Kovalenko", "Lars Berg"]
+    conn = db.connect(path, readonly=True)
+    assert conn.execute("SELECT n_events FROM actors WHERE name = 'Lars Berg'").fetchone()[0] == 1
+    conn.close()

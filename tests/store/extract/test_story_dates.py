@@ -188,3 +188,28 @@ def test_the_reported_clause_dates_the_event_not_the_report(sentence, day):
 def test_early_next_week_is_its_first_days():
     (found,) = events("Lars Berg will visit Norway early next week.")
     assert found[:2] == (date(2025, 5, 12), date(2025, 5, 13))  # Monday and Tuesday after Wednesday the 7th
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lars Berg and Anna Kovalenko will meet in Oslo on Friday to prepare for a summit between Olena Marchuk and "
+    "Erik Lund.",
+    "Lars Berg and Anna Kovalenko met in Oslo on Monday ahead of a summit between Olena Marchuk and Erik Lund.",
+    "The talks of Lars Berg and Anna Kovalenko in Oslo on Monday covered trade and a proposed summit between "
+    "Olena Marchuk and Erik Lund.",
+])
+def test_the_participants_of_a_happening_placed_before_or_after_are_not_the_sentences(sentence):
+    (found, *_) = events(sentence)
+    assert set(found[4]) == {"Lars Berg", "Anna Kovalenko"}
+
+
+def test_a_sentence_whose_only_persons_belong_to_an_earlier_happening_names_none():
+    found = events("Foreign ministers Anna Kovalenko and Lars Berg met in Oslo on Monday.",
+                   "The talks were the highest-level meeting since President Erik Lund took office in January.")
+    told = [e for e in found if "highest-level" in e[3]]
+    assert [e[:2] for e in told if "Erik Lund" in e[4]] == [(date(2025, 1, 1), date(2025, 1, 31))]  # his, in January
+
+
+def test_the_meeting_names_the_talks_told_before():
+    found = events("Foreign ministers Anna Kovalenko and Lars Berg held talks in Oslo on Monday.",
+                   "The meeting marked the first talks between the governments of Olena Marchuk and Erik Lund.")
+    assert event_of(found, "The meeting marked")[2] == "previous"
