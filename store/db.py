@@ -548,6 +548,29 @@ def rename_person(conn: sqlite3.Connection, old: str, new: str) -> bool:
     return True
 
 
+def correct_person(conn: sqlite3.Connection, name: str, target: str) -> tuple[bool, str]:
+    """The analyst's correction: the person called `name` is `target` (a new name, or a person already stored:
+    then the two are one; a name corrected before: what it was corrected to). It is applied now and remembered
+    for every later ingest. Returns whether the store had a person called `name` (the correction is remembered
+    all the same, for articles to come) and the name the person now has."""
+    corrected = person_corrections(conn)
+    seen = {name}
+    while target in corrected and target not in seen:  # a name already corrected: to what it was corrected to
+        seen.add(target)
+        target = corrected[target]
+    if name == target:
+        raise ValueError("a person cannot be corrected to the same name")
+    conn.execute("UPDATE person_corrections SET target = ? WHERE target = ?", (target, name))
+    conn.execute("DELETE FROM person_corrections WHERE name = ?", (target,))
+    conn.execute("INSERT OR REPLACE INTO person_corrections (name, target) VALUES (?, ?)", (name, target))
+    return rename_person(conn, name, target), target
+
+
+def person_corrections(conn: sqlite3.Connection) -> dict[str, str]:
+    """name → the person the analyst said it is."""
+    return dict(conn.execute("SELECT name, target FROM person_corrections").fetchall())
+
+
 def earliest_naming(conn: sqlite3.Connection, person: str) -> date | None:
     """The publication day of the earliest article that names `person` in an event (None when none is dated)."""
     row = conn.execute(

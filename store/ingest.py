@@ -236,7 +236,9 @@ def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extra
             people.add(name)
             continue
         earliest = db.earliest_naming(conn, stored)
-        if keeps_spelling(name, stored, published is not None and (earliest is None or published < earliest)):
+        chosen = name in people.corrections or stored in people.corrections.values()  # by the analyst: kept
+        if not chosen and keeps_spelling(name, stored, published is not None and (earliest is None
+                                                                                  or published < earliest)):
             db.rename_person(conn, stored, name)
             people.remove(stored)
             people.add(name)

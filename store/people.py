@@ -87,6 +87,7 @@ class PersonIndex:
         self._conn = conn
         self._by_surname: dict[str, set[str]] = defaultdict(set)
         self._by_first: dict[str, set[str]] = defaultdict(set)  # by the name's first word
+        self.corrections = dict(conn.execute("SELECT name, target FROM person_corrections").fetchall())
         for (name,) in conn.execute("SELECT name FROM actors WHERE kind = 'person'"):
             self.add(name)
 
@@ -99,7 +100,10 @@ class PersonIndex:
         self._by_first[_first(name)].discard(name)
 
     def resolve(self, name: str) -> str | None:
-        """The stored person `name` is, when exactly one is (itself when stored as it is); None otherwise."""
+        """The stored person `name` is, when exactly one is (itself when stored as it is); None otherwise. The
+        analyst's corrections come first."""
+        if name in self.corrections:
+            return self.corrections[name]
         surname = _surname(name)
         if " " not in name.strip():  # a bare surname, hyphenated or not ("Biden", "Jean-Pierre")
             return self._best_known(surname)

@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -67,6 +67,12 @@ CREATE TABLE IF NOT EXISTS event_actor_articles (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (event_id, actor_id, article_id)
 ) WITHOUT ROWID;
+-- The analyst's own corrections, applied on top of extraction: the person called `name` is `target` (dateline
+-- people merge / rename). Every ingest after them, --force included, calls `name` `target`.
+CREATE TABLE IF NOT EXISTS person_corrections (
+    name TEXT PRIMARY KEY,
+    target TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
@@ -90,6 +96,10 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE sources ADD COLUMN dating_start INTEGER;
     ALTER TABLE sources ADD COLUMN dating_end INTEGER;
     ALTER TABLE sources ADD COLUMN dating_text TEXT;
+    """,
+    # v4: the analyst's corrections of persons.
+    3: """
+    CREATE TABLE IF NOT EXISTS person_corrections (name TEXT PRIMARY KEY, target TEXT NOT NULL);
     """,
 }
 

@@ -1,4 +1,4 @@
-"""CLI commands that read the store: events, people, countries, export.
+"""CLI commands that read the store: events, countries, export (people: tui/cli/people.py).
 
 Article text is untrusted, so every cell printed from the store is a Rich `Text` (never parsed as markup).
 """
@@ -46,8 +46,10 @@ from tui.cli.stores import store_to_read
 
 
 def register(app: typer.Typer) -> None:
+    from tui.cli.people import people_app
+
     app.command("events")(events)
-    app.command("people")(people)
+    app.add_typer(people_app, name="people")
     app.command("countries")(countries)
     app.command("export")(export_events)
 
@@ -69,19 +71,6 @@ def events(
     Console(highlight=False).print(_events_table(rows, total))
 
 
-def people(
-    db: DbOption = None,
-    person: PersonOption = None,
-    country: CountryOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    search: SearchOption = "",
-    limit: LimitOption = 50,
-) -> None:
-    """List the persons with most events (among the events the options select)."""
-    _print_actor_counts("person", db, person, country, since, until, search, limit)
-
-
 def countries(
     db: DbOption = None,
     person: PersonOption = None,
@@ -92,7 +81,7 @@ def countries(
     limit: LimitOption = 50,
 ) -> None:
     """List the countries with most events (among the events the options select)."""
-    _print_actor_counts("country", db, person, country, since, until, search, limit)
+    print_actor_counts("country", db, person, country, since, until, search, limit)
 
 
 def export_events(
@@ -186,7 +175,7 @@ def _events_table(rows: list[EventRow], total: int) -> Table:
     return table
 
 
-def _print_actor_counts(
+def print_actor_counts(
     kind: str,
     db: Path | None,
     persons: list[str] | None,

@@ -1,0 +1,66 @@
+"""`dateline people merge / rename`: the analyst's corrections, applied at once and kept by later ingests."""
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from store import db
+from tui.cli import app
+
+runner = CliRunner()
+
+ARTICLE = ("---\ntitle: {name}\npublished: 2025-05-06\n---\n\nForeign Minister {person} of Sweden met Anna Kovalenko "
+           "of Ukraine in Oslo on Monday to discuss grain exports.\n")
+
+
+def write(folder, name, person):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(ARTICLE.format(name=name, person=person), encoding="utf-8")
+
+
+def persons(store):
+    conn = db.connect(store, readonly=True)
+    try:
+        return {row[0]: row[1] for row in conn.execute("SELECT name, n_events FROM actors WHERE kind = 'person'")}
+    finally:
+        conn.close()
+
+
+def test_a_merge_holds_now_and_for_later_ingests_and_force(tmp_path):
+    store, folder = tmp_path / "s.db", tmp_path / "in"
+    write(folder, "a.md", "Lars Berg")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(store)]).exit_code == 0
+    assert set(persons(store)) == {"Lars Berg", "Anna Kovalenko"}
+
+    result = runner.invoke(app, ["people", "merge", "Lars Berg", "Lars-Erik Berg", "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Lars Berg merged into Lars-Erik Berg\n"
+    assert persons(store) == {"Lars-Erik Berg": 1, "Anna Kovalenko": 1}
+
+    write(folder, "b.md", "Lars Berg")  # a new article names him as before
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(store), "--force"]).exit_code == 0
+    assert set(persons(store)) == {"Lars-Erik Berg", "Anna Kovalenko"}  # the correction holds
+    listed = runner.invoke(app, ["people", "--db", str(store)])
+    assert "Lars-Erik Berg" in listed.stdout and "Lars Berg " not in listed.stdout
+
+
+def test_a_rename_then_a_merge_into_the_old_name_follows_the_rename(tmp_path):
+    store, folder = tmp_path / "s.db", tmp_path / "in"
+    write(folder, "a.md", "Lars Berg")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert runner.invoke(app, ["people", "rename", "Lars Berg", "Lars B. Berg", "--db", str(store)]).exit_code == 0
+    result = runner.invoke(app, ["people", "merge", "L. Berg", "Lars Berg", "--db", str(store)])
+    assert result.exit_code == 0
+    assert result.stderr == ("L. Berg merged into Lars B. Berg (no person of that name is stored yet: articles to "
+                             "come will be corrected)\n")  # into what "Lars Berg" was renamed to
+    write(folder, "b.md", "L. Berg")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert set(persons(store)) == {"Lars B. Berg", "Anna Kovalenko"}
+
+
+def test_a_correction_to_the_same_name_or_without_a_store_is_one_error_line(tmp_path):
+    result = runner.invoke(app, ["people", "merge", "Lars Berg", "Lars  Berg", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "already called that" in result.stderr
+    result = runner.invoke(app, ["people", "rename", "Lars Berg", "L. Berg", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and result.stderr == f"dateline: error: no store at {tmp_path / 'none.db'}: " \
+                                                      "ingest articles first\n"
