@@ -554,6 +554,9 @@ def correct_person(conn: sqlite3.Connection, name: str, target: str) -> tuple[bo
     for every later ingest. Returns whether the store had a person called `name` (the correction is remembered
     all the same, for articles to come) and the name the person now has."""
     corrected = person_corrections(conn)
+    if corrected.get(target) == name:  # renaming back: the earlier correction is undone
+        conn.execute("DELETE FROM person_corrections WHERE name = ?", (target,))
+        del corrected[target]
     seen = {name}
     while target in corrected and target not in seen:  # a name already corrected: to what it was corrected to
         seen.add(target)

@@ -64,3 +64,15 @@ def test_a_correction_to_the_same_name_or_without_a_store_is_one_error_line(tmp_
     result = runner.invoke(app, ["people", "rename", "Lars Berg", "L. Berg", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and result.stderr == f"dateline: error: no store at {tmp_path / 'none.db'}: " \
                                                       "ingest articles first\n"
+
+
+def test_renaming_back_undoes_a_rename_for_later_ingests_too(tmp_path):
+    store, folder = tmp_path / "s.db", tmp_path / "in"
+    write(folder, "a.md", "Lars Berg")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert runner.invoke(app, ["people", "rename", "Lars Berg", "L. Berg", "--db", str(store)]).exit_code == 0
+    result = runner.invoke(app, ["people", "rename", "L. Berg", "Lars Berg", "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    write(folder, "b.md", "Lars Berg")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert persons(store) == {"Lars Berg": 1, "Anna Kovalenko": 1}  # the two tellings: one meeting
