@@ -106,11 +106,16 @@ def parse_period(text: str) -> When:
         raise problem from None
 
 
-def when_label(when: When) -> str:
+def when_label(when: When, dated_by: str = "explicit") -> str:
     """A short human label: "2025-10-09", "2025-10-09 – 2025-10-11", "week of 2025-10-06", "2025-10",
-    "2025-Q4", "2025", "2020s", "undated"."""
+    "2025-Q4", "2025", "2020s", "undated"; "by 2025-10-09" / "from 2025-10-09" for an event only its article's
+    publication dates (`dated_by` "before" / "after")."""
     if when.start is None:
         return "undated"
+    if dated_by == "before":
+        return f"by {when.end.isoformat()}"
+    if dated_by == "after":
+        return f"from {when.start.isoformat()}"
     if when.precision == "week" and when.days == 7:
         return f"week of {when.start.isoformat()}"
     first, last = _bound_label(when.start, when.precision), _bound_label(when.end, when.precision)

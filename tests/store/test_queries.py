@@ -352,6 +352,13 @@ def test_when_label(when, label):
     assert when_label(when) == label
 
 
+def test_when_label_of_an_event_only_the_publication_dates():
+    week = When(date(2025, 5, 1), date(2025, 5, 7), "day")
+    assert when_label(week, "before") == "by 2025-05-07"
+    assert when_label(week, "after") == "from 2025-05-01"
+    assert when_label(week) == "2025-05-01 – 2025-05-07"
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("north korea", "KP"), ("kp", "KP"), ("Switzerland", "CH"),  # from the store
     ("Germany", "DE"), ("DEU", "DE"), ("de", "DE"),  # from ISO 3166

@@ -166,7 +166,7 @@ def _events_table(rows: list[EventRow], total: int) -> Table:
     table.add_column("Sources", justify="right", no_wrap=True)
     for row in rows:
         table.add_row(
-            Text(when_label(row.when)),
+            Text(when_label(row.when, row.dated_by)),
             Text(clean_line(row.summary)),
             Text(clean_line(", ".join(row.persons))),
             Text(clean_line(", ".join(row.countries))),
