@@ -181,9 +181,14 @@ def _raw_names(body: str, spans: Sequence[Span]) -> list[_Raw]:
             continue
         start, end = strip_name(body, span.start, span.end)
         text = " ".join(body[start:end].split())
-        if text and looks_like_person(text):
+        if text and looks_like_person(text) and not _NAMES_A_BODY.match(body, end):
             out.append(_Raw(start, end, text, name_key(text)))
     return sorted(out, key=lambda r: r.start)
+
+
+# A name used as the name of a government or a period ("the Biden administration", "the Trump era"): not the
+# person acting.
+_NAMES_A_BODY = re.compile(r"[ \t]+(?:administration|government|cabinet|campaign|era|presidency|doctrine|years)\b")
 
 
 def _tagged_otherwise(body: str, spans: Sequence[Span], raw: Sequence[_Raw]) -> set[str]:
@@ -269,7 +274,7 @@ def _bare_uses(body: str, spans: Sequence[Span], full: dict[str, list[_Raw]],
         key = name_key(word)
         if start <= parts[word] or word.lower() in lower_words or " " in key:
             continue  # " " in key: a hyphenated part ("El-Gallal") reads as two words, not a bare name
-        if _overlaps(taken, start, end):
+        if _overlaps(taken, start, end) or _NAMES_A_BODY.match(body, end):
             continue
         if _overlaps(places, start, end) and (place_code(word, NOTABLE_CITY_POPULATION) or demonym_code(word)):
             continue  # a place of that name: "Jackson" the city

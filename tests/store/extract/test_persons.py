@@ -251,3 +251,9 @@ def test_a_surname_under_an_office_title_is_not_the_partner_named_in_full():
 def test_a_hyphenated_surname_alone_is_the_full_name_of_it():
     body = "Press secretary Karine Jean-Pierre spoke on Monday. Jean-Pierre added that talks went well."
     assert keys(body, "Karine Jean-Pierre", "Jean-Pierre")[-1] == ("Jean-Pierre", "Karine Jean-Pierre")
+
+
+@pytest.mark.parametrize("words", ["administration", "era", "government"])
+def test_a_name_that_names_a_government_or_a_period_is_not_the_person(words):
+    body = f"President Joe Biden spoke on Monday. The Biden {words} has made progress, an official said."
+    assert keys(body, "Joe Biden", "Biden") == [("Joe Biden", "Joe Biden")]
