@@ -205,7 +205,6 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     matches, also = _matching_stored_events(conn, extraction.events)
-    absorbed: set[int] = set()
     for index, event in enumerate(extraction.events):
         stored = matches.get(index)
         if stored is None:
@@ -216,10 +215,8 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
         db.update_event(conn, stored.id, combined, event.sources, affiliations, aliases=aliases)
         merged += 1
         for other in also.get(index, ()):  # this telling is one with two stored events: they are one
-            if other.id not in absorbed and other.id not in {m.id for m in matches.values()}:
-                combined = merge.merge_into(combined, other)
-                db.absorb_event(conn, stored.id, other.id, combined)
-                absorbed.add(other.id)
+            combined = merge.merge_into(combined, other)
+            db.absorb_event(conn, stored.id, other.id, combined)
     return new, merged
 
 
@@ -235,10 +232,8 @@ def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extra
         if stored is None or stored == name:
             people.add(name)
             continue
-        earliest = db.earliest_naming(conn, stored)
         chosen = name in people.corrections or stored in people.corrections.values()  # by the analyst: kept
-        if not chosen and keeps_spelling(name, stored, published is not None and (earliest is None
-                                                                                  or published < earliest)):
+        if not chosen and keeps_spelling(name, stored, _named_earlier(conn, published, stored)):
             db.rename_person(conn, stored, name)
             people.remove(stored)
             people.add(name)
@@ -259,9 +254,16 @@ def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extra
     )
 
 
+def _named_earlier(conn, published: date | None, person: str) -> bool:
+    """Whether an article published on `published` is earlier than every stored article that names `person`."""
+    earliest = db.earliest_naming(conn, person)
+    return published is not None and (earliest is None or published < earliest)
+
+
 def _matching_stored_events(conn, events: list[Event]) -> tuple[dict[int, Event], dict[int, list[Event]]]:
     """For each of the article's events (by index) the stored event, told by other articles, that it tells again;
-    and the other stored events it tells again too, when they are one with that one as well (same_event).
+    and the other stored events it tells again too, when they are one with that one as well (same_event). A
+    stored event is the match or one of the others of one telling at most.
 
     One article tells a stored event at most once (its own tellings were already merged by merge_article), so
     the pairs are assigned best first: the telling whose actors and words agree most with a stored event gets

@@ -148,8 +148,10 @@ def _one_extends_the_other(a: str, b: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    return name_key(name).split()[-1] if name_key(name) else ""
+    words = name_key(name).split()
+    return words[-1] if words else ""
 
 
 def _first(name: str) -> str:
-    return name_key(name).split()[0] if name_key(name) else ""
+    words = name_key(name).split()
+    return words[0] if words else ""

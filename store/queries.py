@@ -332,12 +332,8 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
             events[event_id].persons.extend(persons)
             events[event_id].countries.extend(countries)
         if not with_sources:
-            for event_id in chunk:
-                if event_id in events:
-                    latest = conn.execute("SELECT dated_by FROM sources WHERE event_id = ? ORDER BY id DESC LIMIT 1",
-                                          (event_id,)).fetchone()
-                    if latest is not None:
-                        events[event_id].dated_by = latest["dated_by"]
+            for event_id, dated_by in _latest_datings(conn, chunk).items():
+                events[event_id].dated_by = dated_by
             continue
         for row in conn.execute(
             "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
@@ -366,7 +362,10 @@ def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
     actors."""
     ids = [row["id"] for row in rows]
     actors = _actors_of(conn, ids)
-    datings = _latest_datings(conn, ids)
+    try:
+        datings = _latest_datings(conn, ids)
+    except sqlite3.DatabaseError:  # `sources` damaged: the rows, read from `events`, are shown without it (the
+        datings = {}  # event's sources say what is wrong when opened)
     return [
         EventRow(
             id=row["id"],
@@ -385,19 +384,14 @@ def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
 
 
 def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
-    """The dating code of each event's latest telling (which carries the event's current dating). The rows are
-    read from `events`: when `sources` cannot be read (a damaged page), they are shown without it, and the
-    event's sources say what is wrong when opened."""
+    """The dating code of each event's latest telling (which carries the event's current dating)."""
     out: dict[int, str] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start:start + _CHUNK])
         marks = ", ".join("?" * len(chunk))
-        try:
-            out.update(conn.execute(
-                f"SELECT event_id, dated_by FROM sources WHERE id IN"
-                f" (SELECT max(id) FROM sources WHERE event_id IN ({marks}) GROUP BY event_id)", chunk).fetchall())
-        except sqlite3.DatabaseError:
-            return {}
+        out.update(conn.execute(
+            f"SELECT event_id, dated_by FROM sources WHERE id IN"
+            f" (SELECT max(id) FROM sources WHERE event_id IN ({marks}) GROUP BY event_id)", chunk).fetchall())
     return out
 
 

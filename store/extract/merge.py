@@ -93,12 +93,10 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
         ev = cand.event
         target = None
         if cand.tells_again is not None:
-            target = _cluster_at(told_in, cand.tells_again)
-            if target is None and cand.tells_again > cand.sentence.start:
+            if _cluster_at(told_in, cand.tells_again) is None and cand.tells_again > cand.sentence.start:
                 waiting.append(cand)
                 continue
-            if target is not None and not (cand.names_it or shares_participants(clusters[target], ev)):
-                target = None
+            target = _occasion_of(cand, told_in, clusters)
         if target is not None:
             pass
         elif cand.anaphor and clusters:
@@ -114,12 +112,17 @@ def merge_article(candidates: list[SentenceEvent]) -> list[Event]:
         index.add(last, clusters[last])
         insort(told_in, (cand.sentence.start, cand.sentence.end, last))
     for cand in waiting:
-        target = _cluster_at(told_in, cand.tells_again)
-        if target is not None and not (cand.names_it or shares_participants(clusters[target], cand.event)):
-            target = None
-        last = _join(clusters, target, cand.event, participants=False)
+        last = _join(clusters, _occasion_of(cand, told_in, clusters), cand.event, participants=False)
         insort(told_in, (cand.sentence.start, cand.sentence.end, last))
     return clusters
+
+
+def _occasion_of(cand: SentenceEvent, told_in: list[tuple[int, int, int]], clusters: list[Event]) -> int | None:
+    """The cluster of the occasion `cand` tells more of, when it is told and the sentence may join it."""
+    target = _cluster_at(told_in, cand.tells_again)
+    if target is not None and not (cand.names_it or shares_participants(clusters[target], cand.event)):
+        return None
+    return target
 
 
 def shares_participants(occasion: Event, telling: Event) -> bool:
