@@ -32,17 +32,28 @@ _CONTINUATION_OPENING = re.compile(r"^\s*(meanwhile|at the same time|during|in a
 _ALSO = re.compile(r"\b(also|too|as well)\b", re.I)
 # "the event", "this occasion": a generic name for an event already told.
 _EVENT_ANAPHOR = re.compile(r"\b(the|this|that)(\s+[\w-]+){0,2}\s+(event|occasion)\b", re.I)
+# "During the event, Russia will assume the presidency": the event is the time frame of another happening.
+_DURING_EVENT = re.compile(
+    r"\b(during|throughout|in the course of|on the sidelines of|on the margins of)\s+"
+    r"(the|this|that)(\s+[\w-]+){0,2}\s+(event|occasion)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(since|for the first time since)\s+$", re.I)
 _AFTER_REPORTING = re.compile(rf"\b({_REPORTING})(\s+(on|late|early))?\s+$", re.I)
 _AFTER_AFTER = re.compile(r"^\s*(after|later than|since)\b", re.I)
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+MIN_SPEECH_WORDS = 5
 
 
 def without_quotes(text: str) -> str:
     """The sentence with quoted speech blanked out: words inside quotes are not the reporter's own."""
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The character ranges of quoted speech in `text`: a quote of a few words ("a “killer”", "“malign”
+    activities") is a term the reporter uses, not speech."""
+    return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= MIN_SPEECH_WORDS]
 
 
 def is_habitual(text: str) -> bool:
@@ -95,6 +106,12 @@ def looks_ahead(text: str) -> bool:
 
 def names_event_anaphor(text: str) -> bool:
     return bool(_EVENT_ANAPHOR.search(text))
+
+
+def happens_during_event(text: str) -> bool:
+    """Names "the event" only as the time of what it tells ("During the event, Russia will assume ..."): a
+    happening of its own at that time, not another telling of the event."""
+    return bool(_DURING_EVENT.search(text))
 
 
 def opening_clause_end(text: str) -> int:

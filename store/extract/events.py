@@ -94,17 +94,19 @@ def find_events(
             continue
         if dated_by is None and describes(tokens, sentence.start, sentence.end):
             continue  # "Reykjavik is a city of ...", "Twelve countries have observer status": no happening
-        anaphor = dated_by is None and cues.names_event_anaphor(text)
-        if when is None and found and (anaphor or cues.continues_previous(text)):
+        names_the_event = dated_by is None and cues.names_event_anaphor(text)
+        anaphor = names_the_event and not cues.happens_during_event(text)
+        if when is None and found and (names_the_event or cues.continues_previous(text)):
             previous = found[-1].event
             if previous.when.start is None or _tense_allows(previous.when, tense, article.published):
                 when, dated_by, words = previous.when, "previous", _words_of(previous.sources[0].dating)
         if when is None:
             when, dated_by, words = story.at(k, tense)
             # What is said, done or planned at the story's occasion is part of it; not a happening of another
-            # kind named as the subject ("Cho's two-day trip ..." after the talks), nor one told as before it.
-            if words is not None and not told and not (len(tokens) and told_as_before(tokens, sentence.start,
-                                                                                       sentence.end)):
+            # kind named as the subject ("Cho's two-day trip ..." after the talks), nor one told as before it or
+            # as happening during "the event".
+            if (words is not None and not told and not cues.happens_during_event(text)
+                    and not (len(tokens) and told_as_before(tokens, sentence.start, sentence.end))):
                 tells_again = words[0]
         if when is None:
             when, dated_by = _publication(article, tense)
@@ -113,6 +115,7 @@ def find_events(
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
         skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
         skip.append((0, cues.opening_clause_end(text)))
+        skip += cues.quoted_spans(text)  # what is said is not what happened: no evidence that two tellings are one
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
                         _dating(article, dated_by, words))
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))

@@ -174,3 +174,34 @@ def test_a_sentence_told_as_before_or_about_another_happening_is_not_part_of_the
     body = f"Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on Monday.\n{telling}"
     events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
     assert [len(e.sources) for e in events] == [1, 1]
+
+
+def test_a_happening_during_the_event_takes_its_date_but_is_an_event_of_its_own():
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = ("Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden held talks in Stockholm on Monday.\n"
+            "During the event in Stockholm, Norway took over the rotating presidency of the council.")
+    talks, handover = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    assert len(talks.sources) == 1 and handover.sources[0].excerpt.startswith("During the event")
+    assert handover.when == talks.when == When(date(2025, 5, 5), date(2025, 5, 5), "day")
+    assert handover.persons == [] and handover.countries == ["SE", "NO"]
+
+
+@pytest.mark.parametrize(("quote", "events"), [('"', 2), ("", 1)])
+def test_words_only_quoted_are_no_evidence_that_two_tellings_are_one(quote, events):
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = (f"On Monday, Anna Kovalenko met reporters at the airport and said, {quote}This trip will deepen bilateral "
+            f"relations and strategic communication with Sweden.{quote}\n"
+            "On Monday, Kovalenko held talks on bilateral relations and strategic communication in Stockholm with "
+            "Lars Berg.")
+    assert len(extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events) == events
+
+
+def test_a_quoted_term_of_a_few_words_still_counts_as_the_reporters_words():
+    from store.extract.cues import quoted_spans
+
+    assert quoted_spans('Biden called Putin a “killer”, citing “malign activities”.') == []
+    assert quoted_spans('He said: "We will deepen our relations this year."') == [(9, 50)]
