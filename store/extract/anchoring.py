@@ -134,14 +134,21 @@ def names_particular_event(tokens: Tokens, start: int, end: int) -> bool:
 # and Putin", "ahead of the summit", "since the war"): its participants are not the sentence's.
 _OTHER_TIME_PREPOSITIONS = frozenset({"for", "before", "after", "since", "following", "until", "toward", "towards"})
 _OTHER_TIME_OF = frozenset({"ahead", "prior"})  # "ahead of", "prior to"
+_WILL = frozenset({"will", "shall", "'ll"})
 _NOT_YET = frozenset({"proposed", "possible", "potential", "planned", "future", "prospective"})  # a happening to come
 
 
 def other_happenings(tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     """Character spans of the happenings the sentence at [start, end) places before or after its own, with no time
-    of their own ("... will meet to prepare for a possible summit between Biden and Putin")."""
+    of their own ("... will meet to prepare for a possible summit between Biden and Putin"; "Modi arrived on a
+    visit during which he will hold talks with Biden")."""
     spans = []
+    roots = tokens.roots(start, end)
+    told_as_past = len(roots) == 1 and tokens.tags[roots[0]] == "VBD"
     for i in tokens.within(start, end):
+        if told_as_past and tokens.deps[i] == "relcl" and _has_child(tokens, i, "aux", _WILL):
+            spans.append(tokens.subtree_span(i))  # a happening still to come, told inside a past one
+            continue
         if tokens.words[i] not in EVENT_NOUNS or tokens.heads[i] == i:
             continue
         if tokens.deps[i] not in ("nsubj", "nsubjpass") and any(
@@ -155,6 +162,24 @@ def other_happenings(tokens: Tokens, start: int, end: int) -> list[tuple[int, in
         if word in _OTHER_TIME_PREPOSITIONS or (word in ("of", "to") and
                                                 tokens.words[tokens.heads[preposition]] in _OTHER_TIME_OF):
             spans.append(tokens.subtree_span(i))
+    return spans
+
+
+# Participles that tell what a happening set off: "..., prompting Moscow to recall its ambassador".
+_SETTING_OFF = frozenset({"prompting", "forcing", "causing", "leading", "spurring", "triggering", "sparking",
+                          "compelling", "provoking"})
+
+
+def reactions(tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of what the sentence at [start, end) tells its happening set off, each a happening of its
+    own: "Biden called Putin a killer, prompting Moscow to recall its ambassador" → "Moscow to recall its
+    ambassador"."""
+    spans = []
+    for i in tokens.within(start, end):
+        if tokens.words[i] in _SETTING_OFF and tokens.tags[i] == "VBG" and tokens.deps[i] == "advcl":
+            after = [c for c in tokens.children(i) if c > i]
+            if any(tokens.deps[c] == "dobj" for c in after):
+                spans.append((tokens.subtree_span(after[0])[0], tokens.subtree_span(i)[1]))
     return spans
 
 

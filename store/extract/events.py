@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from store.extract import cues
 from store.extract.anchoring import (
     FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
-    other_happenings, sentence_tense, subject_event_noun, time_tense, told_as_before,
+    other_happenings, reactions, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -63,13 +63,15 @@ def find_events(
     own_times = [_own_time(article, sentence, timexes_at.within(sentence.start, sentence.end), ranges, tokens,
                            backgrounds) for sentence in sentences]
     story = _StoryTimes(article, own_times)
+    set_off_events: list[SentenceEvent] = []  # what a sentence's happening set off ("prompting Moscow to ...")
     for k, sentence in enumerate(sentences):
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
         elsewhere = _background_spans(own, tokens, backgrounds)
+        set_off = reactions(tokens, sentence.start, sentence.end) if len(tokens) else []
         if len(tokens):
-            elsewhere += other_happenings(tokens, sentence.start, sentence.end)
+            elsewhere += other_happenings(tokens, sentence.start, sentence.end) + set_off
         main = _main_persons(mentions, elsewhere, entities)
         persons = persons if main is None else main
         text = sentence.text
@@ -121,7 +123,9 @@ def find_events(
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
                                    tells_again=tells_again, names_it=earlier is not None and dated_by == "previous"))
+        set_off_events.extend(_reaction_events(article, event, set_off, mentions_at, entities, sentence))
     # Told last, so that no sentence after them takes their date as "the previous event's".
+    found.extend(set_off_events)
     main_when = {f.sentence.index: f.event.when for f in found}
     for sentence in sentences:
         own = timexes_at.within(sentence.start, sentence.end)
@@ -166,6 +170,24 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
                         sentence.end, _dating(article, "explicit", words))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
+        events.append(SentenceEvent(event, sentence))
+    return events
+
+
+def _reaction_events(article: Article, main: Event, spans: list[tuple[int, int]], mentions_at: "_ByStart",
+                     entities: Entities, sentence: Sentence) -> list[SentenceEvent]:
+    """The happenings a sentence tells its own set off (anchoring.reactions), dated as it is, with the actors named
+    in their words; none without an actor."""
+    events = []
+    for start, end in spans:
+        inner = mentions_at.within(start, end)
+        persons, countries = _actors(inner, entities)
+        if not (persons or countries):
+            continue
+        text = article.body[start:end]
+        skip = [(m.start - start, m.end - start) for m in inner]
+        event = Event(main.when, summarise(text), persons, countries, main.sources, main.dated_by,
+                      content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
 

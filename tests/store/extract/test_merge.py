@@ -205,3 +205,20 @@ def test_a_quoted_term_of_a_few_words_still_counts_as_the_reporters_words():
 
     assert quoted_spans('Biden called Putin a “killer”, citing “malign activities”.') == []
     assert quoted_spans('He said: "We will deepen our relations this year."') == [(9, 50)]
+
+
+@pytest.mark.parametrize(("sentence", "reaction", "countries"), [
+    ("Foreign Minister Lars Berg of Sweden criticised a new law of Norway on Monday, prompting Denmark to summon the "
+     "Swedish ambassador.", "Denmark to summon the Swedish ambassador", ["DK", "SE"]),
+    ("Foreign Minister Lars Berg of Sweden criticised a new law of Norway on Monday, sparking protests in Denmark.",
+     "Protests in Denmark", ["DK"]),
+])
+def test_what_a_happening_set_off_is_an_event_of_its_own_on_its_date(sentence, reaction, countries):
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    criticism, set_off = extract(Article("law.md", sentence, "Law", date(2025, 5, 7))).events
+    assert criticism.persons == ["Lars Berg"]
+    assert (set_off.summary, set_off.persons, set_off.countries) == (reaction, [], countries)
+    assert set_off.when == criticism.when == When(date(2025, 5, 5), date(2025, 5, 5), "day")
+    assert set_off.sources == criticism.sources  # the whole sentence is the evidence of both

@@ -196,6 +196,8 @@ def test_early_next_week_is_its_first_days():
     "Lars Berg and Anna Kovalenko met in Oslo on Monday ahead of a summit between Olena Marchuk and Erik Lund.",
     "The talks of Lars Berg and Anna Kovalenko in Oslo on Monday covered trade and a proposed summit between "
     "Olena Marchuk and Erik Lund.",
+    "Lars Berg and Anna Kovalenko arrived in Oslo on Monday on a state visit during which they will hold talks with "
+    "Olena Marchuk and Erik Lund.",
 ])
 def test_the_participants_of_a_happening_placed_before_or_after_are_not_the_sentences(sentence):
     (found, *_) = events(sentence)
