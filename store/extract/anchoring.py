@@ -87,6 +87,9 @@ def background(tokens: Tokens, start: int, end: int) -> Background | None:
                 return Background("the period of a noun")
             if deps[i] == "pobj" and (words[heads[i]] in _RELATING or words[heads[heads[i]]] in _RELATING):
                 return Background(f"another event {words[heads[heads[i]]]} {words[heads[i]]}", i)
+            if (deps[i] not in _SUBJECT and words[i] in EVENT_NOUNS and _has_child(tokens, i, "amod", _NOT_YET)):
+                # "will set the stage for a planned summit next month": the summit's time (see other_happenings)
+                return Background("a happening to come", i)
         below = i
         path.append(i)
     return None

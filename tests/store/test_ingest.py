@@ -231,3 +231,24 @@ def test_a_telling_that_is_one_with_two_stored_events_makes_them_one(tmp_path):
     conn = db.connect(path, readonly=True)
     assert conn.execute("SELECT n_events FROM actors WHERE name = 'Lars Berg'").fetchone()[0] == 1
     conn.close()
+
+
+@pytest.mark.parametrize("order", [("titled", "plain"), ("plain", "titled")])
+def test_the_country_of_a_persons_title_reaches_their_events_in_every_article(tmp_path, order):
+    texts = {
+        "titled": "Swedish Prime Minister Lars Berg visited a grain port in Gdansk on Friday, May 2.",
+        "plain": "Prime Minister Lars Berg opened a trade fair in Copenhagen on Monday, May 5.",
+    }
+    path = tmp_path / "s.db"
+    for name in order:  # one ingest per article: the second finds the first stored
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\npublished: 2025-05-06\n---\n\n{texts[name]}\n",
+                                           encoding="utf-8")
+        ingest([folder], path)
+    events = {e["sources"][0]["path"].rsplit("/", 1)[-1]: e for e in exported(path)["events"]}
+    assert events["plain.md"]["persons"] == ["Lars Berg"]
+    assert "SE" in events["plain.md"]["countries"] and "SE" in events["titled.md"]["countries"]
+    conn = db.connect(path, readonly=True)
+    assert conn.execute("SELECT n_events FROM actors WHERE code = 'SE' AND kind = 'country'").fetchone()[0] == 2
+    conn.close()

@@ -215,3 +215,15 @@ def test_the_meeting_names_the_talks_told_before():
     found = events("Foreign ministers Anna Kovalenko and Lars Berg held talks in Oslo on Monday.",
                    "The meeting marked the first talks between the governments of Olena Marchuk and Erik Lund.")
     assert event_of(found, "The meeting marked")[2] == "previous"
+
+
+def test_a_time_on_a_planned_happening_dates_it_and_not_the_sentences_own():
+    found = extract(Article("story.md", "Lars Berg and Anna Kovalenko will hold a meeting in Oslo on Friday.\n\n"
+                            "The meeting will set the stage for a planned summit next month between Olena Marchuk "
+                            "and Erik Lund.", "A story", PUB)).events
+    summit = [e for e in found if "Erik Lund" in e.persons]
+    assert [(e.when.start, e.when.end, e.persons) for e in summit] == [
+        (date(2025, 6, 1), date(2025, 6, 30), ["Olena Marchuk", "Erik Lund"])]
+    (meeting,) = [e for e in found if e not in summit]  # the sentence's own telling is the Friday meeting's
+    assert meeting.when.start == date(2025, 5, 9) and len(meeting.sources) == 2
+    assert meeting.persons == ["Lars Berg", "Anna Kovalenko"]
