@@ -78,6 +78,40 @@ def _us_states() -> frozenset[str]:
     return frozenset(lookup_key(state["name"]) for state in _geonames().get_us_states().values())
 
 
+# First-level divisions of a country that news names as places ("Xinjiang", "Hokkaido", "Bayern", "Punjab"), and the
+# generic words their ISO names end with ("Xinjiang Uygur Zizhiqu", "Sichuan Sheng") that news leaves out.
+_REGION_TYPES = frozenset({
+    "Province", "Region", "State", "Administrative region", "Prefecture", "Republic", "Autonomous region",
+    "Autonomous community", "Land", "Voivodship", "Regional state", "Union territory", "Emirate", "Oblast",
+    "Country", "Territory", "Autonomous republic", "Special administrative region", "Federal territory",
+    "Capital territory", "Autonomous province", "Governorate",
+})
+_REGION_GENERIC_WORDS = frozenset({"sheng", "zizhiqu", "shi", "uygur", "huizu", "zhuangzu", "oblast", "oblast'",
+                                   "kray", "krai", "respublika", "province", "region", "state", "governorate",
+                                   "prefecture", "territory"})
+# Region names made only of these ("Central", "East", "Coast", "Plateau", "Red Sea") say where in any country.
+_REGION_PLAIN_WORDS = frozenset({"east", "west", "north", "south", "central", "eastern", "western", "northern",
+                                 "southern", "coast", "coastal", "plateau", "capital", "upper", "lower", "sea", "red",
+                                 "lake", "lakes", "island", "islands", "highlands", "river", "valley", "mountain",
+                                 "mountains", "great", "middle"})
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Region name → the country it lies in, for names that only one country's regions have."""
+    found: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code is not None or division.type not in _REGION_TYPES:
+            continue
+        words = division.name.split()
+        while len(words) > 1 and words[-1].casefold() in _REGION_GENERIC_WORDS:
+            words.pop()
+        for name in {division.name, " ".join(words)}:
+            if not set(lookup_key(name).split()) <= _REGION_PLAIN_WORDS:
+                found.setdefault(lookup_key(name), set()).add(division.country_code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
 def _usable_alternate(name: str) -> bool:
     """A plain one-word English-alphabet spelling ("Kiev", "Bombay"): not a code ("BJS"), not a phrase."""
     return len(name) > 3 and name.isascii() and name.isalpha() and name[0].isupper() and not name.isupper()
@@ -109,7 +143,7 @@ def _cities() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
 def load_tables() -> None:
     """Build the lookup tables now rather than on first use: before spaCy forks its worker processes, so that
     they inherit the tables instead of each building its own."""
-    for table in (_country_names, _demonyms, _us_states, _continents, _cities):
+    for table in (_country_names, _demonyms, _us_states, _continents, _cities, _regions):
         table()
 
 
@@ -132,7 +166,8 @@ def demonym_code(word: str) -> str | None:
 
 def place_code(name: str, min_city_population: int = 0) -> str | None:
     """The code of a place name: a country, else a US state ("California" → "US"), else the most populous city
-    of that name ("Pyongyang" → "KP", "Washington" → "US"), else a big city's other name ("Kiev" → "UA");
+    of that name ("Pyongyang" → "KP", "Washington" → "US"), else a big city's other name ("Kiev" → "UA"), else a
+    country's region that no other country's has the name of ("Xinjiang" → "CN");
     None for continents and unknown names. Cities smaller than `min_city_population` are left out: where the
     context says little, a town named "Officer" or "Martin" is more likely an ordinary word or a name."""
     code = country_code(name)
@@ -145,7 +180,9 @@ def place_code(name: str, min_city_population: int = 0) -> str | None:
         return "US"
     primary, alternate = _cities()
     population, code = primary.get(key) or alternate.get(key) or (0, None)
-    return code if population >= min_city_population else None
+    if code is not None and population >= min_city_population:
+        return code
+    return _regions().get(key) if code is None else None
 
 
 @lru_cache(maxsize=None)

@@ -65,6 +65,8 @@ def find_events(
     story = _StoryTimes(article, own_times)
     set_off_events: list[SentenceEvent] = []  # what a sentence's happening set off ("prompting Moscow to ...")
     for k, sentence in enumerate(sentences):
+        if _repeats_title(sentence.text, article.title):
+            continue  # the headline: it names what the text tells
         own = timexes_at.within(sentence.start, sentence.end)
         mentions = mentions_at.within(sentence.start, sentence.end)
         persons, countries = _actors(mentions, entities)
@@ -172,6 +174,10 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
+
+
+def _repeats_title(text: str, title: str) -> bool:
+    return bool(title) and " ".join(text.lstrip("# ").split()) == " ".join(title.split())
 
 
 def _reaction_events(article: Article, main: Event, spans: list[tuple[int, int]], mentions_at: "_ByStart",

@@ -148,18 +148,22 @@ def name_key(name: str) -> str:
     return " ".join("".join(c for c in name if not unicodedata.combining(c)).casefold().split())
 
 
-def looks_like_person(name: str) -> bool:
+def looks_like_person(name: str, titled: bool = False) -> bool:
     """Whether a stripped name can be a person's: capitalised words (name particles aside), no digits, no
-    organisation words, not a place ("New York") nor ending in a country ("Garuda Indonesia"), not an acronym."""
+    organisation words, not a place ("New York") nor ending in a country ("Garuda Indonesia"), not an acronym.
+    A `titled` name (a title before it or in an apposition after it) may end in an organisation word: "Chrysler
+    President Jim Press", "Jim Press, the chief executive"."""
     tokens = name.split()
     if not 1 <= len(tokens) <= MAX_NAME_WORDS:
         return False
     if tokens[0].lower() in NAME_PARTICLES or tokens[-1].lower() in NAME_PARTICLES:
         return False
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if token.lower() in NAME_PARTICLES:
             continue
-        if not token[:1].isupper() or any(c.isdigit() for c in token) or token.lower() in org_words():
+        if not token[:1].isupper() or any(c.isdigit() for c in token):
+            return False
+        if token.lower() in org_words() and not (titled and k == len(tokens) - 1 > 0):
             return False
     if len(tokens) == 1:
         return any(c.islower() for c in name)
@@ -181,9 +185,23 @@ def _raw_names(body: str, spans: Sequence[Span]) -> list[_Raw]:
             continue
         start, end = strip_name(body, span.start, span.end)
         text = " ".join(body[start:end].split())
-        if text and looks_like_person(text) and not _NAMES_A_BODY.match(body, end):
+        if text and looks_like_person(text, _titled(body, start, end)) and not _NAMES_A_BODY.match(body, end):
             out.append(_Raw(start, end, text, name_key(text)))
     return sorted(out, key=lambda r: r.start)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t]+$")
+_APPOSITION = re.compile(r",[ \t]+((?:[\w'’.-]+[ \t]+){0,4}[\w'’.-]+)")
+
+
+def _titled(body: str, start: int, end: int) -> bool:
+    """Whether a title stands right before the name ("President Jim Press") or in an apposition after it ("Jim
+    Press, the chief executive,")."""
+    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    if before and is_title(before.group(1)):
+        return True
+    after = _APPOSITION.match(body, end)
+    return bool(after) and any(is_title(w) for w in after.group(1).split())
 
 
 # A name used as the name of a government or a period ("the Biden administration", "the Trump era"): not the

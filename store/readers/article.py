@@ -1,5 +1,6 @@
-"""Finishing a reader's `Draft` into an `Article`: cleaned text, a title, and the publication date settled in
-order of trust — the file's own metadata, then the date the caller gives, then a dateline at the article's start."""
+"""Finishing a reader's `Draft` into an `Article`: cleaned text, a title (the file's, else the headline line the text
+opens with, else the file name), and the publication date settled in order of trust — the file's own metadata,
+then the date the caller gives, then a dateline at the article's start."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,6 +9,7 @@ from pathlib import Path
 from store.clean import clean_line, clean_text
 from store.model import Article
 from store.readers.dateline import read_dateline
+from store.readers.headline import headline
 from store.readers.records import Draft, Skipped
 
 LONGEST_ARTICLE = 1_000_000  # characters: ten times a long feature; longer is a dump to split, not an article
@@ -24,7 +26,7 @@ def finish(draft: Draft, published: date | None, today: date) -> Article | Skipp
     return Article(
         path=draft.path,
         body=body,
-        title=clean_line(draft.title) or title_from_name(draft.file),
+        title=clean_line(draft.title) or headline(body) or title_from_name(draft.file),
         published=draft.published or published or (dateline.day if dateline else None),
         url=clean_line(draft.url or "") or None,
         source=clean_line(draft.source or "") or None,

@@ -68,6 +68,17 @@ def test_plain_text_title_comes_from_the_file_name_and_the_body_is_the_whole_tex
     assert article.published == date(2024, 9, 3)  # from the dateline "ROTTERDAM, Sept 3, 2024 (Example Wire) —"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Harbour strike ends after three weeks\n\nDock workers returned on Monday.\n", "Harbour strike ends after three weeks"),
+    ("# Harbour strike ends\nDock workers returned on Monday.\n", "Harbour strike ends"),
+    ("Dock workers returned to the harbour on Monday.\nThe strike had lasted three weeks.\n", "dock news"),  # a sentence
+    ("Rotterdam, May 10\nDock workers returned to the harbour on Monday.\n", "dock news"),  # a dateline
+    ("Harbour strike ends after three weeks\n", "dock news"),  # nothing after it: the text itself
+])
+def test_a_text_without_a_title_takes_its_headline_line_else_the_file_name(tmp_path, text, title):
+    assert read_one(write(tmp_path, "dock-news.txt", text)).title == title
+
+
 def test_json_list_gives_one_article_per_record_with_scraper_field_names():
     path = READERS / "scraped_records.json"
     first, second = read_paths([path])

@@ -108,3 +108,12 @@ def test_every_display_name_reads_back_to_its_code(code):
 def test_lookup_ignores_case_article_and_possessive(code, template, case):
     name = country_name(code)
     assert lookup_key(template.format(case(name))) == lookup_key(name)
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Xinjiang", "CN"), ("Sichuan", "CN"), ("Hokkaido", "JP"), ("Kerala", "IN"), ("Uttar Pradesh", "IN"),
+    ("Punjab", None),  # a region of India and of Pakistan
+    ("Coast", None), ("Western", None), ("Red Sea", None),  # where in any country
+])
+def test_a_region_counts_for_the_one_country_that_has_it(name, code):
+    assert place_code(name) == code

@@ -188,3 +188,17 @@ def test_a_distance_back_out_of_the_range_is_undated(years):
     tx = [timex(art, f"{years} years", f"P{years}Y", None, typ="DURATION")]
     (found,) = find_events(art, sents, tx, [], Entities([person(art, "Kim", "Kim Jong Un")]))
     assert found.event.when == When.undated()
+
+
+def test_the_headline_line_is_the_title_and_tells_no_event_of_its_own(tmp_path):
+    from store.extract.pipeline import extract
+    from store.readers import read_paths
+
+    path = tmp_path / "talks.txt"
+    path.write_text("Berg and Kovalenko agree on a grain deal in Oslo on Monday\n\n"
+                    "Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden met in Oslo on Monday.\n",
+                    encoding="utf-8")
+    (article,) = read_paths([path], date(2025, 5, 7))
+    assert article.title == "Berg and Kovalenko agree on a grain deal in Oslo on Monday"
+    (event,) = extract(article).events
+    assert [s.excerpt[:16] for s in event.sources] == ["Foreign minister"]

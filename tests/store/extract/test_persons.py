@@ -257,3 +257,12 @@ def test_a_hyphenated_surname_alone_is_the_full_name_of_it():
 def test_a_name_that_names_a_government_or_a_period_is_not_the_person(words):
     body = f"President Joe Biden spoke on Monday. The Biden {words} has made progress, an official said."
     assert keys(body, "Joe Biden", "Biden") == [("Joe Biden", "Joe Biden")]
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    ("Jim Press, the chief executive, resigned on Monday.", "Jim Press"),
+    ("Chrysler President Jim Press resigned on Monday.", "Jim Press"),
+    ("Jim Press resigned on Monday.", None),  # an organisation word and nothing saying it is a person's name
+])
+def test_a_titled_name_may_end_in_an_organisation_word(body, person):
+    assert [key for _, key in keys(body, "Jim Press")] == ([person] if person else [])
