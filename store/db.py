@@ -569,6 +569,54 @@ def correct_person(conn: sqlite3.Connection, name: str, target: str) -> tuple[bo
     return rename_person(conn, name, target), target
 
 
+def split_person(conn: sqlite3.Connection, name: str, alias: str) -> int:
+    """The analyst's correction: `alias`, stored as a spelling of the person `name`, is a person of their own. What
+    the articles that write `alias` (and not `name`) vouch for moves to them, and every later ingest keeps the two
+    apart. Returns how many events name `alias` now; ValueError when no person is called `name`."""
+    row = conn.execute("SELECT id FROM actors WHERE kind = 'person' AND name = ?", (name,)).fetchone()
+    if row is None:
+        raise ValueError(f"no person called {name!r} is stored")
+    if alias == name:
+        raise ValueError("a person cannot be split from their own name")
+    name_id = row[0]
+    spellings = [a for (a,) in conn.execute("SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias", (name_id,))]
+    if alias not in spellings:
+        known = f"its spellings: {', '.join(spellings)}" if spellings else "no other spelling is stored"
+        raise ValueError(f"{alias!r} is not a spelling of {name!r} ({known})")
+    conn.execute("INSERT OR REPLACE INTO person_corrections (name, target) VALUES (?, ?)", (alias, alias))
+    conn.execute("DELETE FROM aliases WHERE actor_id = ? AND alias = ?", (name_id, alias))
+    writes = _phrase(alias)
+    moved = [article for article, body in conn.execute(
+        "SELECT a.id, a.body FROM articles a WHERE a.id IN"
+        " (SELECT article_id FROM event_actor_articles WHERE actor_id = ?)", (name_id,))
+        if writes.search(body) and not _phrase(name).search(body)]
+    alias_id = _upsert_actor(conn, "person", alias, None)
+    for article in moved:
+        for event_id, position, sort_key in conn.execute(
+                "SELECT x.event_id, ea.position, ea.sort_key FROM event_actor_articles x JOIN event_actors ea"
+                " ON ea.event_id = x.event_id AND ea.actor_id = x.actor_id WHERE x.actor_id = ? AND x.article_id = ?",
+                (name_id, article)).fetchall():
+            if conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, position, sort_key)"
+                            " VALUES (?, ?, ?, ?)", (event_id, alias_id, position, sort_key)).rowcount:
+                conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (alias_id,))
+            conn.execute("INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
+                         (event_id, alias_id, article))
+            conn.execute("DELETE FROM event_actor_articles WHERE event_id = ? AND actor_id = ? AND article_id = ?",
+                         (event_id, name_id, article))
+            if conn.execute("SELECT 1 FROM event_actor_articles WHERE event_id = ? AND actor_id = ?",
+                            (event_id, name_id)).fetchone() is None:
+                _unlink(conn, event_id, [name_id])
+    count = conn.execute("SELECT n_events FROM actors WHERE id = ?", (alias_id,)).fetchone()[0]
+    if not count:
+        conn.execute("DELETE FROM actors WHERE id = ?", (alias_id,))
+    return count
+
+
+def _phrase(name: str) -> re.Pattern[str]:
+    """A name written as a whole, any run of spaces between its words."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)")
+
+
 def person_corrections(conn: sqlite3.Connection) -> dict[str, str]:
     """name → the person the analyst said it is."""
     return dict(conn.execute("SELECT name, target FROM person_corrections").fetchall())

@@ -232,6 +232,19 @@ def _actor_count(kind: str, name: str, code: str | None, n: int) -> ActorCount:
     return ActorCount(name if kind == "person" else code, name, n)
 
 
+def person_aliases(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, list[str]]:
+    """The other spellings the store has met for each of the persons `names` (those that have any), sorted."""
+    out: dict[str, list[str]] = {}
+    names = list(names)
+    for start in range(0, len(names), _CHUNK):
+        chunk = names[start:start + _CHUNK]
+        for name, alias in conn.execute(
+                f"SELECT a.name, al.alias FROM actors a JOIN aliases al ON al.actor_id = a.id WHERE a.kind = 'person'"
+                f" AND a.name IN ({', '.join('?' * len(chunk))}) ORDER BY al.alias", chunk):
+            out.setdefault(name, []).append(alias)
+    return out
+
+
 def search_ids(conn: sqlite3.Connection, text: str, flt: Filter, limit: int = 1000) -> list[int]:
     """Ids of the events `flt` selects whose summary or excerpts hold every word of `text`, in timeline order."""
     selection = select(conn, replace(flt, text=f"{flt.text} {text}")) if match_expression(text) else None

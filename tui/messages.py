@@ -122,3 +122,37 @@ class DensityCounted(Message):
 
     generation: int
     buckets: list[Bucket]
+
+
+@dataclass
+class PersonCorrected(Message):
+    """The analyst's correction was stored: the person `name` is now called `target`; `known`: the store had a
+    person called `name`."""
+
+    name: str
+    target: str
+    known: bool
+
+
+@dataclass
+class SpellingsRead(Message):
+    """The other spellings of the person `name`, read for the split dialog."""
+
+    name: str
+    spellings: list[str]
+
+
+@dataclass
+class PersonSplit(Message):
+    """The analyst's split was stored: `alias` is a person of their own, named by `count` events."""
+
+    name: str
+    alias: str
+    count: int
+
+
+@dataclass
+class CorrectionRefused(Message):
+    """The correction says nothing the store can apply (`reason`, one line)."""
+
+    reason: str

@@ -132,6 +132,10 @@ class StoreReader:
         names = queries.country_names(self._conn(), codes)
         return {code: names.get(code, code) for code in codes}
 
+    def spellings(self, name: str) -> list[str]:
+        """The other spellings the store has met for the person `name`."""
+        return queries.person_aliases(self._conn(), [name]).get(name, [])
+
     def density(self, flt: Filter, buckets: int = 60) -> list[Bucket]:
         return density.density(self._conn(), flt, buckets)
 

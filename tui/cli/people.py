@@ -3,9 +3,11 @@
     dateline people [OPTIONS]            list the persons with most events (among those the options select)
     dateline people merge NAME INTO      NAME is the person INTO: one person, NAME kept as an alias
     dateline people rename NAME NEW      call the person NAME by NEW
+    dateline people split NAME ALIAS     ALIAS, one of NAME's spellings, is a person of their own
 
 A correction is stored in the store's own table (person_corrections) and applied on top of extraction at every
-later ingest, --force included: an article that names NAME gives INTO.
+later ingest, --force included: an article that names NAME gives INTO, one that names ALIAS gives ALIAS. The
+browser's persons list makes the same corrections (`e` and `s` on a person).
 """
 from __future__ import annotations
 
@@ -14,14 +16,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from store import db as store_db
-from store.db import connect
+from store import corrections
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import CountryOption, DbOption, LimitOption, PersonOption, SearchOption, SinceOption, UntilOption
 from tui.cli.stores import store_to_write
 
 people_app = typer.Typer(
-    help="List the persons with most events; merge or rename persons (the corrections hold for later ingests).",
+    help="List the persons with most events and their other spellings; merge, rename or split persons (the "
+         "corrections hold for later ingests).",
     invoke_without_command=True,
     rich_markup_mode=None,
 )
@@ -66,24 +68,39 @@ def rename(
     _correct(db, name, new, "renamed")
 
 
-def _correct(db: Optional[Path], name: str, target: str, done: str) -> None:
-    name, target = " ".join(name.split()), " ".join(target.split())
-    if not name or not target:
-        fail("a person's name cannot be empty")
-    if name == target:
-        fail(f"{name!r} is already called that")
+@people_app.command("split")
+def split(
+    name: NameArgument,
+    alias: Annotated[str, typer.Argument(help="One of the person's other spellings (see `dateline people`).")],
+    db: DbOption = None,
+) -> None:
+    """ALIAS is not NAME but a person of their own: the events of the articles that write ALIAS name ALIAS, and so
+    will every later ingest."""
     path = store_to_write(db)
     if not path.exists():
         fail(f"no store at {path}: ingest articles first")
     with reported_errors():
-        conn = connect(path)
         try:
-            with store_db.transaction(conn):
-                known, target = store_db.correct_person(conn, name, target)
-                store_db.mark_changed(conn)
+            count = corrections.split_person(path, name, alias)
         except ValueError as error:
             fail(str(error))
-        finally:
-            conn.close()
+    alias = " ".join(alias.split())
+    events = "1 event names" if count == 1 else f"{count} events name"
+    typer.echo(f"{alias} split from {' '.join(name.split())}: {events} {alias}", err=True)
+
+
+def _correct(db: Optional[Path], name: str, target: str, done: str) -> None:
+    try:
+        name, target = corrections.checked_names(name, target)
+    except ValueError as error:
+        fail(str(error))
+    path = store_to_write(db)
+    if not path.exists():
+        fail(f"no store at {path}: ingest articles first")
+    with reported_errors():
+        try:
+            known, target = corrections.correct_person(path, name, target)
+        except ValueError as error:
+            fail(str(error))
     note = "" if known else " (no person of that name is stored yet: articles to come will be corrected)"
     typer.echo(f"{name} {done} {target}{note}", err=True)

@@ -27,6 +27,7 @@ from store.queries import (
     actor_counts,
     count_events,
     parse_period,
+    person_aliases,
     resolve_country,
     timeline_page,
     when_label,
@@ -187,17 +188,22 @@ def print_actor_counts(
 ) -> None:
     with reported_errors(), _reading(store_to_read(db)) as conn:
         counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search), limit)
-    Console(highlight=False).print(_actor_table(kind, counts))
+        aliases = person_aliases(conn, [c.key for c in counts]) if kind == "person" else {}
+    Console(highlight=False).print(_actor_table(kind, counts, aliases))
 
 
-def _actor_table(kind: str, counts: list[ActorCount]) -> Table:
+def _actor_table(kind: str, counts: list[ActorCount], aliases: dict[str, list[str]]) -> Table:
     table = Table()
     table.add_column("Person" if kind == "person" else "Country")
     if kind == "country":
         table.add_column("Code")
     table.add_column("Events", justify="right")
+    if kind == "person":
+        table.add_column("Also written")
     for key, display, count in counts:
         cells = [Text(clean_line(display)), *([Text(clean_line(key))] if kind == "country" else []),
                  Text(str(count))]
+        if kind == "person":
+            cells.append(Text(", ".join(clean_line(a) for a in aliases.get(key, ())), style="dim"))
         table.add_row(*cells)
     return table

@@ -39,6 +39,7 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("p c", "filter by a person / a country"),
             ("tab", "to the countries and persons lists"),
             ("space", "in a list: add or remove that filter"),
+            ("e s", "persons: correct a name / split one"),
             ("x", "clear the filters and the search"),
             ("/", "search summaries and sources"),
             ("n N", "next / previous hit"),

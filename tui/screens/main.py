@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from store import corrections
 from store.clean import clean_line
 from store.db import StoreError
 from store.density import Bucket, bucket_index
@@ -34,15 +35,21 @@ from tui import navigation
 from tui.dates import date_label
 from tui.dialogs.actor_picker import ActorPicker
 from tui.dialogs.date_jump import DateJumpDialog
+from tui.dialogs.person_name import PersonNameDialog
+from tui.dialogs.person_split import PersonSplitDialog
 from tui.dialogs.search import SearchDialog
 from tui.messages import (
     CursorFound,
     DensityCounted,
     DetailLoaded,
     ExcerptRead,
+    CorrectionRefused,
     FacetsCounted,
     NothingFound,
+    PersonCorrected,
+    PersonSplit,
     RowsLoaded,
+    SpellingsRead,
     StoreChanged,
     StoreFailed,
     StoreOpened,
@@ -55,7 +62,7 @@ from tui.store_workers import reports_store_errors
 from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
 from tui.widgets.facets import FacetList
-from tui.paths import store_label
+from tui.paths import is_sample, store_label
 from tui.widgets.header import FilterHeader
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
@@ -193,6 +200,31 @@ class MainScreen(Screen[None]):
     def _count_facets(self, generation: int, flt: Filter) -> None:
         for kind, counts in self.reader.facet_counts(flt).items():
             self.post_message(FacetsCounted(generation, kind, counts))
+
+    @work(thread=True, exclusive=True, group="correct")
+    @reports_store_errors()
+    def _correct_person(self, name: str, target: str) -> None:
+        try:
+            known, target = corrections.correct_person(self.reader.path, name, target)
+        except ValueError as error:
+            self.post_message(CorrectionRefused(str(error)))
+            return
+        self.post_message(PersonCorrected(name, target, known))
+
+    @work(thread=True, exclusive=True, group="correct")
+    @reports_store_errors()
+    def _read_spellings(self, name: str) -> None:
+        self.post_message(SpellingsRead(name, self.reader.spellings(name)))
+
+    @work(thread=True, exclusive=True, group="correct")
+    @reports_store_errors()
+    def _split_person(self, name: str, alias: str) -> None:
+        try:
+            count = corrections.split_person(self.reader.path, name, alias)
+        except ValueError as error:
+            self.post_message(CorrectionRefused(str(error)))
+            return
+        self.post_message(PersonSplit(name, alias, count))
 
     @work(thread=True, exclusive=True, group="density")
     @reports_store_errors()
@@ -365,6 +397,42 @@ class MainScreen(Screen[None]):
         selected = self.flt.persons if message.kind == "person" else self.flt.countries
         facets = self.query_one("#persons" if message.kind == "person" else "#countries", FacetList)
         facets.set_counts(message.counts, set(selected))
+
+    @on(FacetList.CorrectionAsked)
+    def _ask_correction(self, message: FacetList.CorrectionAsked) -> None:
+        if is_sample(self.reader.path):
+            self.notify("The bundled sample is not corrected: ingest your own articles, then correct names there",
+                        severity="warning", markup=False)
+            return
+        if message.split:
+            self._read_spellings(message.name)
+            return
+        others = self.query_one("#persons", FacetList).keys
+        self.app.push_screen(PersonNameDialog(message.name, others),
+                             lambda target: target and self._correct_person(message.name, target))
+
+    def on_spellings_read(self, message: SpellingsRead) -> None:
+        if not message.spellings:
+            self.notify(f"The store knows {message.name} by that one spelling: nothing to split", markup=False)
+            return
+        self.app.push_screen(PersonSplitDialog(message.name, message.spellings),
+                             lambda alias: alias and self._split_person(message.name, alias))
+
+    def on_person_split(self, message: PersonSplit) -> None:
+        events = "1 event names" if message.count == 1 else f"{message.count} events name"
+        self.notify(f"{message.alias} is a person of their own: {events} them", timeout=4, markup=False)
+        self._recount_store()
+
+    def on_person_corrected(self, message: PersonCorrected) -> None:
+        self.notify(f"{message.name} is now {message.target}; later ingests will say so too", timeout=4,
+                    markup=False)
+        if message.name in self.flt.persons:  # the filter follows the person
+            self.flt = _with_actor(_with_actor(self.flt, "person", message.name, False), "person",
+                                   message.target, True)
+        self._recount_store()
+
+    def on_correction_refused(self, message: CorrectionRefused) -> None:
+        self.notify(clean_line(message.reason), severity="warning", markup=False)
 
     def on_density_counted(self, message: DensityCounted) -> None:
         if message.generation != self.generation:

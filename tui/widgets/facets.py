@@ -1,5 +1,7 @@
 """A sidebar facet list: the persons (or countries) of the filtered events, each with its event count, the ones
-in the filter marked; space or Enter toggles the highlighted actor in or out of the filter.
+in the filter marked; space or Enter toggles the highlighted actor in or out of the filter. In the persons list,
+`e` asks to correct who the highlighted person is and `s` which of their spellings is someone else (the screen
+opens the dialog and stores the correction).
 
 The list is short (the store's facet query is capped), so an OptionList carries it. The widget never reads
 the store: the screen hands it counts with `set_counts` and acts on its `Toggled` messages.
@@ -55,6 +57,10 @@ class FacetList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="facets.up"),
         Binding("g", "first", "First", show=False, id="facets.first"),
         Binding("G", "last", "Last", show=False, id="facets.last"),
+        Binding("e", "correct", "Correct name", tooltip="Rename this person, or make them one with another",
+                id="facets.correct"),
+        Binding("s", "split", "Split", tooltip="Make one of this person's other spellings a person of their own",
+                id="facets.split"),
     ]
 
     DEFAULT_CSS = """
@@ -75,6 +81,19 @@ class FacetList(OptionList):
         facet_list: FacetList
         kind: str
         key: str
+
+        @property
+        def control(self) -> FacetList:
+            return self.facet_list
+
+    @dataclass
+    class CorrectionAsked(Message):
+        """The user asked to correct who the person `name` is (`split`: which of their spellings is someone
+        else)."""
+
+        facet_list: FacetList
+        name: str
+        split: bool = False
 
         @property
         def control(self) -> FacetList:
@@ -129,3 +148,16 @@ class FacetList(OptionList):
                 self._on_toggle(self.kind, key)
             else:
                 self.post_message(self.Toggled(self, self.kind, key))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only persons are corrected; only a listed one."""
+        if action in ("correct", "split"):
+            return self.kind == "person" and bool(self.keys)
+        return True
+
+    def action_correct(self, split: bool = False) -> None:
+        if self.highlighted is not None and self.keys:
+            self.post_message(self.CorrectionAsked(self, self.keys[self.highlighted], split))
+
+    def action_split(self) -> None:
+        self.action_correct(split=True)

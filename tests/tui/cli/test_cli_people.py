@@ -1,4 +1,4 @@
-"""`dateline people merge / rename`: the analyst's corrections, applied at once and kept by later ingests."""
+"""`dateline people merge / rename / split`: the analyst's corrections, applied at once and kept by later ingests."""
 from __future__ import annotations
 
 from typer.testing import CliRunner
@@ -41,7 +41,9 @@ def test_a_merge_holds_now_and_for_later_ingests_and_force(tmp_path):
     assert runner.invoke(app, ["ingest", str(folder), "--db", str(store), "--force"]).exit_code == 0
     assert set(persons(store)) == {"Lars-Erik Berg", "Anna Kovalenko"}  # the correction holds
     listed = runner.invoke(app, ["people", "--db", str(store)])
-    assert "Lars-Erik Berg" in listed.stdout and "Lars Berg " not in listed.stdout
+    rows = {cells[1].strip(): cells[3].strip() for line in listed.stdout.splitlines()
+            if len(cells := line.split("│")) == 5}
+    assert rows == {"Lars-Erik Berg": "Lars Berg", "Anna Kovalenko": ""}  # the old name kept as a spelling
 
 
 def test_a_rename_then_a_merge_into_the_old_name_follows_the_rename(tmp_path):
@@ -76,3 +78,32 @@ def test_renaming_back_undoes_a_rename_for_later_ingests_too(tmp_path):
     write(folder, "b.md", "Lars Berg")
     runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
     assert persons(store) == {"Lars Berg": 1, "Anna Kovalenko": 1}  # the two tellings: one meeting
+
+
+def test_a_split_spelling_becomes_a_person_of_its_own_now_and_for_later_ingests(tmp_path):
+    store, folder = tmp_path / "s.db", tmp_path / "in"
+    write(folder, "a.md", "Alex Lind")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    folder.joinpath("b.md").write_text("---\ntitle: b\npublished: 2025-05-06\n---\n\nAlexandra Lind opened a school "
+                                       "in Malmo on Friday, May 2.\n", encoding="utf-8")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert persons(store) == {"Alex Lind": 2, "Anna Kovalenko": 1}  # "Alex" may be Alexandra: one person
+
+    result = runner.invoke(app, ["people", "split", "Alex Lind", "Alexandra Lind", "--db", str(store)])
+    assert result.exit_code == 0 and result.stderr == "Alexandra Lind split from Alex Lind: 1 event names Alexandra Lind\n"
+    assert persons(store) == {"Alex Lind": 1, "Alexandra Lind": 1, "Anna Kovalenko": 1}
+
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(store), "--force"]).exit_code == 0
+    write(folder, "c.md", "Alexandra Lind")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    assert persons(store) == {"Alex Lind": 1, "Alexandra Lind": 2, "Anna Kovalenko": 1}  # c.md tells a's meeting
+
+
+def test_a_split_of_a_name_that_is_no_spelling_of_the_person_is_one_error_line(tmp_path):
+    store, folder = tmp_path / "s.db", tmp_path / "in"
+    write(folder, "a.md", "Lars Berg")
+    runner.invoke(app, ["ingest", str(folder), "--db", str(store)])
+    result = runner.invoke(app, ["people", "split", "Lars Berg", "Erik Lund", "--db", str(store)])
+    assert result.exit_code == 1
+    assert result.stderr == ("dateline: error: 'Erik Lund' is not a spelling of 'Lars Berg' (no other spelling is "
+                             "stored)\n")

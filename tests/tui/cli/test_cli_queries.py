@@ -86,12 +86,12 @@ def table_rows(out: str) -> list[list[str]]:
 
 
 def test_people_and_countries_list_counts(db):
-    assert table_rows(run("people", "--db", str(db)).stdout) == [["Kim Jong Un", "1"], ["Li Qiang", "1"]]
+    assert table_rows(run("people", "--db", str(db)).stdout) == [["Kim Jong Un", "1", "Kim"], ["Li Qiang", "1", ""]]
     assert table_rows(run("countries", "--db", str(db)).stdout) == [
         ["China", "CN", "2"], ["North Korea", "KP", "2"], ["United States", "US", "1"]]
     assert table_rows(run("countries", "--db", str(db), "--person", "Li Qiang").stdout) == [
         ["China", "CN", "1"], ["North Korea", "KP", "1"]]
-    assert table_rows(run("people", "--db", str(db), "--limit", "1").stdout) == [["Kim Jong Un", "1"]]
+    assert table_rows(run("people", "--db", str(db), "--limit", "1").stdout) == [["Kim Jong Un", "1", "Kim"]]
 
 
 def test_export_json_writes_only_the_data_to_stdout(db):
