@@ -56,6 +56,31 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) >= MIN_SPEECH_WORDS]
 
 
+# A first-person quote that opens on a feeling or a view ("We are very happy ...", "I hope that ...", "We believe").
+_OPINION_OPENING = re.compile(
+    r"^[\"“‘']\s*(?:I|We)(?:\s+(?:am|are|were|was|do|all|really|truly|so|very|sincerely|deeply|too))*"
+    r"(?:['’]m|['’]re)?(?:\s+(?:very|so|really|truly|deeply))*\s+(?:hope|hoped|believe|think|feel|wish|trust|"
+    r"excited|happy|proud|glad|delighted|honou?red|grateful|thankful|confident|optimistic|looking forward|pleased|"
+    r"thrilled)\b", re.I)
+_UNOPENED_QUOTE = re.compile(r"^[^\"“”]+?([\"”])")
+MAX_ATTRIBUTION_WORDS = 14  # words outside the quote: "said Kavita, a dancer from ..."
+
+
+def is_quoted_opinion(text: str) -> bool:
+    """A sentence that is someone's quoted feeling or view and the words saying whose: ""We are very excited,"
+    said Kavita, a dancer." The feeling is no happening of the story."""
+    text = text.strip()
+    unopened = _UNOPENED_QUOTE.match(text)  # the quote opened in the sentence before: "... looking forward," said
+    if unopened:
+        text = ("“" if unopened.group(1) == "”" else '"') + text
+    quotes = quoted_spans(text)
+    if not quotes or quotes[0][0] != 0:
+        return False
+    outside = without_quotes(text)
+    return (bool(_OPINION_OPENING.match(text)) and len(outside.split()) <= MAX_ATTRIBUTION_WORDS
+            and bool(_REPORTING_VERB.search(outside)))
+
+
 def is_habitual(text: str) -> bool:
     return bool(_HABITUAL.search(without_quotes(text)))
 

@@ -96,6 +96,8 @@ def find_events(
             when, dated_by, words = story.at(k, FUTURE)  # "The upcoming meeting ... marks": the coming occasion
         if not _is_event(text, persons, countries, explicit=dated_by == "explicit", names_happening=particular):
             continue
+        if dated_by != "explicit" and cues.is_quoted_opinion(text):
+            continue  # ""We are very excited," said a dancer": a feeling, not a happening
         if dated_by is None and describes(tokens, sentence.start, sentence.end):
             continue  # "Reykjavik is a city of ...", "Twelve countries have observer status": no happening
         names_the_event = dated_by is None and cues.names_event_anaphor(text)

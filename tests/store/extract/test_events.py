@@ -202,3 +202,31 @@ def test_the_headline_line_is_the_title_and_tells_no_event_of_its_own(tmp_path):
     assert article.title == "Berg and Kovalenko agree on a grain deal in Oslo on Monday"
     (event,) = extract(article).events
     assert [s.excerpt[:16] for s in event.sources] == ["Foreign minister"]
+
+
+@pytest.mark.parametrize(("quote", "told"), [
+    ('"I hope that through this visit our two countries will grow closer," Kovalenko said.', False),
+    ('"We are very happy, this is a great day. We are very excited and looking forward," said Anna Kovalenko, a '
+     'dancer from Kyiv.', False),  # the sentencizer may cut the quote: its second part is still an opinion
+    ('"We signed a grain agreement with Sweden and will ship the grain by sea," Kovalenko said.', True),
+])
+def test_a_quoted_feeling_or_view_is_no_event_a_quoted_act_is(quote, told):
+    from store.extract.pipeline import extract
+
+    body = f"Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden met in Oslo on Monday.\n{quote}"
+    events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    excerpts = [s.excerpt for e in events for s in e.sources]
+    assert any(quote[1:20] in x for x in excerpts) == told
+
+
+@pytest.mark.parametrize(("sentence", "opinion"), [
+    ('We are very excited and looking forward," said Anna, a dancer from Kyiv.', True),  # quote opened before
+    ("“We’re proud of what we achieved together,” Berg told reporters.", True),
+    ('"I think," he said.', False),  # too short to be speech
+    ('"We met on Monday and agreed on grain," Berg said.', False),  # an act, not a feeling
+    ("Berg said he hoped the talks would go well.", False),  # reported, not quoted: the report is told
+])
+def test_a_quoted_opinion_is_a_first_person_feeling_or_view_and_who_said_it(sentence, opinion):
+    from store.extract.cues import is_quoted_opinion
+
+    assert is_quoted_opinion(sentence) == opinion
