@@ -1,7 +1,8 @@
 """Merging: the same real-world event told in several sentences or articles becomes one event with every source.
 
 Two tellings are one event when their dates agree (intervals overlap), they share a person (or, for events
-without persons, a country and the same day), and they share content words ("parade", "delegation"); a
+without persons, a country and the same day; or the same wider date and all the same words), and they share
+content words ("parade", "delegation"); a
 year-wide date agrees with a day only on more words, and never with a bare publication day. Within one
 article the bar is higher: sentences of one story usually tell different things, so both must carry a date of
 their own (not just the publication date), unless a sentence names "the event" told before it. A sentence that
@@ -43,8 +44,11 @@ def same_event(a: Event, b: Event) -> bool:
         return bool(set(a.persons) & set(b.persons)) and shared_words >= needed
     if a.persons or b.persons:
         return False
-    return (a.when.precision == b.when.precision == "day" and a.when == b.when
-            and bool(set(a.countries) & set(b.countries)) and shared_words >= MIN_SHARED_WORDS_WITHOUT_PERSONS)
+    if not (a.when == b.when and set(a.countries) & set(b.countries)):
+        return False
+    if a.when.precision == "day":
+        return shared_words >= MIN_SHARED_WORDS_WITHOUT_PERSONS
+    return a.words == b.words and len(a.words) >= MIN_SHARED_WORDS_WITHOUT_PERSONS  # told in the same words
 
 
 def merge_into(target: Event, other: Event, *, participants: bool = True) -> Event:

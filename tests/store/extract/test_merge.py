@@ -222,3 +222,14 @@ def test_what_a_happening_set_off_is_an_event_of_its_own_on_its_date(sentence, r
     assert (set_off.summary, set_off.persons, set_off.countries) == (reaction, [], countries)
     assert set_off.when == criticism.when == When(date(2025, 5, 5), date(2025, 5, 5), "day")
     assert set_off.sources == criticism.sources  # the whole sentence is the evidence of both
+
+
+def test_tellings_without_persons_in_the_same_words_and_month_are_one_and_in_other_words_are_not():
+    recall = ev("Moscow to recall its ambassador for consultations", "2021-03-01", "2021-03-31", "month",
+                countries=["RU", "US"])
+    again = ev("Moscow to recall its ambassador for consultations", "2021-03-01", "2021-03-31", "month",
+               countries=["RU"], path="b.md")
+    other = ev("Moscow to recall its ambassador and expel diplomats", "2021-03-01", "2021-03-31", "month",
+               countries=["RU"], path="c.md")
+    assert same_event(recall, again)
+    assert not same_event(recall, other)  # a month is long: only the same words say it is the same happening
