@@ -81,15 +81,23 @@ def _span_country(body: str, span: Span) -> Mention | None:
     return _country(body, start, end, code) if code else None
 
 
+# Words that make an organisation named after a country a body of that country's state: "U.S. Government",
+# "Russia Defence Ministry" (a company named after one, "Jordan Brand", is not).
+_STATE_BODIES = frozenset({"government", "administration", "ministry", "department", "treasury", "embassy", "army",
+                           "navy", "military", "congress", "senate", "parliament", "coast", "air", "armed",
+                           "foreign", "defence", "defense", "state", "central", "national", "federal"})
+
+
 def _org_prefix_country(body: str, start: int, end: int) -> Mention | None:
-    """"China's Foreign Ministry" → China; "Russian Defence Ministry" → Russian."""
+    """"China's Foreign Ministry" → China; "Russian Defence Ministry" → Russian; "U.S. Government auto task
+    force" → U.S."""
     ws = words(body[start:end], start)
     for n in range(min(4, len(ws) - 1), 0, -1):
         text = body[ws[0].start:ws[n - 1].end]
         if is_possessive(ws[n].text):
             code = place_code(text, NOTABLE_CITY_POPULATION)
         else:
-            code = demonym_code(text)
+            code = demonym_code(text) or (country_code(text) if ws[n].text.lower() in _STATE_BODIES else None)
         if code:
             return _country(body, ws[0].start, ws[n - 1].end, code)
     return None

@@ -230,3 +230,42 @@ def test_a_quoted_opinion_is_a_first_person_feeling_or_view_and_who_said_it(sent
     from store.extract.cues import is_quoted_opinion
 
     assert is_quoted_opinion(sentence) == opinion
+
+
+def test_a_sentence_presenting_a_person_is_no_event():
+    from store.extract.pipeline import extract
+
+    body = ("Foreign ministers Anna Kovalenko of Ukraine and Lars Berg of Sweden met in Oslo on Monday.\n"
+            "This is Swedish Prime Minister Erik Lund.")
+    events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    assert [s.excerpt[:9] for e in events for s in e.sources] == ["Foreign m"]
+    assert all("Erik Lund" not in e.persons for e in events)
+
+
+def test_a_dateline_with_a_bracketed_region_stays_in_its_sentence():
+    from store.extract.pipeline import extract
+
+    body = "Oslo [Norway], May 5 : The foreign ministers of Ukraine and Sweden signed a grain agreement on Monday."
+    (event,) = extract(Article("deal.md", body, "Deal", date(2025, 5, 7))).events
+    assert event.sources[0].excerpt == body and event.when.start == date(2025, 5, 5)
+
+
+def test_a_surname_after_the_full_name_is_the_person_not_a_town_of_that_name():
+    from store.extract.pipeline import extract
+
+    body = ("Sheriff Tom Henderson said on Monday that the road near the dam was closed.\n"
+            "Henderson said on Tuesday that nobody was hurt in the flood.")  # Henderson is also a city in Nevada
+    events = extract(Article("flood.md", body, "Flood", date(2025, 5, 7))).events
+    assert [(e.persons, e.countries) for e in events] == [(["Tom Henderson"], [])] * 2
+
+
+@pytest.mark.parametrize(("body", "countries"), [
+    ("The U.S. Government auto task force met carmakers in Tokyo on Monday.", ["US", "JP"]),
+    ("The U.S. Treasury auto task force rejected the plan on Monday.", ["US"]),
+    ("China Eastern Airlines cancelled flights to Tokyo on Monday.", ["JP"]),  # a company, not China's state
+])
+def test_a_state_body_named_after_a_country_counts_for_it(body, countries):
+    from store.extract.pipeline import extract
+
+    (event,) = extract(Article("cars.md", body, "Cars", date(2025, 5, 7))).events
+    assert event.countries == countries and event.persons == []
