@@ -1,0 +1,47 @@
+"""What a sentence's main predicate reports, read from the dependency parse: an occurrence (something happening,
+an act, a change, a statement: "He sold the property", "The quake killed 200 people", "Prices fell", "The company
+said ...") or a state ("The building is old", "He owns three shops", "Analysts believe ..."). An occurrence is an
+event whoever does it, named or not; a state is not.
+"""
+from __future__ import annotations
+
+from store.extract.syntax import Tokens
+
+# Verbs of being, having and mind: their sentences tell how things are, not what happened. Word forms (the parse
+# keeps no lemmas).
+_STATE_VERBS = frozenset(
+    f"{stem}{ending}" for stem, endings in (
+        ("be", ("", "en", "ing")), ("is", ("",)), ("are", ("",)), ("was", ("",)), ("were", ("",)), ("am", ("",)),
+        ("'s", ("",)), ("’s", ("",)), ("'re", ("",)), ("’re", ("",)), ("'m", ("",)), ("’m", ("",)),
+        ("ha", ("ve", "s", "d", "ving")), ("'ve", ("",)), ("’ve", ("",)),
+        ("seem", ("", "s", "ed")), ("remain", ("", "s", "ed")), ("belong", ("", "s", "ed")),
+        ("consist", ("", "s", "ed")), ("contain", ("", "s", "ed")), ("comprise", ("", "s", "d")),
+        ("include", ("", "s", "d")), ("mean", ("", "s", "t")), ("resemble", ("", "s", "d")),
+        ("exist", ("", "s", "ed")), ("own", ("", "s", "ed")), ("cost", ("", "s")), ("lack", ("", "s", "ed")),
+        ("depend", ("", "s", "ed")), ("matter", ("", "s", "ed")), ("know", ("", "s", "n")), ("knew", ("",)),
+        ("believe", ("", "s", "d")), ("think", ("", "s")), ("thought", ("",)), ("hope", ("", "s", "d")),
+        ("feel", ("", "s")), ("felt", ("",)), ("want", ("", "s", "ed")), ("wish", ("", "es", "ed")),
+        ("need", ("", "s", "ed")), ("like", ("", "s", "d")), ("love", ("", "s", "d")), ("hate", ("", "s", "d")),
+        ("prefer", ("", "s", "red")), ("understand", ("", "s")), ("understood", ("",)), ("doubt", ("", "s", "ed")),
+        ("deserve", ("", "s", "d")), ("equal", ("", "s", "led")), ("appear", ("", "s")), ("look", ("", "s")),
+        ("sound", ("", "s")), ("lie", ("", "s")), ("stand", ("", "s")), ("face", ("", "s")),
+    )
+    for ending in endings
+)
+_PAST_BE = frozenset({"was", "were"})
+
+
+def reports_occurrence(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the main predicate of the sentence at [start, end) reports an occurrence: its root is a verb of
+    action, change or saying, in any tense or voice ("was killed", "will meet", "said"); or a past "there was"
+    ("There were clashes in the capital"). A verb of state, a copula, a fragment without a verb are not."""
+    roots = tokens.roots(start, end)
+    if not roots:
+        return False
+    root = roots[0]
+    if not tokens.tags[root].startswith("VB"):
+        return False
+    word = tokens.words[root]
+    if word in _PAST_BE:
+        return any(tokens.deps[c] == "expl" for c in tokens.children(root))  # "There were clashes ..."
+    return word not in _STATE_VERBS
