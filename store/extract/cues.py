@@ -95,9 +95,18 @@ def is_hypothetical(text: str) -> bool:
     return not (reporting and reporting.start() < modal.start())
 
 
+# A view given as that of unnamed commentators: "which some observers argue is the actual target".
+_PUNDITS = re.compile(r"\b(?:observers|analysts|experts|critics|commentators|pundits|scholars)\s+(?:say|said|argue|"
+                      r"argued|believe|believed|note|noted|suggest|suggested|think|thought|contend|contended)\b",
+                      re.I)
+
+
 def is_analysis(text: str) -> bool:
-    """A present-tense verb of commentary: "The gathering underscores …", "The celebrations mark …"."""
+    """A present-tense verb of commentary ("The gathering underscores …", "The celebrations mark …"), or a view
+    given as that of unnamed observers or analysts."""
     text = without_quotes(text)
+    if _PUNDITS.search(text):
+        return True
     for m in _ANALYSIS.finditer(text):
         before = text[:m.start()]
         if _DETERMINER_BEFORE.search(before):

@@ -19,6 +19,7 @@ from store.extract.anchoring import (
     FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
     other_happenings, reactions, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
+from store.extract.predicates import reports_occurrence
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
@@ -94,7 +95,9 @@ def find_events(
         particular = bool(told) and names_particular_event(tokens, sentence.start, sentence.end)
         if particular and when is None and tense != PAST and cues.looks_ahead(text):
             when, dated_by, words = story.at(k, FUTURE)  # "The upcoming meeting ... marks": the coming occasion
-        if not _is_event(text, persons, countries, explicit=dated_by == "explicit", names_happening=particular):
+        occurrence = bool(len(tokens)) and reports_occurrence(tokens, sentence.start, sentence.end)
+        if not _is_event(text, persons, countries, explicit=dated_by == "explicit", names_happening=particular,
+                         occurrence=occurrence):
             continue
         if dated_by != "explicit" and cues.is_quoted_opinion(text):
             continue  # ""We are very excited," said a dancer": a feeling, not a happening
@@ -223,12 +226,14 @@ def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]],
 
 
 def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool,
-              names_happening: bool = False) -> bool:
-    """Whether a sentence reports an event. `names_happening`: its subject is one particular event ("The upcoming
-    meeting marks the first ..."), which a verb of commentary does not turn into analysis."""
+              names_happening: bool = False, occurrence: bool = False) -> bool:
+    """Whether a sentence reports an event: a date of its own, an actor named, or a main predicate that reports an
+    occurrence ("The quake killed 200 people": predicates.reports_occurrence). `names_happening`: its subject is
+    one particular event ("The upcoming meeting marks the first ..."), which a verb of commentary does not turn
+    into analysis."""
     if len(text.split()) < MIN_WORDS or cues.is_question(text) or cues.is_habitual(text):
         return False
-    if not (persons or countries or explicit):
+    if not (persons or countries or explicit or occurrence):
         return False
     if explicit:
         return True

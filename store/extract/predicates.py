@@ -25,23 +25,38 @@ _STATE_VERBS = frozenset(
         ("prefer", ("", "s", "red")), ("understand", ("", "s")), ("understood", ("",)), ("doubt", ("", "s", "ed")),
         ("deserve", ("", "s", "d")), ("equal", ("", "s", "led")), ("appear", ("", "s")), ("look", ("", "s")),
         ("sound", ("", "s")), ("lie", ("", "s")), ("stand", ("", "s")), ("face", ("", "s")),
+        ("aim", ("", "s")), ("intend", ("", "s")),
     )
     for ending in endings
 )
 _PAST_BE = frozenset({"was", "were"})
+# Verbs of saying: in the present too they report a statement ("The company says its profit rose").
+_SAYING = frozenset({"says", "say", "tells", "tell", "announces", "announce", "reports", "report", "confirms",
+                     "confirm", "denies", "deny", "claims", "claim", "warns", "warn", "insists", "insist"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def reports_occurrence(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the main predicate of the sentence at [start, end) reports an occurrence: its root is a verb of
-    action, change or saying, in any tense or voice ("was killed", "will meet", "said"); or a past "there was"
-    ("There were clashes in the capital"). A verb of state, a copula, a fragment without a verb are not."""
+    action, change or saying, past, future or perfect, active or passive ("was killed", "will meet", "has sold",
+    "said"), or a verb of saying in the present ("says"); or a past "there was" ("There were clashes in the
+    capital"). Not: a verb of state, mind or intent, a copula, a simple present of anything but saying ("Relations
+    threaten a return to Cold War lows" is commentary), a negated verb ("The envoy has not returned": nothing
+    happened), a fragment without a verb."""
     roots = tokens.roots(start, end)
     if not roots:
         return False
     root = roots[0]
-    if not tokens.tags[root].startswith("VB"):
+    tag, word = tokens.tags[root], tokens.words[root]
+    if not tag.startswith("VB"):
         return False
-    word = tokens.words[root]
+    children = tokens.children(root)
+    if any(tokens.deps[c] == "neg" for c in children):
+        return False
     if word in _PAST_BE:
-        return any(tokens.deps[c] == "expl" for c in tokens.children(root))  # "There were clashes ..."
-    return word not in _STATE_VERBS
+        return any(tokens.deps[c] == "expl" for c in children)  # "There were clashes ..."
+    if word in _STATE_VERBS:
+        return False
+    if tag in _PRESENT_TAGS and word not in _SAYING:
+        return any(tokens.deps[c] in ("aux", "auxpass") for c in children)  # "has sold", "is held" stand
+    return True
