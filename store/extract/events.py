@@ -20,6 +20,7 @@ from store.extract.anchoring import (
     other_happenings, reactions, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
 from store.extract.predicates import reports_occurrence
+from store.extract.reference import subject_referent
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
@@ -65,6 +66,10 @@ def find_events(
                            backgrounds) for sentence in sentences]
     story = _StoryTimes(article, own_times)
     set_off_events: list[SentenceEvent] = []  # what a sentence's happening set off ("prompting Moscow to ...")
+
+    def persons_in(start: int, end: int) -> list[Mention]:
+        return [m for m in mentions_at.within(start, end) if m.kind == "person"]
+
     for k, sentence in enumerate(sentences):
         if _repeats_title(sentence.text, article.title):
             continue  # the headline: it names what the text tells
@@ -77,6 +82,12 @@ def find_events(
             elsewhere += other_happenings(tokens, sentence.start, sentence.end) + set_off
         main = _main_persons(mentions, elsewhere, entities)
         persons = persons if main is None else main
+        if not persons and len(tokens):  # "He sold ...", "The minister said ...": the person named before
+            who = subject_referent(article.body, tokens, sentence, sentences[k - 1] if k else None, persons_in)
+            if who is not None:
+                persons = [who]
+                code = entities.affiliations.get(who)
+                countries = countries + [code] if code and code not in countries else countries
         text = sentence.text
         when, dated_by, tense, words = own_times[k]
         if when is None:

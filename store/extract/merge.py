@@ -132,9 +132,9 @@ def _occasion_of(cand: SentenceEvent, told_in: list[tuple[int, int, int]], clust
 def shares_participants(occasion: Event, telling: Event) -> bool:
     """Whether a sentence can tell more of an occasion: a person of both when both name persons, else a country
     of both; a sentence that names no actor continues whatever it follows."""
-    if occasion.persons and telling.persons:
+    if telling.persons:  # a named person's act is not an occasion of unnamed ones
         return bool(set(occasion.persons) & set(telling.persons))
-    if not (telling.persons or telling.countries):
+    if not telling.countries:
         return True
     return bool(set(occasion.countries) & set(telling.countries))
 

@@ -233,3 +233,13 @@ def test_tellings_without_persons_in_the_same_words_and_month_are_one_and_in_oth
                countries=["RU"], path="c.md")
     assert same_event(recall, again)
     assert not same_event(recall, other)  # a month is long: only the same words say it is the same happening
+
+
+def test_a_named_persons_act_is_not_part_of_an_occasion_of_unnamed_people():
+    from store.extract.pipeline import extract
+    from store.model import Article
+
+    body = ("The top diplomats of Sweden and Norway held phone talks on Tuesday.\n"
+            "Prime Minister Lars Berg of Sweden has demanded that Norway lift its new tariffs.")
+    events = extract(Article("talks.md", body, "Talks", date(2025, 5, 7))).events
+    assert [(len(e.sources), e.persons) for e in events] == [(1, []), (1, ["Lars Berg"])]
