@@ -4,7 +4,8 @@
 
 N events over 50 years (1976–2025, more of them in recent years, as in a news archive), each told by 1–3
 sources; thousands of persons with a Zipf spread (a few in many events, most in a handful), ~200 countries
-(also Zipf), persons mostly with their own country. Articles hold ~10 event sentences each, so every source
+(also Zipf), persons mostly with their own country; hundreds to thousands of organisations (Zipf, none in half
+the events, drawn by a generator of their own so that the rest of the store is as before). Articles hold ~10 event sentences each, so every source
 is an exact sentence of a stored article. Everything goes through the store's own write path
 (`store.db.insert_article`, `store.db.insert_event`), one transaction per chunk of events. Chunks cover
 short time slices and are written in random order, so event ids do not follow dates, as after a real ingest.
@@ -20,7 +21,7 @@ import itertools
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,6 +42,8 @@ PLANTED = (("treaty", 100), ("earthquake", 1_000), ("zeppelin", 100_000))  # wor
 PRECISIONS = (("day", 60), ("month", 14), ("week", 6), ("year", 10), ("quarter", 2), ("decade", 1), ("undated", 7))
 SOURCES_PER_EVENT = ((1, 60), (2, 30), (3, 10))
 PERSONS_PER_EVENT = ((0, 25), (1, 40), (2, 25), (3, 10))
+ORGS_PER_EVENT = ((0, 50), (1, 35), (2, 15))
+ORG_SUFFIXES = ("Corp.", "Group", "Bank", "Party", "Agency", "Ministry", "Airlines", "Holdings")
 
 _ONSETS = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "tr", "br", "kr"]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
@@ -94,6 +97,8 @@ class World:
     cities: dict[str, str]  # alpha-2 → a made-up city name
     vocabulary: list[str]
     word_rank: Zipf
+    orgs: list[str] = field(default_factory=list)  # companies, agencies, parties: drawn by their own generator
+    org_rank: Zipf | None = None
 
 
 def make_world(rng: random.Random, n_persons: int) -> World:
@@ -131,6 +136,7 @@ class Telling:
     persons: list[str]
     countries: list[str]
     sentences: list[str]
+    orgs: list[str] = field(default_factory=list)
 
 
 def make_telling(rng: random.Random, world: World, day: date, serial: int) -> Telling:
@@ -182,7 +188,7 @@ def write_chunk(conn, rng: random.Random, tellings: list[Telling], serial: int, 
         for t_index, telling in enumerate(tellings):
             told = [sources[(t_index, s)] for s in range(len(telling.sentences))]
             event = Event(telling.when, telling.sentences[0], telling.persons, telling.countries, told,
-                          dated_by="explicit" if telling.when.start else "none")
+                          dated_by="explicit" if telling.when.start else "none", orgs=telling.orgs)
             db.insert_event(conn, event, {name: affiliations[name] for name in telling.persons})
 
 
@@ -193,6 +199,10 @@ def make_store(path: Path, n_events: int, seed: int = 7, progress=None) -> None:
     rng = random.Random(seed)
     world = make_world(rng, n_persons=max(2000, min(20000, n_events // 50)))
     affiliations = {p.name: p.country for p in world.persons}
+    org_rng = random.Random(seed + 1)  # its own draws: the persons, countries and words stay as they were
+    world.orgs = list(dict.fromkeys(f"{w.capitalize()} {org_rng.choice(ORG_SUFFIXES)}"
+                                    for w in unique_words(org_rng, max(500, min(5000, n_events // 200)), (2, 3))))
+    world.org_rank = Zipf(len(world.orgs), 1.1)
     conn = db.connect(path, create=True)
     try:
         n_chunks = -(-n_events // CHUNK)
@@ -207,7 +217,10 @@ def make_store(path: Path, n_events: int, seed: int = 7, progress=None) -> None:
             first, last = cuts[k], max(cuts[k], cuts[k + 1] - timedelta(days=1))
             tellings = []
             for _ in range(size):
-                tellings.append(make_telling(rng, world, day_in(rng, first, last), serial))
+                telling = make_telling(rng, world, day_in(rng, first, last), serial)
+                telling.orgs = list(dict.fromkeys(world.orgs[world.org_rank.draw(org_rng)]
+                                                  for _ in range(weighted(org_rng, ORGS_PER_EVENT))))
+                tellings.append(telling)
                 serial += 1
             write_chunk(conn, rng, tellings, k, affiliations)
             if progress:

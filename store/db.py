@@ -205,10 +205,22 @@ def _upgrade(
     if missing:
         raise StoreError(f"store {path} has schema version {missing[0]}, which this dateline cannot upgrade")
     conn.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT * 1000}")  # another run may be copying a large store
+    conn.execute("PRAGMA foreign_keys = OFF")  # a table made anew (schema MIGRATIONS) keeps its rows' links
     try:
         conn.execute("BEGIN IMMEDIATE")
+    except BaseException:
+        conn.execute("PRAGMA foreign_keys = ON")
+        raise
     finally:
         conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT * 1000}")
+    try:
+        _migrate(conn, path, version, on_upgrade)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int, on_upgrade: Callable[[str], None] | None) -> None:
+    """The migrations from the stored version on, inside the transaction `_upgrade` began."""
     backup = None
     try:
         version = _stored_version(conn, path)
@@ -220,6 +232,8 @@ def _upgrade(
             for statement in _statements(MIGRATIONS[step]):
                 conn.execute(statement)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),))
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise sqlite3.IntegrityError("a link between the store's tables would be lost")
         conn.commit()
     except BaseException as error:
         if conn.in_transaction:
@@ -476,7 +490,8 @@ def _set_actors(
     aliases: Mapping[str, Iterable[str]],
     vouching: set[str],
 ) -> None:
-    """Make the event's actors exactly `event.persons` + `event.countries`, each vouched for by `vouching`."""
+    """Make the event's actors exactly `event.persons` + `event.countries` + `event.orgs`, each vouched for by
+    `vouching`."""
     wanted: dict[int, int] = {}  # actor id → position
     for position, name in enumerate(dict.fromkeys(event.persons)):
         actor_id = _upsert_actor(conn, "person", name, affiliations.get(name))
@@ -489,6 +504,13 @@ def _set_actors(
 
     for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
         wanted.setdefault(_upsert_actor(conn, "country", country_name(code), code), position)
+    for position, name in enumerate(dict.fromkeys(event.orgs)):
+        actor_id = _upsert_actor(conn, "org", name, None)
+        wanted.setdefault(actor_id, position)
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
+            [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
+        )
     linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
     _unlink(conn, event_id, linked - wanted.keys())
     sort_key = _event_columns(event)[4]
@@ -620,6 +642,15 @@ def _phrase(name: str) -> re.Pattern[str]:
 def person_corrections(conn: sqlite3.Connection) -> dict[str, str]:
     """name → the person the analyst said it is."""
     return dict(conn.execute("SELECT name, target FROM person_corrections").fetchall())
+
+
+def stored_org(conn: sqlite3.Connection, key: str) -> str | None:
+    """The stored organisation whose name or a form of it is `key` (orgs.org_key), or None."""
+    row = conn.execute(
+        "SELECT name FROM actors WHERE kind = 'org' AND (name = ? COLLATE NOCASE"
+        " OR id IN (SELECT actor_id FROM aliases WHERE alias = ? COLLATE NOCASE)) ORDER BY n_events DESC LIMIT 1",
+        (key, key)).fetchone()
+    return row[0] if row else None
 
 
 def person_codes(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from store.output_safety import json_text, spreadsheet_cell
 from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
-CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts")
+CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts", "orgs")
 
 
 def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
@@ -29,7 +29,8 @@ def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
 
 
 def event_record(event: Event) -> dict:
-    """One event as the JSON export holds it: ISO dates or null, canonical names, alpha-2 codes, sources."""
+    """One event as the JSON export holds it: ISO dates or null, canonical names, alpha-2 codes, organisations,
+    sources."""
     return {
         "start": _iso(event.when.start),
         "end": _iso(event.when.end),
@@ -37,6 +38,7 @@ def event_record(event: Event) -> dict:
         "summary": event.summary,
         "persons": list(event.persons),
         "countries": list(event.countries),
+        "orgs": list(event.orgs),
         "sources": [
             {"path": s.path, "title": s.title, "published": _iso(s.published), "excerpt": s.excerpt,
              "start": s.start, "end": s.end}
@@ -122,6 +124,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             spreadsheet_cell("; ".join(event.countries)),
             spreadsheet_cell("\n".join(printable_path(s.path) for s in event.sources)),
             spreadsheet_cell("\n".join(s.excerpt for s in event.sources)),
+            spreadsheet_cell("; ".join(event.orgs)),
         ))
         count += 1
     return count

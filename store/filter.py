@@ -1,4 +1,4 @@
-"""`Filter`: which events a view or a command selects (persons, countries, a period, words). Plain data, shared by
+"""`Filter`: which events a view or a command selects (persons, countries, organisations, a period, words). Plain data, shared by
 the queries that read it and the selection that turns it into SQL."""
 from __future__ import annotations
 
@@ -15,3 +15,4 @@ class Filter:
     since: date | None = None  # events that end on or after this day
     until: date | None = None  # events that start on or before this day
     text: str = ""  # words that must all start a word of the summary or of a source excerpt
+    orgs: tuple[str, ...] = ()  # organisations' names or aliases, case-insensitive

@@ -202,6 +202,7 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
         db.delete_article(conn, article.id)
     db.insert_article(conn, article)
     extraction = _named_as_stored(conn, extraction, people)
+    extraction = _orgs_as_stored(conn, extraction)
     extraction, learned = _with_affiliated_countries(conn, extraction)
     new = merged = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
@@ -221,6 +222,26 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     for person, code in learned.items():  # the store learns a person's country: their stored events name it too
         db.spread_affiliation(conn, person, code)
     return new, merged
+
+
+def _orgs_as_stored(conn, extraction: Extraction) -> Extraction:
+    """The extraction with each organisation called as the store already calls it ("Sony Corporation" is the
+    stored "Sony Corp."), its own name then kept as a form of the stored one."""
+    from store.extract.orgs import org_key
+
+    called = {}
+    for name in dict.fromkeys(o for event in extraction.events for o in event.orgs):
+        stored = db.stored_org(conn, org_key(name))
+        if stored is not None and stored != name:
+            called[name] = stored
+    if not called:
+        return extraction
+    entities = extraction.entities
+    aliases = dict(entities.aliases)
+    for name, stored in called.items():
+        aliases[stored] = set(aliases.get(stored, set())) | aliases.pop(name, set()) | {name}
+    return replace(extraction, entities=replace(entities, aliases=aliases), events=[
+        replace(event, orgs=list(dict.fromkeys(called.get(o, o) for o in event.orgs))) for event in extraction.events])
 
 
 def _with_affiliated_countries(conn, extraction: Extraction) -> tuple[Extraction, dict[str, str]]:

@@ -117,8 +117,8 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "person" | "country"
-    key: str  # canonical full name for a person; ISO 3166-1 alpha-2 code for a country
+    kind: str  # "person" | "country" | "org"
+    key: str  # canonical full name for a person or an organisation; ISO 3166-1 alpha-2 code for a country
 
 
 @dataclass
@@ -181,6 +181,7 @@ class Event:
     dated_by: str = "explicit"  # a DATING_REASONS code: where the date came from
     words: frozenset[str] = frozenset()  # content words used when deciding merges
     id: int | None = None  # row id once stored
+    orgs: list[str] = field(default_factory=list)  # organisations taking part, canonical names
 
 
 @dataclass

@@ -19,6 +19,7 @@ from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
 _CHUNK = 500  # ids per IN (...) list and rows per export page
+ACTOR_KINDS = ("person", "country", "org")
 
 
 @dataclass(frozen=True)
@@ -195,16 +196,16 @@ def actor_counts(conn: sqlite3.Connection, kind: str, flt: Filter, limit: int = 
 
 
 def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict[str, list[ActorCount]]:
-    """For "person" and "country": the `limit` actors with most events among those `flt` selects, most first
-    (ties by name). Unfiltered, the stored counts answer; filtered, one pass over the selected events counts
-    both kinds."""
+    """For each kind of actor ("person", "country", "org"): the `limit` actors with most events among those `flt`
+    selects, most first (ties by name). Unfiltered, the stored counts answer; filtered, one pass over the selected
+    events counts every kind."""
     if flt == Filter():
         return {kind: [_actor_count(kind, name, code, n) for name, code, n in conn.execute(
             "SELECT name, code, n_events FROM actors WHERE kind = ? AND n_events > 0"
-            " ORDER BY n_events DESC, name LIMIT ?", (kind, limit))] for kind in ("person", "country")}
+            " ORDER BY n_events DESC, name LIMIT ?", (kind, limit))] for kind in ACTOR_KINDS}
     selection = select(conn, flt)
     if selection is None:
-        return {"person": [], "country": []}
+        return {kind: [] for kind in ACTOR_KINDS}
     # Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once and its actors
     # counted, instead of testing every actor's events against the selection.
     counted = conn.execute(
@@ -212,7 +213,7 @@ def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict
         f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id GROUP BY ea.actor_id",
         selection.params,
     ).fetchall()
-    out: dict[str, list[ActorCount]] = {"person": [], "country": []}
+    out: dict[str, list[ActorCount]] = {kind: [] for kind in ACTOR_KINDS}
     top = sorted(counted, key=lambda row: -row[1])
     for start in range(0, len(top), _CHUNK):  # names for the most counted first, until the lists are settled
         chunk = dict(top[start:start + _CHUNK])
@@ -224,12 +225,17 @@ def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict
         rest = top[start + _CHUNK:start + _CHUNK + 1]
         if not rest or all(len(counts) >= limit and sorted(c.count for c in counts)[-limit] > rest[0][1]
                            for counts in out.values()):
-            break  # both lists are full, and no actor left can reach or tie with either list's last
+            break  # every list is full, and no actor left can reach or tie with any list's last
     return {kind: sorted(counts, key=lambda c: (-c.count, c.display))[:limit] for kind, counts in out.items()}
 
 
 def _actor_count(kind: str, name: str, code: str | None, n: int) -> ActorCount:
-    return ActorCount(name if kind == "person" else code, name, n)
+    return ActorCount(actor_key(kind, name, code), name, n)
+
+
+def actor_key(kind: str, name: str, code: str | None) -> str:
+    """How a filter names an actor: a country by its code, a person or an organisation by its name."""
+    return code if kind == "country" else name
 
 
 def person_aliases(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, list[str]]:
@@ -305,7 +311,7 @@ def find_actors(conn: sqlite3.Connection, kind: str, text: str, limit: int = 20)
          "kind": kind, "limit": limit},
     ).fetchall()
     return [
-        ActorMatch(name if kind == "person" else code, name, code, n_events)
+        ActorMatch(actor_key(kind, name, code), name, code, n_events)
         for name, code, n_events, _rank in rows
     ]
 
@@ -322,7 +328,7 @@ def all_events(conn: sqlite3.Connection, flt: Filter) -> Iterator[Event]:
 
 
 def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: bool = True) -> list[Event]:
-    """Stored events as model objects (id, when, summary, words, persons, countries, sources, dated_by), in the
+    """Stored events as model objects (id, when, summary, words, persons, countries, orgs, sources, dated_by), in the
     order of `ids`; ids not in the store are skipped. Without sources, `sources` stays empty and `dated_by` is
     read from the latest telling alone."""
     events: dict[int, Event] = {}
@@ -341,9 +347,10 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
                 words=frozenset(row["words"].split()),
                 id=row["id"],
             )
-        for event_id, persons, countries in _actor_lists(conn, chunk):
+        for event_id, persons, countries, orgs in _actor_lists(conn, chunk):
             events[event_id].persons.extend(persons)
             events[event_id].countries.extend(countries)
+            events[event_id].orgs.extend(orgs)
         if not with_sources:
             for event_id, dated_by in _latest_datings(conn, chunk).items():
                 events[event_id].dated_by = dated_by
@@ -410,29 +417,32 @@ def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, s
 
 def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     out = {event_id: ((), ()) for event_id in ids}
-    for event_id, persons, countries in _actor_lists(conn, ids):
+    for event_id, persons, countries, _ in _actor_lists(conn, ids):
         out[event_id] = (tuple(persons), tuple(countries))
     return out
 
 
-def _actor_lists(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[int, list[str], list[str]]]:
-    """(event id, person names, country codes) for each of `ids` that has actors, each list in stored order."""
+def _actor_lists(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[int, list[str], list[str], list[str]]]:
+    """(event id, person names, country codes, organisation names) for each of `ids` that has actors, each list in
+    stored order."""
     if not ids:
         return
     marks = ", ".join("?" * len(ids))
-    lists: dict[int, tuple[list[str], list[str]]] = {}
+    lists: dict[int, tuple[list[str], list[str], list[str]]] = {}
     for event_id, kind, name, code in conn.execute(
         "SELECT ea.event_id, a.kind, a.name, a.code FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
         f" WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.position",
         list(ids),
     ):
-        persons, countries = lists.setdefault(event_id, ([], []))
+        persons, countries, orgs = lists.setdefault(event_id, ([], [], []))
         if kind == "person":
             persons.append(name)
-        else:
+        elif kind == "country":
             countries.append(code)
-    for event_id, (persons, countries) in lists.items():
-        yield event_id, persons, countries
+        else:
+            orgs.append(name)
+    for event_id, (persons, countries, orgs) in lists.items():
+        yield event_id, persons, countries, orgs
 
 
 def _paragraph(body: str, start: int, end: int) -> tuple[int, str]:
@@ -513,6 +523,6 @@ def actor_candidates(conn: sqlite3.Connection, kind: str, text: str, limit: int 
          "kind": kind, "limit": limit},
     ).fetchall()
     return [
-        ActorMatch(name if kind == "person" else code, name, code, n_events)
+        ActorMatch(actor_key(kind, name, code), name, code, n_events)
         for name, code, n_events, _rank in rows
     ]

@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -41,8 +41,8 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('person','country')),
-    name TEXT NOT NULL,             -- canonical full name, or the country's common name
+    kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
+    name TEXT NOT NULL,             -- canonical full name, the country's common name, the organisation's name
     code TEXT,                      -- alpha-2: the country itself, or a person's affiliation
     n_events INTEGER NOT NULL DEFAULT 0,   -- precomputed count for unfiltered facets
     UNIQUE (kind, name)
@@ -100,6 +100,21 @@ MIGRATIONS: dict[int, str] = {
     # v4: the analyst's corrections of persons.
     3: """
     CREATE TABLE IF NOT EXISTS person_corrections (name TEXT PRIMARY KEY, target TEXT NOT NULL);
+    """,
+    # v5: organisations are actors too. SQLite cannot change a CHECK: the table is made anew and filled (db.py
+    # runs migrations with foreign keys off, so that dropping the old table takes nothing with it).
+    4: """
+    CREATE TABLE actors_v5 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
+        name TEXT NOT NULL,
+        code TEXT,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (kind, name)
+    );
+    INSERT INTO actors_v5 (id, kind, name, code, n_events) SELECT id, kind, name, code, n_events FROM actors;
+    DROP TABLE actors;
+    ALTER TABLE actors_v5 RENAME TO actors;
     """,
 }
 

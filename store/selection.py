@@ -49,6 +49,7 @@ def select(conn: sqlite3.Connection, flt: Filter, *, events: bool = False) -> Se
     reads columns of `e` beyond the id and the sort key."""
     actor_sets = [person_actors(conn, name) for name in flt.persons]
     actor_sets += [country_actors(conn, code) for code in flt.countries]
+    actor_sets += [named_actors(conn, "org", name) for name in flt.orgs]
     if any(not actors for actors in actor_sets):
         return None
     single = [actors for actors in actor_sets if len(actors) == 1]
@@ -89,10 +90,16 @@ def match_expression(text: str) -> str:
 
 def person_actors(conn: sqlite3.Connection, name: str) -> list[tuple[int, int]]:
     """(id, n_events) of the persons whose name or an alias is `name`, case-insensitively."""
+    return named_actors(conn, "person", name)
+
+
+def named_actors(conn: sqlite3.Connection, kind: str, name: str) -> list[tuple[int, int]]:
+    """(id, n_events) of the actors of `kind` ("person", "org") whose name or an alias is `name`,
+    case-insensitively."""
     return [tuple(row) for row in conn.execute(
-        "SELECT id, n_events FROM actors WHERE kind = 'person' AND (name = ? COLLATE NOCASE"
+        "SELECT id, n_events FROM actors WHERE kind = ? AND (name = ? COLLATE NOCASE"
         " OR id IN (SELECT actor_id FROM aliases WHERE alias = ? COLLATE NOCASE))",
-        (name.strip(), name.strip()),
+        (kind, name.strip(), name.strip()),
     )]
 
 

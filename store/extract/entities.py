@@ -1,5 +1,5 @@
-"""The entity step: persons (canonical full names) and countries (ISO alpha-2) named in one article, and the
-country each person's title gives them.
+"""The entity step: persons (canonical full names), countries (ISO alpha-2) and organisations (store/extract/orgs.py)
+named in one article, and the country each person's title gives them.
 
 Countries come from
 - place spans (GPE, LOC, and ORG spans that are just a country name): country names and aliases, US states,
@@ -34,6 +34,7 @@ from store.extract.persons import (
     title_country_before,
     words,
 )
+from store.extract.orgs import find_orgs, org_aliases
 from store.model import Entities, Mention, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -184,11 +185,14 @@ def _affiliations(body: str, persons: Sequence[Mention], sentences: Sequence[Sen
 
 
 def find_entities(body: str, spans: Sequence[Span], sentences: Sequence[Sentence]) -> Entities:
-    """Persons and countries named in an article body, given the model's spans and sentences (body offsets)."""
+    """Persons, countries and organisations named in an article body, given the model's spans and sentences (body
+    offsets)."""
     persons, aliases = find_persons(body, spans)
     countries = [m for span in spans if (m := _span_country(body, span))]
     countries += _compound_countries(body, spans, countries)
     countries += _nationalities_before_titles(body, sentences, countries + persons)
     countries += _compass_countries(body, spans, countries)
-    mentions = sorted(persons + countries, key=lambda m: (m.start, m.end))
-    return Entities(mentions=mentions, affiliations=_affiliations(body, persons, sentences), aliases=aliases)
+    orgs = find_orgs(body, spans, persons + countries)
+    mentions = sorted(persons + countries + orgs, key=lambda m: (m.start, m.end))
+    return Entities(mentions=mentions, affiliations=_affiliations(body, persons, sentences),
+                    aliases={**aliases, **org_aliases(orgs)})

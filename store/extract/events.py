@@ -20,7 +20,7 @@ from store.extract.anchoring import (
     other_happenings, reactions, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
 from store.extract.predicates import reports_occurrence
-from store.extract.reference import subject_referent
+from store.extract.reference import subject_org, subject_referent
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
@@ -69,6 +69,9 @@ def find_events(
 
     def persons_in(start: int, end: int) -> list[Mention]:
         return [m for m in mentions_at.within(start, end) if m.kind == "person"]
+
+    def orgs_in(start: int, end: int) -> list[Mention]:
+        return [m for m in mentions_at.within(start, end) if m.kind == "org"]
 
     for k, sentence in enumerate(sentences):
         if _repeats_title(sentence.text, article.title):
@@ -133,12 +136,17 @@ def find_events(
         if when.problem:  # the one guard: no event date outside FIRST_YEAR–LAST_YEAR (store.model) is kept
             when, dated_by, words = When.undated(), "none", None
         skip = [(t.start - sentence.start, t.end - sentence.start) for t in own]
-        skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+        skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions if m.kind != "org"]
         skip.append((0, cues.opening_clause_end(text)))
         skip += cues.quoted_spans(text)  # what is said is not what happened: no evidence that two tellings are one
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
                         _dating(article, dated_by, words))
-        event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip))
+        orgs = [m.key for m in mentions if m.kind == "org" and not _inside(m, elsewhere)]
+        if not orgs and len(tokens):  # "The company said ...": the organisation named before
+            org = subject_org(tokens, sentence, orgs_in)
+            orgs = [org] if org else []
+        event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip),
+                      orgs=list(dict.fromkeys(orgs)))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
                                    tells_again=tells_again, names_it=earlier is not None and dated_by == "previous"))
         set_off_events.extend(_reaction_events(article, event, set_off, mentions_at, entities, sentence))
@@ -190,6 +198,10 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
         events.append(SentenceEvent(event, sentence))
     return events
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
 def _repeats_title(text: str, title: str) -> bool:

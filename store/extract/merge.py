@@ -68,6 +68,7 @@ def merge_into(target: Event, other: Event, *, participants: bool = True) -> Eve
         dated_by=max(target.dated_by, other.dated_by, key=STRENGTH.__getitem__),
         words=target.words | other.words,
         id=target.id,
+        orgs=target.orgs + [o for o in (other.orgs if participants or not target.orgs else []) if o not in target.orgs],
     )
 
 

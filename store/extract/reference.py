@@ -2,10 +2,11 @@
 the person named before it, nearest first: earlier in the same sentence, else the subject of the sentence before
 (or, when its subject is not a person, the first person that sentence names); nothing further back, where a
 referent is too often someone else. A definite description by role ("The minister said ...") is the nearest person
-the article gave that title.
+the article gave that title; "the company", "the group" ... the nearest organisation named before.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from store.extract.syntax import Tokens
@@ -17,8 +18,13 @@ ROLES = frozenset({"minister", "president", "premier", "chancellor", "secretary"
                    "spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "king", "queen",
                    "prince", "princess", "general", "commander", "senator", "lawmaker", "congressman",
                    "congresswoman", "chairman", "chairwoman", "ceo", "founder", "pope", "emperor", "dictator"})
+# Nouns that, after "the", stand for an organisation of the story ("the company", "the group").
+ORG_NOUNS = frozenset({"company", "firm", "group", "bank", "carmaker", "automaker", "airline", "insurer", "lender",
+                       "retailer", "agency", "party", "ministry", "organisation", "organization", "union",
+                       "conglomerate", "manufacturer", "maker", "operator", "regulator", "corporation"})
 _SUBJECT = ("nsubj", "nsubjpass")
 _TITLE_REACH = 60  # characters around a mention read for its title
+_APPOSITION_WORDS = 6  # ", Russia's foreign minister,": an apposition longer than this is a clause
 
 MentionsIn = Callable[[int, int], Sequence[Mention]]  # the mentions that start in [start, end), in body order
 
@@ -59,7 +65,8 @@ def _titled(body: str, mention: Mention, role: str) -> bool:
     apposition after it ("Lavrov, Russia's foreign minister,")."""
     before = body[max(0, mention.start - _TITLE_REACH):mention.start].lower().split()
     after = body[mention.end:mention.end + _TITLE_REACH].lower()
-    return role in before[-3:] or (after.startswith(",") and role in after.split(",")[1].split())
+    apposition = re.split(r"[,.;:!?]", after[1:], maxsplit=1)[0].split() if after.startswith(",") else []
+    return role in before[-3:] or (role in apposition and len(apposition) <= _APPOSITION_WORDS)
 
 
 def _subject(tokens: Tokens, start: int, end: int) -> int | None:
@@ -79,3 +86,15 @@ def _refers(tokens: Tokens, subject: int) -> bool:
     children = tokens.children(subject)
     return (any(tokens.deps[c] == "det" and tokens.words[c] == "the" for c in children)
             and all(tokens.deps[c] in ("det", "amod", "compound") for c in children))
+
+
+def subject_org(tokens: Tokens, sentence: Sentence, orgs_in: MentionsIn) -> str | None:
+    """The organisation a subject "the company" ("the group", "the bank" ...) stands for: the nearest named
+    before it in the article, or None."""
+    subject = _subject(tokens, sentence.start, sentence.end)
+    if subject is None or tokens.words[subject] not in ORG_NOUNS:
+        return None
+    if not any(tokens.deps[c] == "det" and tokens.words[c] == "the" for c in tokens.children(subject)):
+        return None
+    earlier = orgs_in(0, tokens.starts[subject])
+    return earlier[-1].key if earlier else None

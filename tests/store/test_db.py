@@ -656,6 +656,41 @@ def test_a_version_2_store_gains_the_dating_of_each_telling(tmp_path):
     conn.close()
 
 
+def test_a_version_4_store_keeps_every_actor_and_link_and_takes_organisations(tmp_path):
+    """v4 -> v5: the actors table is made anew to admit organisations; ids, counts, aliases and every event's
+    actors and their vouching articles stay as they were."""
+    path = tmp_path / "v4.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        art = article("a", "Kim met Putin on Monday in Vladivostok.")
+        insert_article(conn, art)
+        insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin",
+                                 ["Kim Jong Un", "Vladimir Putin"], ["KP", "RU"],
+                                 [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))]),
+                     {"Kim Jong Un": "KP"}, aliases={"Kim Jong Un": {"Kim"}})
+    before = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+              for table in ("actors", "aliases", "event_actors", "event_actor_articles")}
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.executescript("""
+        CREATE TABLE old_actors (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','country')),
+            name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
+        INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        UPDATE meta SET value = '4' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    conn = connect(path)
+    after = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in before}
+    assert {t: [tuple(r) for r in rows] for t, rows in after.items()} == {
+        t: [tuple(r) for r in rows] for t, rows in before.items()}
+    assert len(before["event_actors"]) == 4 and before["aliases"]
+    with transaction(conn):
+        insert_event(conn, Event(When(date(2025, 9, 2), date(2025, 9, 2), "day"), "Sony opened a plant", [], [],
+                                 [Source(art.id, art.path, art.title, art.published, art.body, 0, 3)], orgs=["Sony"]),
+                     {})
+    assert tuple(conn.execute("SELECT kind, n_events FROM actors WHERE name = 'Sony'").fetchone()) == ("org", 1)
+    conn.close()
+
+
 def _create_when_released(path: str, barrier, results) -> None:
     try:
         barrier.wait(timeout=30)

@@ -56,7 +56,7 @@ def conn(tmp_path):
         insert_event(connection, Event(days("2010-01-01", "2019-12-31", "decade"), "Tensions grew", [], ["KR", "KP"],
                                        [source(kim, DECADE)]), {})
         merged = Event(days("2025-10-09"), "Li Qiang visits North Korea", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
-                       [source(visit, VISIT), source(arrival, ARRIVAL)])
+                       [source(visit, VISIT), source(arrival, ARRIVAL)], orgs=["Korean Central News Agency"])
         update_event(connection, li_id, merged, [source(arrival, ARRIVAL)], {})
     yield connection
     connection.close()
@@ -77,6 +77,7 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
         "summary": "Li Qiang visits North Korea",
         "persons": ["Li Qiang", "Kim Jong Un"],
         "countries": ["CN", "KP"],
+        "orgs": ["Korean Central News Agency"],
         "sources": [
             {"path": "news/li.md", "title": "China's Li Qiang to visit", "published": "2025-10-07",
              "excerpt": VISIT, "start": 12, "end": 12 + len(VISIT)},
@@ -89,7 +90,7 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
     }
     assert week == {
         "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
-        "persons": ["Kim Jong Un"], "countries": ["KP", "CN"],
+        "persons": ["Kim Jong Un"], "countries": ["KP", "CN"], "orgs": [],
         "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
                      "start": 0, "end": len(PARADE)}],
         "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None},  # no words kept
@@ -118,6 +119,7 @@ def test_csv_has_one_row_per_event_with_joined_lists(conn):
         "start": "2025-10-09", "end": "2025-10-09", "precision": "day", "summary": "Li Qiang visits North Korea",
         "persons": "Li Qiang; Kim Jong Un", "countries": "CN; KP",
         "sources": "news/li.md\nnews/arrival.md", "excerpts": f"{VISIT}\n{ARRIVAL}",
+        "orgs": "Korean Central News Agency",
     }
     undated = dict(zip(CSV_COLUMNS, rows[5]))
     assert (undated["start"], undated["end"], undated["excerpts"]) == ("", "", SCRIPT)

@@ -252,3 +252,25 @@ def test_the_country_of_a_persons_title_reaches_their_events_in_every_article(tm
     conn = db.connect(path, readonly=True)
     assert conn.execute("SELECT n_events FROM actors WHERE code = 'SE' AND kind = 'country'").fetchone()[0] == 2
     conn.close()
+
+
+def test_an_organisation_is_one_actor_across_articles_and_found_by_any_of_its_forms(tmp_path):
+    from typer.testing import CliRunner
+
+    from tui.cli import app
+
+    folder, path = tmp_path / "in", tmp_path / "s.db"
+    folder.mkdir()
+    for name, text in (("a.md", "Sony Corp. sold its chemicals unit to five buyers in Osaka on Monday, May 5."),
+                       ("b.md", "Sony Corporation opened a new factory in Nagoya on Friday, May 2.")):
+        (folder / name).write_text(f"---\ntitle: {name}\npublished: 2025-05-06\n---\n\n{text}\n", encoding="utf-8")
+    ingest([folder], path)
+    events = exported(path)["events"]
+    assert [e["orgs"] for e in events] == [["Sony Corp."], ["Sony Corp."]]  # the earlier-stored name
+    runner = CliRunner()
+    for form in ("Sony", "sony corporation", "SONY CORP."):
+        listed = runner.invoke(app, ["events", "--db", str(path), "--org", form])
+        assert listed.exit_code == 0 and "2 of 2 events" in listed.stdout, form
+    orgs = runner.invoke(app, ["orgs", "--db", str(path)]).stdout
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in orgs.splitlines() if "│" in line]
+    assert rows == [["Sony Corp.", "2"]]

@@ -15,6 +15,9 @@ PersonOption = Annotated[Optional[list[str]], typer.Option(
 CountryOption = Annotated[Optional[list[str]], typer.Option(
     "--country", metavar="COUNTRY", help="Only events naming this country (code or name); repeat: all must appear.",
 )]
+OrgOption = Annotated[Optional[list[str]], typer.Option(
+    "--org", metavar="NAME", help="Only events naming this organisation (name or alias); repeat: all must appear.",
+)]
 SinceOption = Annotated[Optional[str], typer.Option(
     "--since", metavar="DATE", help="Only events ending on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).",
 )]

@@ -18,7 +18,16 @@ import typer
 
 from store import corrections
 from tui.cli.errors import fail, reported_errors
-from tui.cli.options import CountryOption, DbOption, LimitOption, PersonOption, SearchOption, SinceOption, UntilOption
+from tui.cli.options import (
+    CountryOption,
+    DbOption,
+    LimitOption,
+    OrgOption,
+    PersonOption,
+    SearchOption,
+    SinceOption,
+    UntilOption,
+)
 from tui.cli.stores import store_to_write
 
 people_app = typer.Typer(
@@ -36,6 +45,7 @@ def people(
     db: DbOption = None,
     person: PersonOption = None,
     country: CountryOption = None,
+    org: OrgOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     search: SearchOption = "",
@@ -45,7 +55,7 @@ def people(
     if ctx.invoked_subcommand is None:
         from tui.cli.queries import print_actor_counts
 
-        print_actor_counts("person", db, person, country, since, until, search, limit)
+        print_actor_counts("person", db, person, country, since, until, search, limit, org)
 
 
 @people_app.command("merge")

@@ -1,4 +1,4 @@
-"""CLI commands that read the store: events, countries, export (people: tui/cli/people.py).
+"""CLI commands that read the store: events, countries, orgs, export (people: tui/cli/people.py).
 
 Article text is untrusted, so every cell printed from the store is a Rich `Text` (never parsed as markup).
 """
@@ -37,6 +37,7 @@ from tui.cli.options import (
     CountryOption,
     DbOption,
     LimitOption,
+    OrgOption,
     PersonOption,
     SearchOption,
     SinceOption,
@@ -52,6 +53,7 @@ def register(app: typer.Typer) -> None:
     app.command("events")(events)
     app.add_typer(people_app, name="people")
     app.command("countries")(countries)
+    app.command("orgs")(orgs)
     app.command("export")(export_events)
 
 
@@ -59,6 +61,7 @@ def events(
     db: DbOption = None,
     person: PersonOption = None,
     country: CountryOption = None,
+    org: OrgOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     search: SearchOption = "",
@@ -66,7 +69,7 @@ def events(
 ) -> None:
     """List events in timeline order."""
     with reported_errors(), _reading(store_to_read(db)) as conn:
-        flt = _filter(conn, person, country, since, until, search)
+        flt = _filter(conn, person, country, since, until, search, org)
         rows = timeline_page(conn, flt, limit=limit)
         total = count_events(conn, flt)
     Console(highlight=False).print(_events_table(rows, total))
@@ -76,13 +79,28 @@ def countries(
     db: DbOption = None,
     person: PersonOption = None,
     country: CountryOption = None,
+    org: OrgOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     search: SearchOption = "",
     limit: LimitOption = 50,
 ) -> None:
     """List the countries with most events (among the events the options select)."""
-    print_actor_counts("country", db, person, country, since, until, search, limit)
+    print_actor_counts("country", db, person, country, since, until, search, limit, org)
+
+
+def orgs(
+    db: DbOption = None,
+    person: PersonOption = None,
+    country: CountryOption = None,
+    org: OrgOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    search: SearchOption = "",
+    limit: LimitOption = 50,
+) -> None:
+    """List the organisations with most events (among the events the options select)."""
+    print_actor_counts("org", db, person, country, since, until, search, limit, org)
 
 
 def export_events(
@@ -90,6 +108,7 @@ def export_events(
     db: DbOption = None,
     person: PersonOption = None,
     country: CountryOption = None,
+    org: OrgOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     search: SearchOption = "",
@@ -102,7 +121,7 @@ def export_events(
     if output is not None:
         _refuse_the_store_as_output(output, path)
     with reported_errors(), _reading(path) as conn:
-        flt = _filter(conn, person, country, since, until, search)
+        flt = _filter(conn, person, country, since, until, search, org)
         if output is None:
             export(conn, fmt, flt, sys.stdout)
             return
@@ -143,6 +162,7 @@ def _filter(
     since: str | None,
     until: str | None,
     search: str,
+    orgs: list[str] | None = None,
 ) -> Filter:
     codes = []
     for name in countries or ():
@@ -155,7 +175,7 @@ def _filter(
         until_day = parse_period(until).end if until else None
     except ValueError as error:
         fail(str(error))
-    return Filter(tuple(persons or ()), tuple(codes), since_day, until_day, search)
+    return Filter(tuple(persons or ()), tuple(codes), since_day, until_day, search, tuple(orgs or ()))
 
 
 def _events_table(rows: list[EventRow], total: int) -> Table:
@@ -185,16 +205,17 @@ def print_actor_counts(
     until: str | None,
     search: str,
     limit: int,
+    orgs: list[str] | None = None,
 ) -> None:
     with reported_errors(), _reading(store_to_read(db)) as conn:
-        counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search), limit)
+        counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search, orgs), limit)
         aliases = person_aliases(conn, [c.key for c in counts]) if kind == "person" else {}
     Console(highlight=False).print(_actor_table(kind, counts, aliases))
 
 
 def _actor_table(kind: str, counts: list[ActorCount], aliases: dict[str, list[str]]) -> Table:
     table = Table()
-    table.add_column("Person" if kind == "person" else "Country")
+    table.add_column({"person": "Person", "country": "Country", "org": "Organisation"}[kind])
     if kind == "country":
         table.add_column("Code")
     table.add_column("Events", justify="right")

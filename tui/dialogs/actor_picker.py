@@ -32,7 +32,8 @@ from tui.widgets.facets import actor_label, counted_line, option_width
 
 SHOWN = 50  # matches listed at most
 MATCH_STYLE = Style(bold=True, underline=True)
-_EXAMPLES = {"person": "kju, putin", "country": "kp, korea"}
+_EXAMPLES = {"person": "kju, putin", "country": "kp, korea", "org": "un, sony"}
+_NAMES = {"person": "person", "country": "country", "org": "organisation"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class ActorPicker(ModalScreen[str | None]):
 
     def __init__(self, reader: StoreReader, kind: str) -> None:
         if kind not in _EXAMPLES:
-            raise ValueError(f"unknown actor kind {kind!r}: use 'person' or 'country'")
+            raise ValueError(f"unknown actor kind {kind!r}: use 'person', 'country' or 'org'")
         super().__init__()
         self.reader = reader
         self.kind = kind
@@ -103,7 +104,7 @@ class ActorPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"Filter by {self.kind}", classes="dialog--title", markup=False)
+            yield Static(f"Filter by {_NAMES[self.kind]}", classes="dialog--title", markup=False)
             yield Input(placeholder=f"letters of the name in order, e.g. {_EXAMPLES[self.kind]}", id="actor-text")
             matches = OptionList(id="actor-matches", markup=False)
             matches.can_focus = False
@@ -152,8 +153,8 @@ class ActorPicker(ModalScreen[str | None]):
 
     def _nothing_found(self, query: str) -> Text:
         if not query:
-            return Text(f"no {self.kind} in the store", style="dim")
-        return Text.assemble(f"no {self.kind} matches “", clean_line(query), "”", style="dim")
+            return Text(f"no {_NAMES[self.kind]} in the store", style="dim")
+        return Text.assemble(f"no {_NAMES[self.kind]} matches “", clean_line(query), "”", style="dim")
 
     def _option(self, match: RankedMatch, width: int) -> Option:
         label = actor_label(match.actor.name, match.actor.code)

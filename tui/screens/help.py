@@ -36,8 +36,8 @@ KEYS: tuple[list[Section], list[Section]] = (
     ],
     [
         ("Filter and search", [
-            ("p c", "filter by a person / a country"),
-            ("tab", "to the countries and persons lists"),
+            ("p c o", "filter by a person / country / organisation"),
+            ("tab", "to the countries, persons, organisations"),
             ("space", "in a list: add or remove that filter"),
             ("e s", "persons: correct a name / split one"),
             ("x", "clear the filters and the search"),

@@ -68,6 +68,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
 from tui.widgets.timeline_rows import Fetch
 
+_FIELDS = {"person": "persons", "country": "countries", "org": "orgs"}  # a kind of actor → its Filter field
 FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile
 
@@ -104,6 +105,7 @@ class MainScreen(Screen[None]):
                 tooltip="Go to the next year with events", id="main.next_year"),
         Binding("p", "pick('person')", "Person", tooltip="Filter by a person", id="main.pick_person"),
         Binding("c", "pick('country')", "Country", tooltip="Filter by a country", id="main.pick_country"),
+        Binding("o", "pick('org')", "Org", tooltip="Filter by an organisation", id="main.pick_org"),
         Binding("x", "clear", "Clear", tooltip="Clear the filters and the search", id="main.clear"),
         Binding("r", "reverse", "Newest first", show=False, tooltip="Newest first / oldest first",
                 id="main.reverse"),
@@ -149,6 +151,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield FacetList("country", on_toggle=self.toggle_actor, id="countries")
                 yield FacetList("person", on_toggle=self.toggle_actor, id="persons")
+                yield FacetList("org", on_toggle=self.toggle_actor, id="orgs")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -192,7 +195,7 @@ class MainScreen(Screen[None]):
             place = navigation.place_of(self.reader, flt, descending, anchor, total)
         first, rows = navigation.rows_around(self.reader, flt, descending, place, total, screenful)
         names = self.reader.country_names(flt.countries)
-        chips = [*flt.persons, *(names[code] for code in flt.countries)]
+        chips = [*flt.persons, *(names[code] for code in flt.countries), *flt.orgs]
         self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips, first, rows))
 
     @work(thread=True, exclusive=True, group="facets")
@@ -394,8 +397,8 @@ class MainScreen(Screen[None]):
     def on_facets_counted(self, message: FacetsCounted) -> None:
         if message.generation != self.generation:
             return
-        selected = self.flt.persons if message.kind == "person" else self.flt.countries
-        facets = self.query_one("#persons" if message.kind == "person" else "#countries", FacetList)
+        selected = getattr(self.flt, _FIELDS[message.kind])
+        facets = self.query_one(f"#{_FIELDS[message.kind]}", FacetList)
         facets.set_counts(message.counts, set(selected))
 
     @on(FacetList.CorrectionAsked)
@@ -496,7 +499,7 @@ class MainScreen(Screen[None]):
 
     def toggle_actor(self, kind: str, key: str) -> None:
         """Add the actor to the filter, or take it off when it is there."""
-        selected = key not in (self.flt.persons if kind == "person" else self.flt.countries)
+        selected = key not in getattr(self.flt, _FIELDS[kind])
         self._set_filter(_with_actor(self.flt, kind, key, selected))
 
     def action_clear(self) -> None:
@@ -586,6 +589,6 @@ class MainScreen(Screen[None]):
 
 def _with_actor(flt: Filter, kind: str, key: str, selected: bool) -> Filter:
     """`flt` with the person or country `key` added (`selected`) or taken off."""
-    field = "persons" if kind == "person" else "countries"
+    field = _FIELDS[kind]
     keys = [k for k in getattr(flt, field) if k != key] + ([key] if selected else [])
     return replace(flt, **{field: tuple(keys)})

@@ -1,4 +1,4 @@
-"""A sidebar facet list: the persons (or countries) of the filtered events, each with its event count, the ones
+"""A sidebar facet list: the persons (or countries, or organisations) of the filtered events, each with its event count, the ones
 in the filter marked; space or Enter toggles the highlighted actor in or out of the filter. In the persons list,
 `e` asks to correct who the highlighted person is and `s` which of their spellings is someone else (the screen
 opens the dialog and stores the correction).
@@ -21,8 +21,8 @@ from store.queries import ActorCount
 from store.clean import clean_line
 
 SELECTED_MARK = "✓"
-_TITLES = {"person": "Persons", "country": "Countries"}
-_PLURALS = {"person": "persons", "country": "countries"}
+_TITLES = {"person": "Persons", "country": "Countries", "org": "Organisations"}
+_PLURALS = {"person": "persons", "country": "countries", "org": "organisations"}
 
 
 def actor_label(name: str, code: str | None = None) -> Text:
@@ -104,7 +104,7 @@ class FacetList(OptionList):
         """`on_toggle(kind, key)`, when given, is called at once instead of posting `Toggled`: a key pressed right
         after the toggle (space then x) then acts on the filter the toggle made, not on the one before it."""
         if kind not in _TITLES:
-            raise ValueError(f"unknown facet kind {kind!r}: use 'person' or 'country'")
+            raise ValueError(f"unknown facet kind {kind!r}: use 'person', 'country' or 'org'")
         super().__init__(id=id, classes=classes, markup=False)
         self.kind = kind
         self._on_toggle = on_toggle

@@ -30,3 +30,10 @@ def test_a_pronoun_does_not_reach_further_back_than_the_sentence_before():
     body = ("Anna Kovalenko arrived in Oslo on Monday for trade talks.\nMarkets rose sharply on Tuesday.\n"
             "He sold the old embassy building on Friday.")
     assert persons_of(body, "He sold") == []
+
+
+def test_a_role_in_the_next_clause_is_no_title_of_the_person_before_it():
+    body = ("Foreign Minister Lars Berg of Sweden met Prime Minister Erik Lund of Norway in Oslo on Monday.\n"
+            "Berg also spoke with President Anna Kovalenko, albeit briefly. The minister signed a grain deal in "
+            "Bergen on Friday.")
+    assert persons_of(body, "The minister") == ["Lars Berg"]  # not Kovalenko, whom "albeit ... minister" follows
