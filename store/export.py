@@ -177,6 +177,8 @@ def _slide_text(event: Event) -> str:
     paragraphs = []
     if event.persons:
         paragraphs.append(f"<p>{html.escape(', '.join(event.persons))}</p>")
+    if event.orgs:
+        paragraphs.append(f"<p>{html.escape(', '.join(event.orgs))}</p>")
     for source in event.sources:
         cite = " · ".join(part for part in (source.title, _iso(source.published) or "", source.path) if part)
         paragraphs.append(

@@ -195,3 +195,8 @@ def test_json_writes_control_and_bidi_characters_as_escapes_and_reads_back_the_s
     data = json.loads(exported(hostile, "json"))
     assert data["events"][0]["sources"][0]["path"] == stored_path  # lossless: only the writing changed
     assert "\u202e" in data["events"][0]["summary"]
+
+
+def test_timelinejs_slides_name_the_organisations_too(conn):
+    visit = json.loads(exported(conn, "timelinejs"))["events"][3]
+    assert "<p>Li Qiang, Kim Jong Un</p><p>Korean Central News Agency</p><blockquote>" in visit["text"]["text"]
