@@ -19,7 +19,7 @@ from store.extract.anchoring import (
     FUTURE, PAST, UNKNOWN, Background, background, background_tense, describes, names_particular_event,
     other_happenings, reactions, sentence_tense, subject_event_noun, time_tense, told_as_before,
 )
-from store.extract.predicates import reports_occurrence
+from store.extract.predicates import reports_occurrence, under_possibility
 from store.extract.reference import subject_org, subject_referent
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
@@ -110,8 +110,10 @@ def find_events(
         if particular and when is None and tense != PAST and cues.looks_ahead(text):
             when, dated_by, words = story.at(k, FUTURE)  # "The upcoming meeting ... marks": the coming occasion
         occurrence = bool(len(tokens)) and reports_occurrence(tokens, sentence.start, sentence.end)
+        possible = (under_possibility(tokens, sentence.start, sentence.end) if len(tokens)
+                    else cues.is_hypothetical(text))
         if not _is_event(text, persons, countries, explicit=dated_by == "explicit", names_happening=particular,
-                         occurrence=occurrence):
+                         occurrence=occurrence, possible=possible):
             continue
         if dated_by != "explicit" and cues.is_quoted_opinion(text):
             continue  # ""We are very excited," said a dancer": a feeling, not a happening
@@ -249,18 +251,20 @@ def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]],
 
 
 def _is_event(text: str, persons: list[str], countries: list[str], explicit: bool,
-              names_happening: bool = False, occurrence: bool = False) -> bool:
+              names_happening: bool = False, occurrence: bool = False, possible: bool | None = None) -> bool:
     """Whether a sentence reports an event: a date of its own, an actor named, or a main predicate that reports an
     occurrence ("The quake killed 200 people": predicates.reports_occurrence). `names_happening`: its subject is
     one particular event ("The upcoming meeting marks the first ..."), which a verb of commentary does not turn
-    into analysis."""
+    into analysis. `possible`: the main verb is only possible (predicates.under_possibility); without a parse, a
+    modal anywhere outside reported speech says so (cues.is_hypothetical)."""
     if len(text.split()) < MIN_WORDS or cues.is_question(text) or cues.is_habitual(text):
         return False
     if not (persons or countries or explicit or occurrence):
         return False
     if explicit:
         return True
-    return not (cues.is_hypothetical(text) or (cues.is_analysis(text) and not names_happening))
+    possible = cues.is_hypothetical(text) if possible is None else possible
+    return not (possible or (cues.is_analysis(text) and not names_happening))
 
 
 # Nouns that name one kind of happening: "the meeting" is the talks told before, "the summit" the meeting.

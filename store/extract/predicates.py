@@ -34,6 +34,8 @@ _PAST_BE = frozenset({"was", "were"})
 _SAYING = frozenset({"says", "say", "tells", "tell", "announces", "announce", "reports", "report", "confirms",
                      "confirm", "denies", "deny", "claims", "claim", "warns", "warn", "insists", "insist"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_POSSIBILITY = frozenset({"could", "might", "may", "would", "should"})
+_PERCEIVED = frozenset({"heard", "seen", "felt", "smelled", "spotted", "observed"})
 
 
 def reports_occurrence(tokens: Tokens, start: int, end: int) -> bool:
@@ -60,3 +62,13 @@ def reports_occurrence(tokens: Tokens, start: int, end: int) -> bool:
     if tag in _PRESENT_TAGS and word not in _SAYING:
         return any(tokens.deps[c] in ("aux", "auxpass") for c in children)  # "has sold", "is held" stand
     return True
+
+
+def under_possibility(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the main verb of the sentence at [start, end) is under a modal of possibility ("The army could
+    attack", "Iraq might have avoided the violence"): what it tells may not happen. A modal further down ("said it
+    would", "every copy they could find", "could be heard" in a clause) leaves the main verb's happening as told."""
+    roots = tokens.roots(start, end)
+    if not roots or tokens.words[roots[0]] in _PERCEIVED:
+        return False  # "Gunfire could be heard": it was heard
+    return any(tokens.deps[c] == "aux" and tokens.words[c] in _POSSIBILITY for c in tokens.children(roots[0]))

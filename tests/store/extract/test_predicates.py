@@ -52,3 +52,24 @@ def test_a_state_a_view_a_negation_or_a_fragment_is_not(sentence):
 def test_an_occurrence_is_an_event_without_a_named_person_or_country(sentence, told):
     events = extract(Article("news.md", sentence, "News", date(2025, 5, 7))).events
     assert [(e.persons, e.countries, e.sources[0].excerpt) for e in events] == ([([], [], sentence)] if told else [])
+
+
+@pytest.mark.parametrize(("sentence", "possible"), [
+    ("The army could attack the city within days.", True),
+    ("Had Sweden insisted, Norway might have avoided the dispute.", True),
+    ("Police raided his flat and took every copy they could find.", False),  # the modal is in a clause below
+    ("Officials said the army could attack the city.", False),  # a statement: it was said
+    ("Gunfire could be heard across the city on Monday.", False),  # it was heard
+])
+def test_only_a_modal_on_the_main_verb_makes_the_sentence_a_possibility(sentence, possible):
+    from store.extract.predicates import under_possibility
+
+    analysis = nlp.analyse(sentence)
+    (first, *_) = analysis.sentences
+    assert under_possibility(analysis.tokens, first.start, first.end) == possible
+
+
+def test_a_sentence_with_a_modal_below_its_main_verb_is_an_event():
+    body = "Police raided the flat of Lars Berg in Oslo and took every copy they could find."
+    (event,) = extract(Article("news.md", body, "News", date(2025, 5, 7))).events
+    assert event.persons == ["Lars Berg"]
