@@ -1,7 +1,8 @@
 """Organisations named in one article: the model's ORG spans (companies, agencies, parties, ministries, armies),
 each under one name within the article. Forms that differ only by a corporate suffix or a leading "the" are one
 organisation ("Sony Corp.", "Sony"), called by the longest. Not organisations: a country the model tagged ORG
-(those are countries), a span inside a person's name, an agency credited in brackets ("(Reuters)").
+(those are countries), a span holding or inside a person's name ("PM Modi"), an agency credited in brackets
+("(Reuters)").
 """
 from __future__ import annotations
 
@@ -48,8 +49,9 @@ def find_orgs(body: str, spans: Sequence[Span], taken: Sequence[Mention]) -> lis
         text = " ".join(body[start:end].split())
         if not _usable(text) or body[max(0, start - 1):start] == "(" and body[end:end + 1] == ")":
             continue
-        if any(m.start <= start and end <= m.end for m in taken) or country_code(text):
-            continue
+        if any(m.start < end and start < m.end and (m.kind == "person" or m.start <= start and end <= m.end)
+               for m in taken) or country_code(text):
+            continue  # a person's name ("PM Modi"), a country, or inside one of them
         found.append((start, end, text))
     names: dict[str, str] = {}
     for _, _, text in found:

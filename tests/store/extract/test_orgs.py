@@ -26,3 +26,9 @@ def test_a_country_tagged_as_an_organisation_and_an_agency_credited_in_brackets_
     body = "Rebels shelled the port of Misrata on Monday (Reuters).\n\nThe United States condemned the attack on Monday."
     events = extract(Article("news.md", body, "News", date(2025, 5, 10))).events
     assert all(e.orgs == [] for e in events)
+
+
+def test_a_person_tagged_as_an_organisation_is_no_organisation():
+    body = "Prime Minister Narendra Modi arrived in Oslo on Monday.\n\nPM Modi met the king of Norway on Tuesday."
+    events = extract(Article("news.md", body, "News", date(2025, 5, 10))).events
+    assert all(e.orgs == [] for e in events) and all("Narendra Modi" in e.persons for e in events)
