@@ -246,7 +246,7 @@ def _main_persons(mentions: Sequence[Mention], spans: list[tuple[int, int]],
     office in January": none); None when it has no background event."""
     if not spans:
         return None
-    outside = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in spans)]
+    outside = [m for m in mentions if not _inside(m, spans)]
     return _actors(outside, entities)[0]
 
 

@@ -11,8 +11,9 @@ browser's persons list makes the same corrections (`e` and `s` on a person).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 
@@ -29,6 +30,8 @@ from tui.cli.options import (
     UntilOption,
 )
 from tui.cli.stores import store_to_write
+
+T = TypeVar("T")
 
 people_app = typer.Typer(
     help="List the persons with most events and their other spellings; merge, rename or split persons (the "
@@ -86,14 +89,7 @@ def split(
 ) -> None:
     """ALIAS is not NAME but a person of their own: the events of the articles that write ALIAS name ALIAS, and so
     will every later ingest."""
-    path = store_to_write(db)
-    if not path.exists():
-        fail(f"no store at {path}: ingest articles first")
-    with reported_errors():
-        try:
-            count = corrections.split_person(path, name, alias)
-        except ValueError as error:
-            fail(str(error))
+    count = _applied(db, lambda path: corrections.split_person(path, name, alias))
     alias = " ".join(alias.split())
     events = "1 event names" if count == 1 else f"{count} events name"
     typer.echo(f"{alias} split from {' '.join(name.split())}: {events} {alias}", err=True)
@@ -104,13 +100,18 @@ def _correct(db: Optional[Path], name: str, target: str, done: str) -> None:
         name, target = corrections.checked_names(name, target)
     except ValueError as error:
         fail(str(error))
+    known, target = _applied(db, lambda path: corrections.correct_person(path, name, target))
+    note = "" if known else " (no person of that name is stored yet: articles to come will be corrected)"
+    typer.echo(f"{name} {done} {target}{note}", err=True)
+
+
+def _applied(db: Optional[Path], correction: Callable[[Path], T]) -> T:
+    """`correction` made to the store to write (which must exist); a refused one is one error line."""
     path = store_to_write(db)
     if not path.exists():
         fail(f"no store at {path}: ingest articles first")
     with reported_errors():
         try:
-            known, target = corrections.correct_person(path, name, target)
+            return correction(path)
         except ValueError as error:
             fail(str(error))
-    note = "" if known else " (no person of that name is stored yet: articles to come will be corrected)"
-    typer.echo(f"{name} {done} {target}{note}", err=True)
