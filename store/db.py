@@ -490,8 +490,8 @@ def _set_actors(
     aliases: Mapping[str, Iterable[str]],
     vouching: set[str],
 ) -> None:
-    """Make the event's actors exactly `event.persons` + `event.countries` + `event.orgs`, each vouched for by
-    `vouching`."""
+    """Make the event's actors exactly `event.persons` + `event.countries` + `event.orgs` + `event.places`, each
+    vouched for by `vouching`."""
     wanted: dict[int, int] = {}  # actor id → position
     for position, name in enumerate(dict.fromkeys(event.persons)):
         actor_id = _upsert_actor(conn, "person", name, affiliations.get(name))
@@ -511,6 +511,8 @@ def _set_actors(
             "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
             [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
         )
+    for position, place in enumerate(dict.fromkeys(event.places)):
+        wanted.setdefault(_upsert_actor(conn, "place", place.name, place.country), position)
     linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
     _unlink(conn, event_id, linked - wanted.keys())
     sort_key = _event_columns(event)[4]

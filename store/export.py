@@ -11,13 +11,14 @@ from datetime import date
 from typing import TextIO
 
 from store.filter import Filter
-from store.model import AFTER_PUBLICATION, BEFORE_PUBLICATION, DATING_REASONS, Event, Extraction
+from store.model import AFTER_PUBLICATION, BEFORE_PUBLICATION, DATING_REASONS, Event, Extraction, Place
 from store.clean import printable_path
 from store.output_safety import json_text, spreadsheet_cell
 from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
-CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts", "orgs")
+CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts", "orgs",
+               "places")
 
 
 def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
@@ -30,7 +31,7 @@ def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
 
 def event_record(event: Event) -> dict:
     """One event as the JSON export holds it: ISO dates or null, canonical names, alpha-2 codes, organisations,
-    sources."""
+    places below the country (name and country code), sources."""
     return {
         "start": _iso(event.when.start),
         "end": _iso(event.when.end),
@@ -39,6 +40,7 @@ def event_record(event: Event) -> dict:
         "persons": list(event.persons),
         "countries": list(event.countries),
         "orgs": list(event.orgs),
+        "places": [{"name": p.name, "country": p.country} for p in event.places],
         "sources": [
             {"path": s.path, "title": s.title, "published": _iso(s.published), "excerpt": s.excerpt,
              "start": s.start, "end": s.end}
@@ -84,7 +86,8 @@ def extraction_to_json(ex: Extraction) -> dict:
         },
         "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
                       for s in ex.sentences],
-        "entities": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "key": m.key}
+        "entities": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "key": m.key,
+                      **({"country": m.country} if m.country else {})}
                      for m in ex.entities.mentions],
         "affiliations": dict(sorted(ex.entities.affiliations.items())),
         "timexes": [
@@ -109,7 +112,7 @@ def _write_json(events: Iterable[Event], out: TextIO) -> int:
 
 
 def _write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """Persons and countries joined by "; "; source paths and excerpts one per line inside their cell. Text
+    """Persons, countries, organisations and places ("Pyongyang (KP)") joined by "; "; source paths and excerpts one per line inside their cell. Text
     cells cannot start a spreadsheet formula (see `spreadsheet_cell`)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -125,6 +128,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             spreadsheet_cell("\n".join(printable_path(s.path) for s in event.sources)),
             spreadsheet_cell("\n".join(s.excerpt for s in event.sources)),
             spreadsheet_cell("; ".join(event.orgs)),
+            spreadsheet_cell("; ".join(place_label(p) for p in event.places)),
         ))
         count += 1
     return count
@@ -179,12 +183,19 @@ def _slide_text(event: Event) -> str:
         paragraphs.append(f"<p>{html.escape(', '.join(event.persons))}</p>")
     if event.orgs:
         paragraphs.append(f"<p>{html.escape(', '.join(event.orgs))}</p>")
+    if event.places:
+        paragraphs.append(f"<p>{html.escape(', '.join(place_label(p) for p in event.places))}</p>")
     for source in event.sources:
         cite = " · ".join(part for part in (source.title, _iso(source.published) or "", source.path) if part)
         paragraphs.append(
             f"<blockquote>{html.escape(source.excerpt)}</blockquote><p><cite>{html.escape(cite)}</cite></p>"
         )
     return "".join(paragraphs)
+
+
+def place_label(place: Place) -> str:
+    """A place with its country's code, where known: "Pyongyang (KP)"."""
+    return f"{place.name} ({place.country})" if place.country else place.name
 
 
 def _plural(count: int, noun: str) -> str:

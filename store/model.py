@@ -112,13 +112,22 @@ class Timex:
 
 @dataclass(frozen=True)
 class Mention:
-    """A person or a country named in the text, already canonical."""
+    """A person, a country, an organisation or a place below the country named in the text, already canonical."""
 
     start: int
     end: int
     text: str
-    kind: str  # "person" | "country" | "org"
-    key: str  # canonical full name for a person or an organisation; ISO 3166-1 alpha-2 code for a country
+    kind: str  # "person" | "country" | "org" | "place"
+    key: str  # canonical full name for a person, an organisation or a place; ISO 3166-1 alpha-2 code for a country
+    country: str | None = None  # a place's country (alpha-2)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or a region where an event happens or that takes part in it, with the country it lies in (alpha-2)."""
+
+    name: str
+    country: str | None = None
 
 
 @dataclass
@@ -182,6 +191,7 @@ class Event:
     words: frozenset[str] = frozenset()  # content words used when deciding merges
     id: int | None = None  # row id once stored
     orgs: list[str] = field(default_factory=list)  # organisations taking part, canonical names
+    places: list[Place] = field(default_factory=list)  # cities and regions named, in order
 
 
 @dataclass

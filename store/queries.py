@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from store.filter import Filter
-from store.model import Dating, Event, Source, When, year_problem
+from store.model import Dating, Event, Place, Source, When, year_problem
 from store.selection import match_expression, select
 
 UNDATED_SORT_KEY = "9999-99-99"
@@ -36,6 +36,8 @@ class EventRow:
     n_sources: int
     sort_key: str
     dated_by: str = "explicit"  # the latest telling's dating code (store.model.DATING_REASONS)
+    orgs: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -221,7 +223,8 @@ def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict
         for actor_id, kind, name, code in conn.execute(
             f"SELECT id, kind, name, code FROM actors WHERE id IN ({marks})", list(chunk)
         ):
-            out[kind].append(_actor_count(kind, name, code, chunk[actor_id]))
+            if kind in out:  # places are no facet
+                out[kind].append(_actor_count(kind, name, code, chunk[actor_id]))
         rest = top[start + _CHUNK:start + _CHUNK + 1]
         if not rest or all(len(counts) >= limit and sorted(c.count for c in counts)[-limit] > rest[0][1]
                            for counts in out.values()):
@@ -347,10 +350,9 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
                 words=frozenset(row["words"].split()),
                 id=row["id"],
             )
-        for event_id, persons, countries, orgs in _actor_lists(conn, chunk):
-            events[event_id].persons.extend(persons)
-            events[event_id].countries.extend(countries)
-            events[event_id].orgs.extend(orgs)
+        for event_id, found in _actor_lists(conn, chunk):
+            for field_name, values in found.items():
+                getattr(events[event_id], field_name).extend(values)
         if not with_sources:
             for event_id, dated_by in _latest_datings(conn, chunk).items():
                 events[event_id].dated_by = dated_by
@@ -381,26 +383,29 @@ def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
     """Timeline rows from `events` rows (id, start, end, precision, summary, n_sources, sort_key), with their
     actors."""
     ids = [row["id"] for row in rows]
-    actors = _actors_of(conn, ids)
+    actors = dict(_actor_lists(conn, ids))
     try:
         datings = _latest_datings(conn, ids)
     except sqlite3.DatabaseError:  # `sources` damaged: the rows, read from `events`, are shown without it (the
         datings = {}  # event's sources say what is wrong when opened)
-    return [
-        EventRow(
-            id=row["id"],
-            start=_date(row["start"]),
-            end=_date(row["end"]),
-            precision=row["precision"],
-            summary=row["summary"],
-            persons=actors[row["id"]][0],
-            countries=actors[row["id"]][1],
-            n_sources=row["n_sources"],
-            sort_key=row["sort_key"],
-            dated_by=datings.get(row["id"], "explicit"),
-        )
-        for row in rows
-    ]
+    return [_event_row(row, actors.get(row["id"], {}), datings.get(row["id"], "explicit")) for row in rows]
+
+
+def _event_row(row: sqlite3.Row, actors: dict[str, list], dated_by: str) -> EventRow:
+    return EventRow(
+        id=row["id"],
+        start=_date(row["start"]),
+        end=_date(row["end"]),
+        precision=row["precision"],
+        summary=row["summary"],
+        persons=tuple(actors.get("persons", ())),
+        countries=tuple(actors.get("countries", ())),
+        n_sources=row["n_sources"],
+        sort_key=row["sort_key"],
+        dated_by=dated_by,
+        orgs=tuple(actors.get("orgs", ())),
+        places=tuple(actors.get("places", ())),
+    )
 
 
 def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
@@ -415,34 +420,28 @@ def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, s
     return out
 
 
-def _actors_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    out = {event_id: ((), ()) for event_id in ids}
-    for event_id, persons, countries, _ in _actor_lists(conn, ids):
-        out[event_id] = (tuple(persons), tuple(countries))
-    return out
-
-
-def _actor_lists(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[int, list[str], list[str], list[str]]]:
-    """(event id, person names, country codes, organisation names) for each of `ids` that has actors, each list in
-    stored order."""
+def _actor_lists(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[int, dict[str, list]]]:
+    """(event id, {"persons": names, "countries": codes, "orgs": names, "places": Place list}) for each of `ids`
+    that has actors, each list in stored order."""
     if not ids:
         return
     marks = ", ".join("?" * len(ids))
-    lists: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    lists: dict[int, dict[str, list]] = {}
     for event_id, kind, name, code in conn.execute(
         "SELECT ea.event_id, a.kind, a.name, a.code FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
         f" WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.position",
         list(ids),
     ):
-        persons, countries, orgs = lists.setdefault(event_id, ([], [], []))
+        found = lists.setdefault(event_id, {"persons": [], "countries": [], "orgs": [], "places": []})
         if kind == "person":
-            persons.append(name)
+            found["persons"].append(name)
         elif kind == "country":
-            countries.append(code)
+            found["countries"].append(code)
+        elif kind == "org":
+            found["orgs"].append(name)
         else:
-            orgs.append(name)
-    for event_id, (persons, countries, orgs) in lists.items():
-        yield event_id, persons, countries, orgs
+            found["places"].append(Place(name, code))
+    yield from lists.items()
 
 
 def _paragraph(body: str, start: int, end: int) -> tuple[int, str]:

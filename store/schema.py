@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -41,9 +41,9 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
+    kind TEXT NOT NULL CHECK (kind IN ('person','country','org','place')),
     name TEXT NOT NULL,             -- canonical full name, the country's common name, the organisation's name
-    code TEXT,                      -- alpha-2: the country itself, or a person's affiliation
+    code TEXT,                      -- alpha-2: the country itself, a person's affiliation, a place's country
     n_events INTEGER NOT NULL DEFAULT 0,   -- precomputed count for unfiltered facets
     UNIQUE (kind, name)
 );
@@ -115,6 +115,20 @@ MIGRATIONS: dict[int, str] = {
     INSERT INTO actors_v5 (id, kind, name, code, n_events) SELECT id, kind, name, code, n_events FROM actors;
     DROP TABLE actors;
     ALTER TABLE actors_v5 RENAME TO actors;
+    """,
+    # v6: places below the country (cities, regions) are actors too, with their country's code.
+    5: """
+    CREATE TABLE actors_v6 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('person','country','org','place')),
+        name TEXT NOT NULL,
+        code TEXT,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (kind, name)
+    );
+    INSERT INTO actors_v6 (id, kind, name, code, n_events) SELECT id, kind, name, code, n_events FROM actors;
+    DROP TABLE actors;
+    ALTER TABLE actors_v6 RENAME TO actors;
     """,
 }
 

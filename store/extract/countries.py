@@ -140,10 +140,25 @@ def _cities() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
     return primary, alternate
 
 
+@lru_cache(maxsize=1)
+def _primary_names() -> dict[str, str]:
+    """A big city's other name → its gazetteer name ("kiev" → "Kyiv", "bombay" → "Mumbai"), the most populous
+    city's where several share the other name."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in _geonames().get_cities().values():
+        if city["population"] < ALTERNATE_NAME_MIN_POPULATION:
+            continue
+        for other in filter(_usable_alternate, city["alternatenames"]):
+            key = lookup_key(other)
+            if key != lookup_key(city["name"]) and city["population"] > best.get(key, (0, ""))[0]:
+                best[key] = (city["population"], city["name"])
+    return {key: name for key, (_, name) in best.items()}
+
+
 def load_tables() -> None:
     """Build the lookup tables now rather than on first use: before spaCy forks its worker processes, so that
     they inherit the tables instead of each building its own."""
-    for table in (_country_names, _demonyms, _us_states, _continents, _cities, _regions):
+    for table in (_country_names, _demonyms, _us_states, _continents, _cities, _regions, _primary_names):
         table()
 
 
@@ -183,6 +198,28 @@ def place_code(name: str, min_city_population: int = 0) -> str | None:
     if code is not None and population >= min_city_population:
         return code
     return _regions().get(key) if code is None else None
+
+
+def sub_country_place(name: str) -> tuple[str, str] | None:
+    """(the place's name, its country's code) for a place below the country: a US state, a city ("Pyongyang" →
+    ("Pyongyang", "KP"); a big city's other name gives its gazetteer name, "Kiev" → ("Kyiv", "UA")) or a region
+    ("Xinjiang" → ("Xinjiang", "CN")). None for countries, continents and names the tables do not know."""
+    if country_code(name):
+        return None
+    code = place_code(name)
+    if code is None:
+        return None
+    key = lookup_key(name)
+    if key in _cities()[0] or key in _us_states() or key in _regions():
+        return _written_name(name), code
+    return _primary_names().get(key, _written_name(name)), code
+
+
+def _written_name(name: str) -> str:
+    """The name without a leading "the", a trailing possessive or stray punctuation, in single spaces."""
+    name = " ".join(name.replace("’", "'").split())
+    name = _POSSESSIVE.sub("", name).strip(" \"“”',;:!?()[]")
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 @lru_cache(maxsize=None)

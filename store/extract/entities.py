@@ -10,6 +10,9 @@ Countries come from
 - hyphenated compounds ("U.S.-led", "Russia-Ukraine");
 - "the North" / "the South", when the article names exactly one "North X" / "South X" country.
 Names that fit no single country ("Korean", "Korean Peninsula", "the West", "European") give none.
+
+Places below the country are the place spans the country tables know as a city, a US state or a region, each
+with its country ("Pyongyang" → Pyongyang, KP): the city is both a place and, for the filters, its country.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from store.extract.countries import (
     demonym_code,
     lookup_key,
     place_code,
+    sub_country_place,
 )
 from store.extract.persons import (
     find_persons,
@@ -184,6 +188,19 @@ def _affiliations(body: str, persons: Sequence[Mention], sentences: Sequence[Sen
     return out
 
 
+def _places(body: str, spans: Sequence[Span], persons: Sequence[Mention]) -> list[Mention]:
+    """The cities, US states and regions the place spans name, each with its country (see the module docstring)."""
+    out = []
+    for span in spans:
+        if span.label not in PLACE_LABELS:
+            continue
+        start, end = _trimmed(body, span.start, span.end)
+        found = sub_country_place(body[start:end])
+        if found and not _overlaps(start, end, persons):
+            out.append(Mention(start, end, body[start:end], "place", found[0], found[1]))
+    return out
+
+
 def find_entities(body: str, spans: Sequence[Span], sentences: Sequence[Sentence]) -> Entities:
     """Persons, countries and organisations named in an article body, given the model's spans and sentences (body
     offsets)."""
@@ -193,6 +210,7 @@ def find_entities(body: str, spans: Sequence[Span], sentences: Sequence[Sentence
     countries += _nationalities_before_titles(body, sentences, countries + persons)
     countries += _compass_countries(body, spans, countries)
     orgs = find_orgs(body, spans, persons + countries)
-    mentions = sorted(persons + countries + orgs, key=lambda m: (m.start, m.end))
+    places = _places(body, spans, persons)
+    mentions = sorted(persons + countries + orgs + places, key=lambda m: (m.start, m.end))
     return Entities(mentions=mentions, affiliations=_affiliations(body, persons, sentences),
                     aliases={**aliases, **org_aliases(orgs)})

@@ -24,7 +24,7 @@ from store.extract.reference import subject_org, subject_referent
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
-from store.model import Article, Dating, Entities, Event, Mention, Sentence, Source, Timex, When
+from store.model import Article, Dating, Entities, Event, Mention, Place, Sentence, Source, Timex, When
 
 MIN_WORDS = 5
 STORY_DAYS = 14  # how far from the publication a date may lie and still be the time of the story told
@@ -148,7 +148,8 @@ def find_events(
             org = subject_org(tokens, sentence, orgs_in)
             orgs = [org] if org else []
         event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip),
-                      orgs=list(dict.fromkeys(orgs)))
+                      orgs=list(dict.fromkeys(orgs)),
+                      places=_places([m for m in mentions if not _inside(m, elsewhere)]))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
                                    tells_again=tells_again, names_it=earlier is not None and dated_by == "previous"))
         set_off_events.extend(_reaction_events(article, event, set_off, mentions_at, entities, sentence))
@@ -197,9 +198,15 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
                         sentence.end, _dating(article, "explicit", words))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
-        event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip))
+        event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip),
+                      places=_places(inner))
         events.append(SentenceEvent(event, sentence))
     return events
+
+
+def _places(mentions: list[Mention]) -> list[Place]:
+    """The places below the country among `mentions`, each once, in order."""
+    return list(dict.fromkeys(Place(m.key, m.country) for m in mentions if m.kind == "place"))
 
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -223,7 +230,7 @@ def _reaction_events(article: Article, main: Event, spans: list[tuple[int, int]]
         text = article.body[start:end]
         skip = [(m.start - start, m.end - start) for m in inner]
         event = Event(main.when, summarise(text), persons, countries, main.sources, main.dated_by,
-                      content_words(text, skip))
+                      content_words(text, skip), places=_places(inner))
         events.append(SentenceEvent(event, sentence))
     return events
 

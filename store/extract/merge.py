@@ -54,7 +54,7 @@ def same_event(a: Event, b: Event) -> bool:
 def merge_into(target: Event, other: Event, *, participants: bool = True) -> Event:
     """`target` with `other`'s sources, actors and words added; its date narrowed as far as both allow. Without
     `participants` (`other` tells more of the occasion `target` is: what was said there), `other`'s persons and
-    countries are added only where `target` names none: "Blinken said Biden wanted ..." adds no participant to
+    countries (organisations, places) are added only where `target` names none: "Blinken said Biden wanted ..." adds no participant to
     the talks of Blinken and Lavrov."""
     sources = target.sources + [s for s in other.sources if s not in target.sources]
     persons = other.persons if participants or not target.persons else []
@@ -69,6 +69,8 @@ def merge_into(target: Event, other: Event, *, participants: bool = True) -> Eve
         words=target.words | other.words,
         id=target.id,
         orgs=target.orgs + [o for o in (other.orgs if participants or not target.orgs else []) if o not in target.orgs],
+        places=target.places + [p for p in (other.places if participants or not target.places else [])
+                                if p not in target.places],
     )
 
 

@@ -25,7 +25,7 @@ from store.db import (
     transaction,
     update_event,
 )
-from store.model import Article, Event, Source, When
+from store.model import Article, Event, Place, Source, When
 from store.queries import changes, load_events
 from store.schema import SCHEMA_VERSION
 
@@ -688,6 +688,39 @@ def test_a_version_4_store_keeps_every_actor_and_link_and_takes_organisations(tm
                                  [Source(art.id, art.path, art.title, art.published, art.body, 0, 3)], orgs=["Sony"]),
                      {})
     assert tuple(conn.execute("SELECT kind, n_events FROM actors WHERE name = 'Sony'").fetchone()) == ("org", 1)
+    conn.close()
+
+
+def test_a_version_5_store_keeps_every_actor_and_takes_places(tmp_path):
+    """v5 -> v6: the actors table is made anew to admit places below the country; what it held stays."""
+    path = tmp_path / "v5.db"
+    conn = connect(path, create=True)
+    with transaction(conn):
+        art = article("a", "Kim met Putin on Monday in Vladivostok.")
+        insert_article(conn, art)
+        insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin",
+                                 ["Kim Jong Un"], ["KP"],
+                                 [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))],
+                                 orgs=["Sony"]), {})
+    before = conn.execute("SELECT * FROM actors ORDER BY id").fetchall()
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.executescript("""
+        CREATE TABLE old_actors (id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
+            name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
+        INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        UPDATE meta SET value = '5' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    conn = connect(path)
+    assert [tuple(r) for r in conn.execute("SELECT * FROM actors ORDER BY id")] == [tuple(r) for r in before]
+    with transaction(conn):
+        insert_event(conn, Event(When(date(2025, 9, 2), date(2025, 9, 2), "day"), "Kim left", ["Kim Jong Un"], [],
+                                 [Source(art.id, art.path, art.title, art.published, art.body, 0, 3)],
+                                 places=[Place("Vladivostok", "RU")]), {})
+    assert tuple(conn.execute("SELECT kind, code FROM actors WHERE name = 'Vladivostok'").fetchone()) == ("place", "RU")
+    (event,) = [e for e in load_events(conn, [1, 2]) if e.places]
+    assert event.places == [Place("Vladivostok", "RU")] and event.persons == ["Kim Jong Un"]
     conn.close()
 
 

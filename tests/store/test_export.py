@@ -11,7 +11,7 @@ import pytest
 from store.db import connect, insert_article, insert_event, transaction, update_event
 from store.export import CSV_COLUMNS, export
 from store.filter import Filter
-from store.model import Article, Dating, Event, Source, When
+from store.model import Article, Dating, Event, Place, Source, When
 
 VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday, the ministry said."
 ARRIVAL = "Li Qiang arrived in Pyongyang on Thursday for the anniversary."
@@ -56,7 +56,8 @@ def conn(tmp_path):
         insert_event(connection, Event(days("2010-01-01", "2019-12-31", "decade"), "Tensions grew", [], ["KR", "KP"],
                                        [source(kim, DECADE)]), {})
         merged = Event(days("2025-10-09"), "Li Qiang visits North Korea", ["Li Qiang", "Kim Jong Un"], ["CN", "KP"],
-                       [source(visit, VISIT), source(arrival, ARRIVAL)], orgs=["Korean Central News Agency"])
+                       [source(visit, VISIT), source(arrival, ARRIVAL)], orgs=["Korean Central News Agency"],
+                       places=[Place("Pyongyang", "KP")])
         update_event(connection, li_id, merged, [source(arrival, ARRIVAL)], {})
     yield connection
     connection.close()
@@ -78,6 +79,7 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
         "persons": ["Li Qiang", "Kim Jong Un"],
         "countries": ["CN", "KP"],
         "orgs": ["Korean Central News Agency"],
+        "places": [{"name": "Pyongyang", "country": "KP"}],
         "sources": [
             {"path": "news/li.md", "title": "China's Li Qiang to visit", "published": "2025-10-07",
              "excerpt": VISIT, "start": 12, "end": 12 + len(VISIT)},
@@ -90,7 +92,7 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
     }
     assert week == {
         "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
-        "persons": ["Kim Jong Un"], "countries": ["KP", "CN"], "orgs": [],
+        "persons": ["Kim Jong Un"], "countries": ["KP", "CN"], "orgs": [], "places": [],
         "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
                      "start": 0, "end": len(PARADE)}],
         "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None},  # no words kept
@@ -119,7 +121,7 @@ def test_csv_has_one_row_per_event_with_joined_lists(conn):
         "start": "2025-10-09", "end": "2025-10-09", "precision": "day", "summary": "Li Qiang visits North Korea",
         "persons": "Li Qiang; Kim Jong Un", "countries": "CN; KP",
         "sources": "news/li.md\nnews/arrival.md", "excerpts": f"{VISIT}\n{ARRIVAL}",
-        "orgs": "Korean Central News Agency",
+        "orgs": "Korean Central News Agency", "places": "Pyongyang (KP)",
     }
     undated = dict(zip(CSV_COLUMNS, rows[5]))
     assert (undated["start"], undated["end"], undated["excerpts"]) == ("", "", SCRIPT)
@@ -197,6 +199,7 @@ def test_json_writes_control_and_bidi_characters_as_escapes_and_reads_back_the_s
     assert "\u202e" in data["events"][0]["summary"]
 
 
-def test_timelinejs_slides_name_the_organisations_too(conn):
+def test_timelinejs_slides_name_the_organisations_and_places_too(conn):
     visit = json.loads(exported(conn, "timelinejs"))["events"][3]
-    assert "<p>Li Qiang, Kim Jong Un</p><p>Korean Central News Agency</p><blockquote>" in visit["text"]["text"]
+    assert ("<p>Li Qiang, Kim Jong Un</p><p>Korean Central News Agency</p><p>Pyongyang (KP)</p><blockquote>"
+            in visit["text"]["text"])

@@ -1,8 +1,10 @@
 """The detail area's text: the date as the timeline shows it, and what a date taken from the publication means."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from store.model import Place
 from store.queries import EventRow
 from tui.widgets.detail import detail_text
 
@@ -22,3 +24,11 @@ def test_an_event_dated_by_its_publication_alone_says_so():
 def test_a_stated_date_carries_no_note():
     text = detail_text(row("explicit", date(2025, 5, 5), date(2025, 5, 5)), None, {}).plain
     assert text.startswith("Mon 5 May 2025  ·  1 source\n")
+
+
+def test_organisations_and_places_have_their_own_lines_and_a_place_its_country():
+    event = replace(row("explicit", date(2025, 5, 5), date(2025, 5, 5)), orgs=("Acme Corp.",),
+                    places=(Place("Malmö", "SE"), Place("Atlantis")))
+    lines = detail_text(event, None, {"SE": "Sweden"}).plain.splitlines()
+    assert lines[2:] == ["Persons   Lars Berg", "Countries Sweden (SE)", "Orgs      Acme Corp.",
+                         "Places    Malmö (SE), Atlantis"]

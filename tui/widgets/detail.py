@@ -1,5 +1,5 @@
 """The detail area under the timeline: the whole of the event under the cursor — date, number of sources, full
-summary, persons, countries by name, and its first source with the excerpt, cut to the lines the area has. Text from the store is shown as
+summary, persons, countries by name, organisations, places with their country, and its first source with the excerpt, cut to the lines the area has. Text from the store is shown as
 plain text (never markup, no control characters)."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from store.model import When
+from store.export import place_label
 from store.queries import EventRow, SourceRow
 from store.clean import clean_line
 from tui.dates import date_label
@@ -31,6 +32,11 @@ def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str,
     if row.countries:
         countries = ", ".join(f"{clean_line(names.get(code, code))} ({clean_line(code)})" for code in row.countries)
         text.append_text(Text.assemble("\n", ("Countries ", "dim"), countries))
+    if row.orgs:
+        text.append_text(Text.assemble("\n", ("Orgs      ", "dim"), ", ".join(map(clean_line, row.orgs))))
+    if row.places:
+        places = ", ".join(clean_line(place_label(place)) for place in row.places)
+        text.append_text(Text.assemble("\n", ("Places    ", "dim"), places))
     if sources:
         first = sources[0]
         told = clean_line(first.title or first.path)

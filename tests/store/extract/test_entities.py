@@ -192,7 +192,8 @@ def test_mentions_are_sorted_body_slices(extract):
     entities = extract(body)
     assert [m.start for m in entities.mentions] == sorted(m.start for m in entities.mentions)
     assert all(body[m.start:m.end] == m.text for m in entities.mentions)
-    assert [(m.text, m.key) for m in entities.mentions] == [
-        ("U.S.", "US"), ("Donald Trump", "Donald Trump"), ("North Korean", "KP"), ("Kim Jong Un", "Kim Jong Un"),
-        ("Seoul", "KR")]
+    assert [(m.text, m.kind, m.key) for m in entities.mentions] == [
+        ("U.S.", "country", "US"), ("Donald Trump", "person", "Donald Trump"), ("North Korean", "country", "KP"),
+        ("Kim Jong Un", "person", "Kim Jong Un"), ("Seoul", "country", "KR"), ("Seoul", "place", "Seoul")]
+    assert entities.mentions[-1].country == "KR"  # the city is a place below the country, and gives the country
     assert entities.affiliations == {"Donald Trump": "US", "Kim Jong Un": "KP"}
