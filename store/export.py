@@ -11,14 +11,15 @@ from datetime import date
 from typing import TextIO
 
 from store.filter import Filter
-from store.model import AFTER_PUBLICATION, BEFORE_PUBLICATION, DATING_REASONS, Event, Extraction, Place
+from store.model import DATING_REASONS, Event, Extraction, Place
+from store.provenance import chosen_telling, dating_note
 from store.clean import printable_path
 from store.output_safety import json_text, spreadsheet_cell
 from store.queries import all_events, when_label
 
 FORMATS = ("json", "csv", "timelinejs")
 CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts", "orgs",
-               "places")
+               "places", "dated_by", "dating_note")
 
 
 def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
@@ -52,24 +53,29 @@ def event_record(event: Event) -> dict:
 
 def dating_record(event: Event) -> dict:
     """How the event got its date: the reason ("stated", "story occasion", "previous event", "publication day",
-    "before publication", "after publication", "undated") and the words that gave it (text, offsets in the article body, and the
-    article's path), or nulls when no words did. The telling that carries the event's dating is the one shown."""
-    tellings = [s for s in event.sources if s.dating is not None]
-    chosen = next((s for s in tellings if s.dating.reason == event.dated_by and s.dating.text is not None),
-                  next((s for s in tellings if s.dating.reason == event.dated_by), None))
+    "before publication", "after publication", "undated"), the words that gave it (text, offsets in the article
+    body, and the article's path, or nulls when no words did), what they were read against ("anchor":
+    "absolute", "published", "previous" or null) and all of it in words ("note"). The telling that carries the
+    event's dating is the one shown."""
+    chosen = chosen_telling(event.sources, event.dated_by)
     reason = DATING_REASONS.get(event.dated_by, event.dated_by)
     when = event.when
     published = next((source.published for source in event.sources if source.published), None)
-    if event.dated_by == "published" and when.start is not None and when.start != when.end:
+    dated_by = event.dated_by
+    if dated_by == "published" and when.start is not None and when.start != when.end:
         # a store written before the "before"/"after" codes: the side of the publication tells which
-        reason = AFTER_PUBLICATION if published is not None and when.start >= published else BEFORE_PUBLICATION
+        dated_by = "after" if published is not None and when.start >= published else "before"
+        reason = DATING_REASONS[dated_by]
     dating = chosen.dating if chosen else None
     has_words = dating is not None and dating.text is not None
+    told_on = chosen.published if chosen and chosen.published else published
     return {"reason": reason,
             "text": dating.text if has_words else None,
             "start": dating.start if has_words else None,
             "end": dating.end if has_words else None,
-            "path": chosen.path if has_words else None}
+            "path": chosen.path if has_words else None,
+            "anchor": dating.anchor if has_words else None,
+            "note": dating_note(dating, dated_by, told_on)}
 
 
 def extraction_to_json(ex: Extraction) -> dict:
@@ -129,9 +135,15 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             spreadsheet_cell("\n".join(s.excerpt for s in event.sources)),
             spreadsheet_cell("; ".join(event.orgs)),
             spreadsheet_cell("; ".join(place_label(p) for p in event.places)),
+            *_dating_cells(event),
         ))
         count += 1
     return count
+
+
+def _dating_cells(event: Event) -> tuple[str, str]:
+    dating = dating_record(event)
+    return dating["reason"], spreadsheet_cell(dating["note"])
 
 
 def _write_timelinejs(events: Iterable[Event], out: TextIO) -> int:

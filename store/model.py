@@ -178,6 +178,8 @@ class Dating:
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    anchor: str | None = None  # what the words were read against: "absolute" (written in full), "published",
+    # "previous" (the date told before them): Timex.anchor
 
 
 @dataclass

@@ -64,6 +64,8 @@ class SourceRow:
     end: int
     paragraph: str
     paragraph_start: int
+    outlet: str | None = None  # the article's `source:`, the outlet that published it
+    dating: Dating | None = None  # how this telling was dated
 
 
 class ActorCount(NamedTuple):
@@ -266,10 +268,13 @@ def search_ids(conn: sqlite3.Connection, text: str, flt: Filter, limit: int = 10
 
 
 def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
-    """The sources of one event, in the order they were stored, each with its article's paragraph."""
+    """The sources of one event in publication order (undated articles last, then in the order they were stored),
+    each with its article's paragraph, outlet and how it was dated."""
     rows = conn.execute(
-        "SELECT s.article_id, a.path, a.title, a.published, a.url, s.excerpt, s.start, s.end, a.body"
-        " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ? ORDER BY s.id",
+        "SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, s.excerpt, s.start, s.end, a.body,"
+        " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor"
+        " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
+        " ORDER BY a.published IS NULL, a.published, s.id",
         (event_id,),
     ).fetchall()
     out = []
@@ -286,6 +291,8 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
             end=row["end"],
             paragraph=paragraph,
             paragraph_start=paragraph_start,
+            outlet=row["source"],
+            dating=_dating(row),
         ))
     return out
 
@@ -359,7 +366,7 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
             continue
         for row in conn.execute(
             "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
-            " s.dating_reason, s.dating_start, s.dating_end, s.dating_text"
+            " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor"
             f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",
             chunk,
         ):
@@ -372,8 +379,7 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
                 excerpt=row["excerpt"],
                 start=row["start"],
                 end=row["end"],
-                dating=None if row["dating_reason"] is None else Dating(
-                    row["dating_reason"], row["dating_start"], row["dating_end"], row["dating_text"]),
+                dating=_dating(row),
             ))
             event.dated_by = row["dated_by"]  # the latest source carries the event's current dating
     return [events[i] for i in ids if i in events]
@@ -406,6 +412,14 @@ def _event_row(row: sqlite3.Row, actors: dict[str, list], dated_by: str) -> Even
         orgs=tuple(actors.get("orgs", ())),
         places=tuple(actors.get("places", ())),
     )
+
+
+def _dating(row: sqlite3.Row) -> Dating | None:
+    """A telling's dating from its `sources` row (None when stored before datings were kept)."""
+    if row["dating_reason"] is None:
+        return None
+    return Dating(row["dating_reason"], row["dating_start"], row["dating_end"], row["dating_text"],
+                  row["dating_anchor"])
 
 
 def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:

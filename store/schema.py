@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS sources (
     dating_reason TEXT,             -- this telling's own dating (Event.dated_by codes), and the words that gave
     dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
     dating_end INTEGER,             -- dated it: the publication day, undated)
-    dating_text TEXT
+    dating_text TEXT,
+    dating_anchor TEXT              -- what those words were read against: 'absolute', 'published', 'previous'
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
@@ -129,6 +130,10 @@ MIGRATIONS: dict[int, str] = {
     INSERT INTO actors_v6 (id, kind, name, code, n_events) SELECT id, kind, name, code, n_events FROM actors;
     DROP TABLE actors;
     ALTER TABLE actors_v6 RENAME TO actors;
+    """,
+    # v7: what a telling's dating words were read against (Dating.anchor).
+    6: """
+    ALTER TABLE sources ADD COLUMN dating_anchor TEXT;
     """,
 }
 

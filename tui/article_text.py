@@ -12,9 +12,8 @@ from datetime import date
 
 from textual.content import Content
 
-from store.model import When
 from store.clean import clean_line, clean_text
-from tui.dates import date_label
+from tui.dates import day_label
 
 _REST_OF_WORD = re.compile(r"\S*[^\S\n]*")  # up to where the wrapper may break the line after an offset
 
@@ -24,19 +23,29 @@ def safe_line(text: str) -> Content:
     return Content(clean_line(text))
 
 
-def provenance(published: date | None, path: str, url: str | None) -> Content:
-    """"Tue 7 Oct 2025 · news/li.md · https://…": where an article comes from, on one line."""
-    day = "no publication date" if published is None else date_label(When(published, published, "day"))
-    return Content(" · ").join([Content(day), *(safe_line(value) for value in (path, url) if value)])
+def provenance(published: date | None, path: str, url: str | None, outlet: str | None = None) -> Content:
+    """"Yonhap · Tue 7 Oct 2025 · news/li.md · https://…": where an article comes from, on one line."""
+    day = "no publication date" if published is None else day_label(published)
+    return Content(" · ").join([*(safe_line(outlet) for outlet in (outlet,) if outlet), Content(day),
+                                *(safe_line(value) for value in (path, url) if value)])
 
 
-def marked(text: str, start: int, end: int, style: str) -> Content:
-    """`text` with its characters [start, end) styled by `style` (a style or a ".component-class"); offsets
-    outside the text are clamped to it."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    before, passage, after = (clean_text(part) for part in (text[:start], text[start:end], text[end:]))
-    return Content.assemble(before, (passage, style), after)
+def marked(text: str, start: int, end: int, style: str, *more: tuple[int, int, str]) -> Content:
+    """`text` with its characters [start, end) styled by `style` (a style or a ".component-class"), and each of
+    `more` (start, end, style) over that; offsets outside the text are clamped to it. Each stretch between two
+    offsets is cleaned on its own, so that the marks stay on their characters."""
+    spans = [(max(0, min(a, len(text))), max(0, min(b, len(text))), s) for a, b, s in ((start, end, style), *more)]
+    cuts = sorted({0, len(text), *(offset for a, b, _ in spans for offset in (a, b))})
+    pieces, at = [], {}
+    for a, b in zip(cuts, cuts[1:]):
+        at[a] = sum(len(piece) for piece in pieces)
+        pieces.append(clean_text(text[a:b]))
+    at[len(text)] = sum(len(piece) for piece in pieces)
+    content = Content("".join(pieces))
+    for a, b, span_style in spans:
+        if a < b:
+            content = content.stylize(span_style, at[a], at[b])
+    return content
 
 
 def line_of(content: Content, offset: int, width: int) -> int:

@@ -50,6 +50,11 @@ def date_label(when: When, dated_by: str = "explicit") -> str:
     return _day_range(start, end)
 
 
+def day_label(day: date) -> str:
+    """One day as the timeline writes it: "Tue 7 Oct 2025"."""
+    return date_label(When(day, day, "day"))
+
+
 def _day(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 

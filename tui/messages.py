@@ -93,9 +93,9 @@ class NothingFound(Message):
 
 @dataclass
 class ExcerptRead(Message):
-    """The first excerpt of an event, to copy (empty when it has no source)."""
+    """The first source of an event, to copy with its citation (None when it has no source)."""
 
-    excerpt: str
+    source: SourceRow | None
 
 
 @dataclass

@@ -142,7 +142,7 @@ def find_events(
         skip.append((0, cues.opening_clause_end(text)))
         skip += cues.quoted_spans(text)  # what is said is not what happened: no evidence that two tellings are one
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
-                        _dating(article, dated_by, words))
+                        _dating(article, dated_by, words, timexes_at))
         orgs = [m.key for m in mentions if m.kind == "org" and not _inside(m, elsewhere)]
         if not orgs and len(tokens):  # "The company said ...": the organisation named before
             org = subject_org(tokens, sentence, orgs_in)
@@ -196,7 +196,7 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         told.add(found.event)
         text = article.body[start:end]
         source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
-                        sentence.end, _dating(article, "explicit", words))
+                        sentence.end, _dating(article, "explicit", words, _ByStart(own)))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip),
                       places=_places(inner))
@@ -354,11 +354,16 @@ def _date_of(timex: Timex, ranges) -> tuple[When, tuple[int, int]]:
     return timex.when, (timex.start, timex.end)
 
 
-def _dating(article: Article, dated_by: str, words: Words) -> Dating:
+def _dating(article: Article, dated_by: str, words: Words, timexes_at: "_ByStart") -> Dating:
+    """The telling's dating: the reason, the words and what the first of them was read against."""
     if words is None:
         return Dating(dated_by)
     start, end = words
-    return Dating(dated_by, start, end, article.body[start:end])
+    inside = timexes_at.within(start, end)
+    # a range's first date, or a duration counted back from the publication ("a month after ..." before it)
+    anchor = next((t.anchor for t in inside if t.anchor), "published" if inside and inside[0].type == "DURATION"
+                  else None)
+    return Dating(dated_by, start, end, article.body[start:end], anchor)
 
 
 def _words_of(dating: Dating | None) -> Words:

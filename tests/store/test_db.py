@@ -135,12 +135,12 @@ def test_a_sqlite_file_of_another_program_is_not_taken_over(tmp_path):
 def test_a_store_from_a_newer_dateline_names_both_versions(tmp_path):
     path = tmp_path / "future.db"
     conn = connect(path, create=True)
-    conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     conn.commit()
     conn.close()
     with pytest.raises(StoreError) as error:
         connect(path)
-    assert "schema version 7" in str(error.value) and f"dateline's {SCHEMA_VERSION}" in str(error.value)
+    assert f"schema version {SCHEMA_VERSION + 1}" in str(error.value) and f"dateline's {SCHEMA_VERSION}" in str(error.value)
 
 
 def test_an_older_store_is_migrated_when_opened_for_writing(tmp_path, monkeypatch):
@@ -506,7 +506,7 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
         "BEGIN; DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
         " CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);"
         + "".join(f" ALTER TABLE sources DROP COLUMN {column};"
-                  for column in ("dating_reason", "dating_start", "dating_end", "dating_text"))
+                  for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"))
         + " UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
     )
     conn.close()
@@ -643,14 +643,14 @@ def test_a_version_2_store_gains_the_dating_of_each_telling(tmp_path):
         insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin", ["Kim"], ["KP"],
                                  [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))]),
                      {})
-    for column in ("dating_reason", "dating_start", "dating_end", "dating_text"):
+    for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"):
         conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     conn = connect(path)
     columns = [row["name"] for row in conn.execute("PRAGMA table_info(sources)")]
-    assert columns[-4:] == ["dating_reason", "dating_start", "dating_end", "dating_text"]
+    assert columns[-5:] == ["dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"]
     (event,) = load_events(conn, [1])
     assert event.dated_by == "explicit" and event.sources[0].dating is None
     conn.close()
@@ -675,6 +675,7 @@ def test_a_version_4_store_keeps_every_actor_and_link_and_takes_organisations(tm
         CREATE TABLE old_actors (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','country')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        ALTER TABLE sources DROP COLUMN dating_anchor;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
     """)
     conn.close()
@@ -709,6 +710,7 @@ def test_a_version_5_store_keeps_every_actor_and_takes_places(tmp_path):
             kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        ALTER TABLE sources DROP COLUMN dating_anchor;
         UPDATE meta SET value = '5' WHERE key = 'schema_version';
     """)
     conn.close()

@@ -26,7 +26,7 @@ def source(art: Article, sentence: str, dated_by: str | None = None) -> Source:
     dating = None
     if dated_by:
         words = art.body.index("on Thursday", start)
-        dating = Dating(dated_by, words, words + len("on Thursday"), "on Thursday")
+        dating = Dating(dated_by, words, words + len("on Thursday"), "on Thursday", "published")
     return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence), dating)
 
 
@@ -88,14 +88,16 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
         ],
         # "on Thursday" of the first telling: the body is "Intro line.\n" (12 characters), then VISIT
         "dated_by": {"reason": "stated", "text": "on Thursday", "start": 12 + VISIT.index("on Thursday"),
-                     "end": 12 + VISIT.index("on Thursday") + 11, "path": "news/li.md"},
+                     "end": 12 + VISIT.index("on Thursday") + 11, "path": "news/li.md", "anchor": "published",
+                     "note": "stated: “on Thursday”, read against the publication (2025-10-07)"},
     }
     assert week == {
         "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
         "persons": ["Kim Jong Un"], "countries": ["KP", "CN"], "orgs": [], "places": [],
         "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
                      "start": 0, "end": len(PARADE)}],
-        "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None},  # no words kept
+        "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None,  # no words kept
+                     "anchor": None, "note": "stated"},
     }
     assert (month["start"], month["end"], month["precision"], month["summary"]) == (
         "2025-09-01", "2025-09-30", "month", "<b>Kim</b> & Xi")
@@ -122,6 +124,7 @@ def test_csv_has_one_row_per_event_with_joined_lists(conn):
         "persons": "Li Qiang; Kim Jong Un", "countries": "CN; KP",
         "sources": "news/li.md\nnews/arrival.md", "excerpts": f"{VISIT}\n{ARRIVAL}",
         "orgs": "Korean Central News Agency", "places": "Pyongyang (KP)",
+        "dated_by": "stated", "dating_note": "stated: “on Thursday”, read against the publication (2025-10-07)",
     }
     undated = dict(zip(CSV_COLUMNS, rows[5]))
     assert (undated["start"], undated["end"], undated["excerpts"]) == ("", "", SCRIPT)

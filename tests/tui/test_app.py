@@ -319,12 +319,15 @@ async def test_o_in_the_sources_opens_the_article_at_the_passage(store):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_y_copies_the_first_excerpt(store):
+async def test_y_copies_the_first_excerpt_with_its_citation_and_shows_it(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "j", "j", "y")
-        assert app.clipboard == f"Reporters wrote that {summary_of(0).lower()}."
+        cited = f"“Reporters wrote that {summary_of(0).lower()}.” — The first paper, Mon 5 Jan 2026, news/first.md"
+        assert app.clipboard == cited
+        (shown,) = [n for n in app._notifications if n.title == "Excerpt and citation"]
+        assert shown.message.endswith("then copy it from here):\n" + cited)
 
 
 async def test_markup_in_a_summary_is_shown_literally(store):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from store.model import Place
-from store.queries import EventRow
+from store.model import Dating, Place
+from store.queries import EventRow, SourceRow
 from tui.widgets.detail import detail_text
 
 
@@ -32,3 +32,13 @@ def test_organisations_and_places_have_their_own_lines_and_a_place_its_country()
     lines = detail_text(event, None, {"SE": "Sweden"}).plain.splitlines()
     assert lines[2:] == ["Persons   Lars Berg", "Countries Sweden (SE)", "Orgs      Acme Corp.",
                          "Places    Malmö (SE), Atlantis"]
+
+
+def test_once_the_sources_are_read_the_detail_says_what_dated_the_event():
+    event = row("story", date(2025, 5, 5), date(2025, 5, 5))
+    told = SourceRow("a", "a.md", "A", date(2025, 5, 7), None, "Lars Berg criticised the plan", 0, 29,
+                     "Lars Berg criticised the plan", 0, dating=Dating("story", 40, 46, "Monday", "published"))
+    lines = detail_text(event, [told], {}).plain.splitlines()
+    assert lines[2] == ("Dated     no time in the sentence: the occasion the article dated by “Monday”, read against "
+                        "the publication (Wed 7 May 2025)")
+    assert "Dated" not in detail_text(event, None, {}).plain  # not before the sources are read

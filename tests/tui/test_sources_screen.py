@@ -10,7 +10,7 @@ from textual.content import Span
 from textual.widgets import Static
 
 from store.db import connect, insert_article, insert_event, transaction
-from store.model import Article, Event, Source, When
+from store.model import Article, Dating, Event, Source, When
 from tui.reader import StoreReader
 from tui.screens.article import ArticleScreen
 from tui.screens.sources import SourceCard, SourcesScreen
@@ -25,16 +25,23 @@ TALKS_SHOWN = "Officials said the talks will resume on Friday."
 HOSTILE_TITLE = "[bold]x[/] report"
 
 
-def source(art: Article, sentence: str) -> Source:
+def source(art: Article, sentence: str, dating: Dating | None = None) -> Source:
     start = art.body.index(sentence)
-    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))
+    return Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence), dating)
+
+
+def on_thursday(art: Article) -> Dating:
+    """The visit's dating: its words "on Thursday", read against the publication."""
+    words = art.body.index("on Thursday")
+    return Dating("explicit", words, words + len("on Thursday"), "on Thursday", "published")
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    """Event 1 told by two articles (li.md, then talks.md); event 2 has no source left."""
+    """Event 1 told by two articles (talks.md, undated, stored first; li.md, dated by its words "on Thursday");
+    event 2 has no source left."""
     li = Article("news/li.md", f"Pyongyang prepares.\n\n{VISIT_PARAGRAPH}\n\nMore later.", "Li Qiang to visit",
-                 date(2025, 10, 7), url="https://example.com/li")
+                 date(2025, 10, 7), url="https://example.com/li", source="Asia Wire")
     talks = Article("news/talks.md", f"First paragraph.\n{TALKS} Nothing else.", HOSTILE_TITLE)
     path = tmp_path_factory.mktemp("sources") / "s.db"
     conn = connect(path, create=True)
@@ -42,7 +49,7 @@ def store_path(tmp_path_factory):
         insert_article(conn, li)
         insert_article(conn, talks)
         insert_event(conn, Event(When(date(2025, 10, 9), date(2025, 10, 9), "day"), "Li Qiang visits North Korea",
-                                 ["Li Qiang"], ["CN", "KP"], [source(li, VISIT), source(talks, TALKS)]),
+                                 ["Li Qiang"], ["CN", "KP"], [source(talks, TALKS), source(li, VISIT, on_thursday(li))]),
                      {"Li Qiang": "CN"})
         insert_event(conn, Event(When.undated(), "Sourceless event", [], [], []), {})
     conn.close()
@@ -82,15 +89,20 @@ async def test_heading_names_the_event_its_date_actors_and_source_count(store_pa
     async with sources_app(store_path).run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         assert shown(pilot.app.screen.query_one("#event-summary")) == "Li Qiang visits North Korea"
-        assert shown(pilot.app.screen.query_one("#event-meta")) == "Thu 9 Oct 2025 · Li Qiang · CN KP · 2 sources"
+        assert shown(pilot.app.screen.query_one("#event-meta")) == (
+            "Thu 9 Oct 2025 · Li Qiang · CN KP · 2 sources\n"
+            "Dated: stated: “on Thursday”, read against the publication (Tue 7 Oct 2025)")
 
 
-async def test_each_source_shows_title_date_file_url_and_paragraph(store_path):
+async def test_each_source_shows_title_outlet_date_file_url_dating_and_paragraph_in_publication_order(store_path):
     async with sources_app(store_path).run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        first, second = cards(pilot.app)
+        first, second = cards(pilot.app)  # li.md, published, before talks.md, which has no date but was stored first
         assert shown(first.query_one(".title")) == "Li Qiang to visit"
-        assert shown(first.query_one(".meta")) == "Tue 7 Oct 2025 · news/li.md · https://example.com/li"
+        assert shown(first.query_one(".meta")) == "Asia Wire · Tue 7 Oct 2025 · news/li.md · https://example.com/li"
+        assert shown(first.query_one(".dating")) == (
+            "Dated: stated: “on Thursday”, read against the publication (Tue 7 Oct 2025)")
+        assert not second.query(".dating")  # stored without a dating: nothing said
         assert shown(first.query_one(".paragraph")).replace("\n", " ") == VISIT_PARAGRAPH
         assert shown(second.query_one(".meta")) == "no publication date · news/talks.md"
 
@@ -101,7 +113,9 @@ async def test_excerpt_mark_covers_exactly_the_excerpt(store_path):
         paragraph = cards(pilot.app)[0].query_one(".paragraph", Static)
         start = VISIT_PARAGRAPH.index(VISIT)
         assert paragraph.content.plain == VISIT_PARAGRAPH
-        assert list(paragraph.content.spans) == [Span(start, start + len(VISIT), ".source-card--excerpt")]
+        words = VISIT_PARAGRAPH.index("on Thursday")
+        assert list(paragraph.content.spans) == [Span(start, start + len(VISIT), ".source-card--excerpt"),
+                                                 Span(words, words + len("on Thursday"), ".source-card--dating")]
         # and on screen the marked style (bold) lands on the excerpt's characters and on no others
         bold = "".join(segment.text for y in range(paragraph.size.height)
                        for segment in paragraph.render_line(y) if segment.style and segment.style.bold)
@@ -146,13 +160,13 @@ async def test_a_click_selects_a_source(store_path):
         assert pilot.app.screen.selected == 1 and cards(pilot.app)[1].has_class("-selected")
 
 
-async def test_y_copies_the_selected_excerpt_cleaned(store_path):
+async def test_y_copies_the_selected_excerpt_cleaned_with_its_citation(store_path):
     async with sources_app(store_path).run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("y")
-        assert pilot.app.clipboard == VISIT
+        assert pilot.app.clipboard == f"“{VISIT}” — Asia Wire, Li Qiang to visit, Tue 7 Oct 2025, https://example.com/li"
         await pilot.press("j", "y")
-        assert pilot.app.clipboard == TALKS_SHOWN
+        assert pilot.app.clipboard == f"“{TALKS_SHOWN}” — {HOSTILE_TITLE}, no publication date, news/talks.md"
 
 
 async def test_o_opens_the_selected_article_at_the_excerpt_and_esc_comes_back(store_path):

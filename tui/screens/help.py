@@ -26,12 +26,13 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("[ ]", "previous / next month with events"),
             ("{ }", "previous / next year with events"),
             ("r", "newest first / oldest first"),
+            ("~", "after a date: not in the sentence (see Dated)"),
         ]),
         ("Event", [
             ("enter", "open the event's sources"),
             ("o", "in the sources: open the article"),
             ("esc", "back"),
-            ("y", "copy the event's first excerpt"),
+            ("y", "copy the excerpt with its citation"),
         ]),
     ],
     [

@@ -38,6 +38,7 @@ from tui.dialogs.date_jump import DateJumpDialog
 from tui.dialogs.person_name import PersonNameDialog
 from tui.dialogs.person_split import PersonSplitDialog
 from tui.dialogs.search import SearchDialog
+from tui.citation import copy_cited
 from tui.messages import (
     CursorFound,
     DensityCounted,
@@ -278,7 +279,7 @@ class MainScreen(Screen[None]):
     @reports_store_errors()
     def _read_excerpt(self, event_id: int) -> None:
         sources = self.reader.sources(event_id)
-        self.post_message(ExcerptRead(sources[0].excerpt if sources else ""))
+        self.post_message(ExcerptRead(sources[0] if sources else None))
 
     # Worker results
 
@@ -388,11 +389,10 @@ class MainScreen(Screen[None]):
         self.notify(message.note, severity="warning", timeout=3, markup=False)
 
     def on_excerpt_read(self, message: ExcerptRead) -> None:
-        if not message.excerpt:
+        if message.source is None:
             self.notify("This event has no source excerpt", severity="warning")
             return
-        self.app.copy_to_clipboard(clean_line(message.excerpt))
-        self.notify("Excerpt copied", timeout=2)
+        copy_cited(self.app, message.source)
 
     def on_facets_counted(self, message: FacetsCounted) -> None:
         if message.generation != self.generation:

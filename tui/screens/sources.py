@@ -1,6 +1,7 @@
-"""The sources screen: where one event is told. Under the event's summary, date and actors, each source article
-shows its title, publication date, file (and url) and the paragraph with the excerpt marked; `o` opens the
-article at the excerpt and `y` copies the excerpt."""
+"""The sources screen: where one event is told. Under the event's summary, date, actors and what dated it, each
+source article, in publication order, shows its title, outlet, publication date, file (and url), what dated this
+telling, and the paragraph with the excerpt marked and the dating words marked apart; `o` opens the article at the
+excerpt and `y` copies the excerpt with its citation."""
 from __future__ import annotations
 
 from textual import on, work
@@ -12,10 +13,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
-from store.clean import clean_text
+from tui.citation import copy_cited
 from tui.article_text import marked, provenance, safe_line
-from tui.dates import date_label
+from tui.dates import date_label, day_label
 from tui.messages import StoreFailed
 from tui.reader import StoreReader
 from tui.store_workers import reports_store_errors
@@ -24,15 +26,17 @@ from tui.widgets.key_bar import KeyBar
 
 
 class SourceCard(Vertical):
-    """One source: title, then publication date · file · url, then the paragraph with the excerpt marked."""
+    """One source: title, then outlet · publication date · file · url, then what dated this telling, then the
+    paragraph with the excerpt and the dating words marked."""
 
-    COMPONENT_CLASSES = {"source-card--excerpt"}
+    COMPONENT_CLASSES = {"source-card--excerpt", "source-card--dating"}
     DEFAULT_CSS = """
     SourceCard { height: auto; padding: 0 1; margin-bottom: 1; border-left: blank; }
     SourceCard.-selected { border-left: thick $accent; background: $boost; }
     SourceCard .title { text-style: bold; }
     SourceCard .meta { color: $text-muted; }
     SourceCard > .source-card--excerpt { background: $warning 30%; text-style: bold; }
+    SourceCard > .source-card--dating { background: $success 40%; text-style: bold underline; }
     """
 
     class Chosen(Message):
@@ -50,10 +54,17 @@ class SourceCard(Vertical):
     def compose(self) -> ComposeResult:
         source = self.source
         yield Static(safe_line(source.title or source.path), classes="title")
-        yield Static(provenance(source.published, source.path, source.url), classes="meta")
+        yield Static(provenance(source.published, source.path, source.url, source.outlet), classes="meta")
+        if source.dating is not None:
+            note = dating_note(source.dating, source.dating.reason, source.published, day_label)
+            yield Static(Content.assemble("Dated: ", safe_line(note)), classes="meta dating")
         offset = source.paragraph_start
-        yield Static(marked(source.paragraph, source.start - offset, source.end - offset, ".source-card--excerpt"),
-                     classes="paragraph")
+        dating = source.dating
+        words = ([(dating.start - offset, dating.end - offset, ".source-card--dating")]
+                 if dating is not None and dating.start is not None and offset <= dating.start
+                 and dating.end <= offset + len(source.paragraph) else [])
+        yield Static(marked(source.paragraph, source.start - offset, source.end - offset, ".source-card--excerpt",
+                            *words), classes="paragraph")
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.index))
@@ -113,7 +124,12 @@ class SourcesScreen(Screen):
         self.query_one("#event-summary", Static).update(safe_line(event.summary))
         told = f"{len(message.sources)} source{'' if len(message.sources) == 1 else 's'}"
         details = [date_label(event.when, event.dated_by), ", ".join(event.persons), " ".join(event.countries), told]
-        self.query_one("#event-meta", Static).update(safe_line(" · ".join(part for part in details if part)))
+        meta = safe_line(" · ".join(part for part in details if part))
+        chosen = chosen_telling(message.sources, event.dated_by)
+        if chosen is not None:
+            note = dating_note(chosen.dating, event.dated_by, chosen.published, day_label)
+            meta = Content.assemble(meta, "\nDated: ", safe_line(note))
+        self.query_one("#event-meta", Static).update(meta)
         self.sources = message.sources
         source_list = self.query_one("#source-list", VerticalScroll)
         if self.sources:
@@ -152,8 +168,7 @@ class SourcesScreen(Screen):
         self.app.push_screen(ArticleScreen(self.reader, source.article_id, source.start, source.end))
 
     def action_copy_excerpt(self) -> None:
-        self.app.copy_to_clipboard(clean_text(self.sources[self.selected].excerpt))
-        self.app.notify("Excerpt copied to the clipboard.", markup=False)
+        copy_cited(self.app, self.sources[self.selected])
 
     def action_back(self) -> None:
         self.dismiss()

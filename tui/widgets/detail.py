@@ -1,16 +1,17 @@
 """The detail area under the timeline: the whole of the event under the cursor — date, number of sources, full
-summary, persons, countries by name, organisations, places with their country, and its first source with the excerpt, cut to the lines the area has. Text from the store is shown as
+summary, what dated it (once its sources are read), persons, countries by name, organisations, places with their
+country, and its first source with the excerpt, cut to the lines the area has. Text from the store is shown as
 plain text (never markup, no control characters)."""
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widget import Widget
 
-from store.model import When
 from store.export import place_label
+from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
 from store.clean import clean_line
-from tui.dates import date_label
+from tui.dates import date_label, day_label
 
 
 # What the date of an event dated by its article's publication alone means.
@@ -20,13 +21,18 @@ _PUBLICATION_NOTES = {"before": " (told as past; nothing in the text dates it)",
 
 
 def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str, str]) -> Text:
-    """The event's detail; `sources` (None until read) adds the first source, `names` the countries' names."""
+    """The event's detail; `sources` (None until read) adds what dated it and the first source, `names` the
+    countries' names."""
     text = Text.assemble(
         (date_label(row.when, row.dated_by), "bold"),
         (_PUBLICATION_NOTES.get(row.dated_by, ""), "dim"),
         f"  ·  {row.n_sources} source{'' if row.n_sources == 1 else 's'}\n",
         clean_line(row.summary),
     )
+    told = chosen_telling(sources or [], row.dated_by)
+    if told is not None:
+        note = dating_note(told.dating, row.dated_by, told.published, day_label)
+        text.append_text(Text.assemble("\n", ("Dated     ", "dim"), clean_line(note)))
     if row.persons:
         text.append_text(Text.assemble("\n", ("Persons   ", "dim"), ", ".join(map(clean_line, row.persons))))
     if row.countries:
@@ -41,7 +47,7 @@ def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str,
         first = sources[0]
         told = clean_line(first.title or first.path)
         if first.published:
-            told += f" · {date_label(When(first.published, first.published, 'day'))}"
+            told += f" · {day_label(first.published)}"
         text.append_text(Text.assemble("\n", ("Source    ", "dim"), told, "\n",
                                        (f"“{clean_line(first.excerpt)}”", "italic")))
     return text

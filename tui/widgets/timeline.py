@@ -23,6 +23,7 @@ from textual.strip import Strip
 from store.clean import clean_line
 from store.filter import Filter
 from store.queries import EventRow
+from store.provenance import INFERRED
 from tui.dates import date_label
 from tui.widgets.timeline_rows import Fetch, TimelineRows
 
@@ -53,7 +54,8 @@ class Columns:
         date, sources = (19 if width >= 60 else 15), 3
         countries = 9 if width >= 50 else 0
         persons = min(24, (width - 40) // 3) if width >= 76 else 0
-        gaps = 4 + sum(1 for w in (countries, persons) if w)  # lead, after date, before sources, trailing
+        # lead, the inferred-date mark and a gap after the date, before sources, trailing
+        gaps = 5 + sum(1 for w in (countries, persons) if w)
         return cls(date, max(1, width - gaps - date - countries - persons - sources), countries, persons, sources)
 
 
@@ -246,6 +248,7 @@ class Timeline(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self._rows.get(index)
         cursor = self._style("cursor") if index == self.cursor else None
+        mark = " "
         if row is None:
             self._want_rows()
             cells = [("…", base + self._style("loading")), ("", base), ("", base), ("", base), ("", base)]
@@ -253,6 +256,7 @@ class Timeline(ScrollView, can_focus=True):
             display = row_display(row)
             above = self._rows.get(index - 1)
             show_date = index == round(self.scroll_y) or above is None or row_display(above).date != display.date
+            mark = display.mark
             cells = [
                 (display.date if show_date else "", base + self._style("date")),
                 (display.summary, base),
@@ -262,13 +266,15 @@ class Timeline(ScrollView, can_focus=True):
             ]
         if cursor is not None:
             cells = [(text, style + cursor) for text, style in cells]
-        return self._strip(columns, cells, width, base + cursor if cursor is not None else base)
+        return self._strip(columns, cells, width, base + cursor if cursor is not None else base, mark)
 
     @staticmethod
-    def _strip(columns: Columns, cells: list[tuple[str, Style]], width: int, gap: Style) -> Strip:
-        """The line: a leading space, then each shown column cut or padded to its width, a space between."""
+    def _strip(columns: Columns, cells: list[tuple[str, Style]], width: int, gap: Style, mark: str = " ") -> Strip:
+        """The line: a leading space, then each shown column cut or padded to its width, a space between (after
+        the date, the inferred-date mark)."""
         (date, date_style), (summary, summary_style), countries, persons, (sources, sources_style) = cells
-        segments = [Segment(" ", gap), Segment(_fit(date, columns.date), date_style), Segment(" ", gap),
+        segments = [Segment(" ", gap), Segment(_fit(date, columns.date), date_style), Segment(mark, date_style),
+                    Segment(" ", gap),
                     Segment(_fit(summary, columns.summary), summary_style)]
         for (text, style), size in ((countries, columns.countries), (persons, columns.persons)):
             if size:
@@ -308,12 +314,19 @@ class RowDisplay:
     countries: tuple[str, ...]
     persons: str
     sources: str
+    mark: str = " "  # INFERRED_MARK after the date when no time of the sentence's own dated it
+
+
+# Shown right after the date of an event that no time in its own sentence dates (the story's occasion, the event
+# before it, the publication): the detail says what did.
+INFERRED_MARK = "~"
 
 
 @lru_cache(maxsize=8192)
 def row_display(row: EventRow) -> RowDisplay:
-    return RowDisplay(date_label(row.when, row.dated_by), clean_line(row.summary), tuple(clean_line(c) for c in row.countries),
-                      ", ".join(clean_line(p) for p in row.persons), str(row.n_sources))
+    return RowDisplay(date_label(row.when, row.dated_by), clean_line(row.summary),
+                      tuple(clean_line(c) for c in row.countries), ", ".join(clean_line(p) for p in row.persons),
+                      str(row.n_sources), INFERRED_MARK if row.dated_by in INFERRED else " ")
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:

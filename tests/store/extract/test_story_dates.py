@@ -87,13 +87,18 @@ def test_each_event_says_how_it_was_dated_and_by_which_words():
     # what Kovalenko asked at the talks is part of them: one event, dated by the lead's words
     assert set(records) == {"Foreign mini", "Protesters i"}
     assert records["Foreign mini"] == {"reason": "stated", "text": "Monday", "start": monday,
-                                       "end": monday + len("Monday"), "path": "story.md"}
+                                       "end": monday + len("Monday"), "path": "story.md", "anchor": "published",
+                                       "note": "stated: “Monday”, read against the publication (2025-05-07)"}
     # no participant of the talks: an event of its own, dated by the talks' day
-    assert records["Protesters i"] == records["Foreign mini"] | {"reason": "story occasion"}  # the lead's words
+    assert records["Protesters i"] == records["Foreign mini"] | {  # the lead's words
+        "reason": "story occasion",
+        "note": "no time in the sentence: the occasion the article dated by “Monday”, read against the publication"
+                " (2025-05-07)"}
     alone = Article("alone.md", "Lars Berg criticised the Ukrainian parliament's latest law.", "Alone", PUB)
     (event,) = extract(alone).events
-    assert event_record(event)["dated_by"] == {"reason": "before publication", "text": None, "start": None,
-                                              "end": None, "path": None}
+    assert event_record(event)["dated_by"] == {
+        "reason": "before publication", "text": None, "start": None, "end": None, "path": None, "anchor": None,
+        "note": "no time in the text: told as past, so by the publication (2025-05-07)"}
     assert (event.when.start, event.when.end) == (date(2025, 5, 1), PUB)
 
 

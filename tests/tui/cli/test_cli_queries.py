@@ -103,7 +103,8 @@ def test_export_json_writes_only_the_data_to_stdout(db):
         "sources": [{"path": "a.md", "title": "Asia news", "published": "2025-08-28", "excerpt": VISIT,
                      "start": 0, "end": len(VISIT)}],
         # stored without the words that dated it: the reason alone (the Event default, "explicit")
-        "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None}}]}
+        "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None, "anchor": None,
+                     "note": "stated"}}]}
     assert result.stderr == ""
 
 
