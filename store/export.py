@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TextIO
 
@@ -15,24 +15,47 @@ from store.model import DATING_REASONS, Event, Extraction, Place
 from store.provenance import chosen_telling, dating_note
 from store.clean import printable_path
 from store.output_safety import json_text, spreadsheet_cell
-from store.queries import all_events, when_label
+from store.extract.summary import summarise
+from store.queries import all_events
 
 FORMATS = ("json", "csv", "timelinejs")
 CSV_COLUMNS = ("start", "end", "precision", "summary", "persons", "countries", "sources", "excerpts", "orgs",
-               "places", "dated_by", "dating_note")
+               "places", "dated_by", "dating_note", "outlets", "urls")
 
 
 def export(conn: sqlite3.Connection, fmt: str, flt: Filter, out: TextIO) -> int:
     """Write the events `flt` selects to `out` in `fmt` (one of FORMATS); returns how many were written."""
-    writers = {"json": _write_json, "csv": _write_csv, "timelinejs": _write_timelinejs}
-    if fmt not in writers:
+    if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return writers[fmt](all_events(conn, flt), out)
+    refs = ArticleRefs(conn)
+    if fmt == "timelinejs":
+        from store.timelinejs import write_timelinejs
+
+        return write_timelinejs(all_events(conn, flt), out, refs, flt)
+    return (_write_json if fmt == "json" else _write_csv)(all_events(conn, flt), out, refs)
 
 
-def event_record(event: Event) -> dict:
+class ArticleRefs:
+    """Each article's outlet (`source:`) and URL, read once per article."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._known: dict[str, tuple[str | None, str | None]] = {}
+
+    def __call__(self, article_id: str) -> tuple[str | None, str | None]:
+        if article_id not in self._known:
+            row = self._conn.execute("SELECT source, url FROM articles WHERE id = ?", (article_id,)).fetchone()
+            self._known[article_id] = (row[0], row[1]) if row else (None, None)
+        return self._known[article_id]
+
+
+def _no_refs(article_id: str) -> tuple[None, None]:
+    return None, None
+
+
+def event_record(event: Event, refs: Callable[[str], tuple[str | None, str | None]] = _no_refs) -> dict:
     """One event as the JSON export holds it: ISO dates or null, canonical names, alpha-2 codes, organisations,
-    places below the country (name and country code), sources."""
+    places below the country (name and country code), sources with their outlet and URL (from `refs`)."""
     return {
         "start": _iso(event.when.start),
         "end": _iso(event.when.end),
@@ -44,7 +67,7 @@ def event_record(event: Event) -> dict:
         "places": [{"name": p.name, "country": p.country} for p in event.places],
         "sources": [
             {"path": s.path, "title": s.title, "published": _iso(s.published), "excerpt": s.excerpt,
-             "start": s.start, "end": s.end}
+             "start": s.start, "end": s.end, **dict(zip(("outlet", "url"), refs(s.article_id)))}
             for s in event.sources
         ],
         "dated_by": dating_record(event),
@@ -105,21 +128,22 @@ def extraction_to_json(ex: Extraction) -> dict:
     }
 
 
-def _write_json(events: Iterable[Event], out: TextIO) -> int:
+def _write_json(events: Iterable[Event], out: TextIO, refs: ArticleRefs) -> int:
     """{"events": [...]}, one event per line, written as the events are read."""
     count = 0
     out.write('{"events": [')
     for event in events:
         out.write(",\n" if count else "\n")
-        out.write(json_text(event_record(event)))
+        out.write(json_text(event_record(event, refs)))
         count += 1
     out.write("\n]}\n" if count else "]}\n")
     return count
 
 
-def _write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """Persons, countries, organisations and places ("Pyongyang (KP)") joined by "; "; source paths and excerpts one per line inside their cell. Text
-    cells cannot start a spreadsheet formula (see `spreadsheet_cell`)."""
+def _write_csv(events: Iterable[Event], out: TextIO, refs: ArticleRefs) -> int:
+    """The summary whole (not cut for the screen); persons, countries, organisations and places ("Pyongyang (KP)")
+    joined by "; "; source paths, excerpts, outlets and URLs one per line inside their cell, one line per source.
+    Text cells cannot start a spreadsheet formula (see `spreadsheet_cell`)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
@@ -128,7 +152,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             _iso(event.when.start) or "",
             _iso(event.when.end) or "",
             event.when.precision,
-            spreadsheet_cell(event.summary),
+            spreadsheet_cell(whole_summary(event)),
             spreadsheet_cell("; ".join(event.persons)),
             spreadsheet_cell("; ".join(event.countries)),
             spreadsheet_cell("\n".join(printable_path(s.path) for s in event.sources)),
@@ -136,9 +160,24 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             spreadsheet_cell("; ".join(event.orgs)),
             spreadsheet_cell("; ".join(place_label(p) for p in event.places)),
             *_dating_cells(event),
+            spreadsheet_cell("\n".join(refs(s.article_id)[0] or "" for s in event.sources)),
+            spreadsheet_cell("\n".join(refs(s.article_id)[1] or "" for s in event.sources)),
         ))
         count += 1
     return count
+
+
+def whole_summary(event: Event) -> str:
+    """The event's summary without the cut made for the screen: a summary that ends in "…" is its telling's
+    sentence summarised whole."""
+    if not event.summary.endswith("…"):
+        return event.summary
+    head = event.summary[:-1]
+    for source in event.sources:
+        whole = summarise(source.excerpt, max_len=len(source.excerpt) + 1)
+        if whole.startswith(head):
+            return whole
+    return head
 
 
 def _dating_cells(event: Event) -> tuple[str, str]:
@@ -146,72 +185,9 @@ def _dating_cells(event: Event) -> tuple[str, str]:
     return dating["reason"], spreadsheet_cell(dating["note"])
 
 
-def _write_timelinejs(events: Iterable[Event], out: TextIO) -> int:
-    """A TimelineJS3 timeline: one slide per dated event (TimelineJS needs a start date), grouped by the
-    first country."""
-    slides = [_slide(event) for event in events if event.when.start is not None]
-    timeline = {
-        "title": {"text": {"headline": "dateline", "text": f"<p>{_plural(len(slides), 'event')}</p>"}},
-        "events": slides,
-    }
-    out.write(json_text(timeline) + "\n")
-    return len(slides)
-
-
-def _slide(event: Event) -> dict:
-    when = event.when
-    slide = {
-        "start_date": _timeline_date(when.start, when.precision),
-        "display_date": when_label(when),
-        "text": {"headline": html.escape(event.summary), "text": _slide_text(event)},
-    }
-    end = _timeline_date(when.end, when.precision)
-    if end != slide["start_date"]:
-        slide["end_date"] = end
-    if event.countries:
-        from store.extract.countries import (
-            country_name,  # pycountry loads only for this format
-        )
-
-        slide["group"] = country_name(event.countries[0])
-    if event.id is not None:
-        slide["unique_id"] = f"event-{event.id}"
-    return slide
-
-
-def _timeline_date(day: date, precision: str) -> dict:
-    """A TimelineJS date with as many parts as the precision allows."""
-    parts = {"year": day.year}
-    if precision in ("day", "week", "month", "quarter"):
-        parts["month"] = day.month
-    if precision in ("day", "week"):
-        parts["day"] = day.day
-    return parts
-
-
-def _slide_text(event: Event) -> str:
-    paragraphs = []
-    if event.persons:
-        paragraphs.append(f"<p>{html.escape(', '.join(event.persons))}</p>")
-    if event.orgs:
-        paragraphs.append(f"<p>{html.escape(', '.join(event.orgs))}</p>")
-    if event.places:
-        paragraphs.append(f"<p>{html.escape(', '.join(place_label(p) for p in event.places))}</p>")
-    for source in event.sources:
-        cite = " · ".join(part for part in (source.title, _iso(source.published) or "", source.path) if part)
-        paragraphs.append(
-            f"<blockquote>{html.escape(source.excerpt)}</blockquote><p><cite>{html.escape(cite)}</cite></p>"
-        )
-    return "".join(paragraphs)
-
-
 def place_label(place: Place) -> str:
     """A place with its country's code, where known: "Pyongyang (KP)"."""
     return f"{place.name} ({place.country})" if place.country else place.name
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _iso(day: date | None) -> str | None:

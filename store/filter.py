@@ -16,3 +16,16 @@ class Filter:
     until: date | None = None  # events that start on or before this day
     text: str = ""  # words that must all start a word of the summary or of a source excerpt
     orgs: tuple[str, ...] = ()  # organisations' names or aliases, case-insensitive
+
+
+def filter_summary(flt: Filter) -> str:
+    """The filter in words, "" for none: "persons Kim Jong Un; countries KP, CN; from 2025-09-01; words “parade”"."""
+    parts = [f"{label} {', '.join(values)}" for label, values in
+             (("persons", flt.persons), ("countries", flt.countries), ("organisations", flt.orgs)) if values]
+    if flt.since is not None:
+        parts.append(f"from {flt.since.isoformat()}")
+    if flt.until is not None:
+        parts.append(f"until {flt.until.isoformat()}")
+    if flt.text:
+        parts.append(f"words “{flt.text}”")
+    return "; ".join(parts)

@@ -11,6 +11,7 @@ import pytest
 from store.db import connect, insert_article, insert_event, transaction, update_event
 from store.export import CSV_COLUMNS, export
 from store.filter import Filter
+from store.timelinejs import NO_COUNTRY_GROUP, write_timelinejs
 from store.model import Article, Dating, Event, Place, Source, When
 
 VISIT = "Chinese Premier Li Qiang will visit Pyongyang on Thursday, the ministry said."
@@ -37,7 +38,8 @@ def days(first: str, last: str | None = None, precision: str = "day") -> When:
 @pytest.fixture
 def conn(tmp_path):
     """Ids: 1 Li's visit (merged from two articles), 2 parade (week), 3 a month, 4 undated, 5 a decade."""
-    visit = Article("news/li.md", f"Intro line.\n{VISIT}", "China's Li Qiang to visit", date(2025, 10, 7))
+    visit = Article("news/li.md", f"Intro line.\n{VISIT}", "China's Li Qiang to visit", date(2025, 10, 7),
+                    url="https://example.com/li?a=1&b=2", source="Asia Wire")
     arrival = Article("news/arrival.md", ARRIVAL, "Li arrives", date(2025, 10, 9))
     kim = Article("kim.md", f"{PARADE}\n{SCRIPT}\n{DECADE}", "Kim & the parade", None)
     connection = connect(tmp_path / "e.db", create=True)
@@ -82,9 +84,10 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
         "places": [{"name": "Pyongyang", "country": "KP"}],
         "sources": [
             {"path": "news/li.md", "title": "China's Li Qiang to visit", "published": "2025-10-07",
-             "excerpt": VISIT, "start": 12, "end": 12 + len(VISIT)},
+             "excerpt": VISIT, "start": 12, "end": 12 + len(VISIT), "outlet": "Asia Wire",
+             "url": "https://example.com/li?a=1&b=2"},
             {"path": "news/arrival.md", "title": "Li arrives", "published": "2025-10-09",
-             "excerpt": ARRIVAL, "start": 0, "end": len(ARRIVAL)},
+             "excerpt": ARRIVAL, "start": 0, "end": len(ARRIVAL), "outlet": None, "url": None},
         ],
         # "on Thursday" of the first telling: the body is "Intro line.\n" (12 characters), then VISIT
         "dated_by": {"reason": "stated", "text": "on Thursday", "start": 12 + VISIT.index("on Thursday"),
@@ -95,7 +98,7 @@ def test_json_round_trip_holds_every_field_that_went_in(conn):
         "start": "2025-09-01", "end": "2025-09-07", "precision": "week", "summary": "Kim to attend parade in Beijing",
         "persons": ["Kim Jong Un"], "countries": ["KP", "CN"], "orgs": [], "places": [],
         "sources": [{"path": "kim.md", "title": "Kim & the parade", "published": None, "excerpt": PARADE,
-                     "start": 0, "end": len(PARADE)}],
+                     "start": 0, "end": len(PARADE), "outlet": None, "url": None}],
         "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None,  # no words kept
                      "anchor": None, "note": "stated"},
     }
@@ -125,6 +128,7 @@ def test_csv_has_one_row_per_event_with_joined_lists(conn):
         "sources": "news/li.md\nnews/arrival.md", "excerpts": f"{VISIT}\n{ARRIVAL}",
         "orgs": "Korean Central News Agency", "places": "Pyongyang (KP)",
         "dated_by": "stated", "dating_note": "stated: “on Thursday”, read against the publication (2025-10-07)",
+        "outlets": "Asia Wire\n", "urls": "https://example.com/li?a=1&b=2\n",  # a line per source, blank if none
     }
     undated = dict(zip(CSV_COLUMNS, rows[5]))
     assert (undated["start"], undated["end"], undated["excerpts"]) == ("", "", SCRIPT)
@@ -132,14 +136,20 @@ def test_csv_has_one_row_per_event_with_joined_lists(conn):
 
 def test_timelinejs_slides_carry_dates_as_precise_as_known(conn):
     timeline = json.loads(exported(conn, "timelinejs"))
-    assert timeline["title"]["text"]["headline"] == "dateline"
+    assert timeline["title"]["text"] == {
+        "headline": "dateline",
+        "text": "<p>4 events, 2010-01-01 to 2025-10-09</p><p>All events of the store</p>"
+                "<p>1 undated event left out (TimelineJS needs a date)</p>"}
     decade, week, month, visit = timeline["events"]  # the undated event has no place on a timeline
     assert visit["start_date"] == {"year": 2025, "month": 10, "day": 9} and "end_date" not in visit
     assert week["start_date"] == {"year": 2025, "month": 9, "day": 1}
     assert week["end_date"] == {"year": 2025, "month": 9, "day": 7}
-    assert month["start_date"] == {"year": 2025, "month": 9} and "end_date" not in month
-    assert decade["start_date"] == {"year": 2010} and decade["end_date"] == {"year": 2019}
-    assert (visit["group"], decade["group"]) == ("China", "South Korea")
+    # a month or a decade runs to its last day; its label stays
+    assert month["start_date"] == {"year": 2025, "month": 9} and month["end_date"] == {"year": 2025, "month": 9,
+                                                                                        "day": 30}
+    assert decade["start_date"] == {"year": 2010} and decade["end_date"] == {"year": 2019, "month": 12, "day": 31}
+    assert (month["display_date"], decade["display_date"]) == ("2025-09", "2010s")
+    assert (visit["group"], decade["group"], month["group"]) == ("China", "South Korea", "China")
     assert (visit["display_date"], week["display_date"], decade["display_date"]) == (
         "2025-10-09", "week of 2025-09-01", "2010s")
     assert len({slide["unique_id"] for slide in timeline["events"]}) == 4
@@ -200,6 +210,32 @@ def test_json_writes_control_and_bidi_characters_as_escapes_and_reads_back_the_s
     data = json.loads(exported(hostile, "json"))
     assert data["events"][0]["sources"][0]["path"] == stored_path  # lossless: only the writing changed
     assert "\u202e" in data["events"][0]["summary"]
+
+
+def test_timelinejs_title_says_the_filter_and_events_without_a_country_have_a_group_too(conn):
+    timeline = json.loads(exported(conn, "timelinejs", Filter(persons=("Kim Jong Un",), text="parade")))
+    assert timeline["title"]["text"]["text"] == (
+        "<p>1 event, 2025-09-01 to 2025-09-07</p><p>Filtered by persons Kim Jong Un; words “parade”</p>")
+
+
+
+def test_timelinejs_gives_an_event_without_a_country_a_group_and_links_no_other_scheme():
+    art = Article("/home/me/a.md", "Shares fell on Monday.", "Shares", date(2025, 5, 7))
+    event = Event(days("2025-05-05"), "Shares fell", [], [], [source(art, "Shares fell on Monday.")])
+    out = io.StringIO()
+    write_timelinejs([event], out, lambda article_id: ("Wire", "javascript:alert(1)"), Filter())
+    (slide,) = json.loads(out.getvalue())["events"]
+    assert slide["group"] == NO_COUNTRY_GROUP
+    assert "<cite>Wire · Shares · 2025-05-07</cite>" in slide["text"]["text"]
+    assert "javascript" not in slide["text"]["text"] and "/home/me" not in slide["text"]["text"]
+
+
+def test_timelinejs_cites_outlet_title_and_date_and_links_only_http_urls_never_the_local_path(conn):
+    visit = json.loads(exported(conn, "timelinejs"))["events"][3]["text"]["text"]
+    assert ('<cite>Asia Wire · <a href="https://example.com/li?a=1&amp;b=2">China&#x27;s Li Qiang to visit</a>'
+            " · 2025-10-07</cite>") in visit
+    assert "<cite>Li arrives · 2025-10-09</cite>" in visit  # no URL: no link
+    assert "news/" not in visit
 
 
 def test_timelinejs_slides_name_the_organisations_and_places_too(conn):

@@ -101,7 +101,7 @@ def test_export_json_writes_only_the_data_to_stdout(db):
         "start": "2025-10-09", "end": "2025-10-09", "precision": "day", "summary": "Li Qiang to visit North Korea",
         "persons": ["Li Qiang"], "countries": ["CN", "KP"], "orgs": [], "places": [],
         "sources": [{"path": "a.md", "title": "Asia news", "published": "2025-08-28", "excerpt": VISIT,
-                     "start": 0, "end": len(VISIT)}],
+                     "start": 0, "end": len(VISIT), "outlet": None, "url": None}],
         # stored without the words that dated it: the reason alone (the Event default, "explicit")
         "dated_by": {"reason": "stated", "text": None, "start": None, "end": None, "path": None, "anchor": None,
                      "note": "stated"}}]}
