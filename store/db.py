@@ -470,7 +470,8 @@ def _event_columns(event: Event) -> tuple:
 def _add_sources(conn: sqlite3.Connection, event_id: int, sources: Iterable[Source], dated_by: str) -> None:
     conn.executemany(
         "INSERT INTO sources (event_id, article_id, start, end, excerpt, dated_by, dating_reason, dating_start,"
-        " dating_end, dating_text, dating_anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(event_id, s.article_id, s.start, s.end, s.excerpt, dated_by, *_dating_columns(s)) for s in sources],
     )
 
@@ -478,8 +479,12 @@ def _add_sources(conn: sqlite3.Connection, event_id: int, sources: Iterable[Sour
 def _dating_columns(source: Source) -> tuple:
     dating = source.dating
     if dating is None:
-        return None, None, None, None, None
-    return dating.reason, dating.start, dating.end, dating.text, dating.anchor
+        return None, None, None, None, None, None, None, None
+    told = dating.when
+    if told is None or told.start is None:
+        return dating.reason, dating.start, dating.end, dating.text, dating.anchor, None, None, None
+    return (dating.reason, dating.start, dating.end, dating.text, dating.anchor, told.start.isoformat(),
+            told.end.isoformat(), told.precision)
 
 
 def _set_actors(

@@ -80,7 +80,7 @@ def dating_record(event: Event) -> dict:
     body, and the article's path, or nulls when no words did), what they were read against ("anchor":
     "absolute", "published", "previous" or null) and all of it in words ("note"). The telling that carries the
     event's dating is the one shown."""
-    chosen = chosen_telling(event.sources, event.dated_by)
+    chosen = chosen_telling(event.sources, event.dated_by, event.when)
     reason = DATING_REASONS.get(event.dated_by, event.dated_by)
     when = event.when
     published = next((source.published for source in event.sources if source.published), None)

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from store import db
+from store import db, disputes
 from store.clean import clean_line
 from store.extract import merge
 from store.model import Article, Event, Extraction
@@ -210,7 +210,8 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     for index, event in enumerate(extraction.events):
         stored = matches.get(index)
         if stored is None:
-            db.insert_event(conn, event, affiliations, aliases=aliases)
+            event_id = db.insert_event(conn, event, affiliations, aliases=aliases)
+            _note_disputes(conn, event_id, event)
             new += 1
             continue
         combined = merge.merge_into(stored, event)
@@ -222,6 +223,16 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     for person, code in learned.items():  # the store learns a person's country: their stored events name it too
         db.spread_affiliation(conn, person, code)
     return new, merged
+
+
+def _note_disputes(conn, event_id: int, event: Event) -> None:
+    """Record the stored events that tell this new one's happening with a stated date a few days away."""
+    if event.when.start is None or not event.persons or event.dated_by != "explicit":
+        return
+    articles = {s.article_id for s in event.sources}
+    candidates = db.merge_candidates(conn, disputes.window(event.when), event.persons, [], not_told_by=articles)
+    disputes.record_disputes(conn, event_id, [c.id for c in candidates
+                                             if c.id != event_id and disputes.tells_same_apart_from_date(c, event)])
 
 
 def _orgs_as_stored(conn, extraction: Extraction) -> Extraction:

@@ -180,6 +180,7 @@ class Dating:
     text: str | None = None
     anchor: str | None = None  # what the words were read against: "absolute" (written in full), "published",
     # "previous" (the date told before them): Timex.anchor
+    when: When | None = None  # the interval this telling gave the event, before merging
 
 
 @dataclass

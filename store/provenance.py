@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from store.model import Dating
+from store.model import Dating, When
 
 
 class _Told(Protocol):
@@ -29,11 +29,14 @@ _PUBLICATION_ONLY = {"published": "no time in the text: the publication day",
                      "after": "no time in the text: told as coming, so from the publication"}
 
 
-def chosen_telling(tellings: Sequence[T], dated_by: str) -> T | None:
-    """The telling whose dating the event carries: the first whose reason is the event's and that kept its words,
-    else the first with that reason."""
+def chosen_telling(tellings: Sequence[T], dated_by: str, when: When | None = None) -> T | None:
+    """The telling whose dating the event carries: among those whose reason is the event's, the first that gave
+    the event's own interval `when` (of several tellings merged, the most precise decides), else the first that
+    kept its words, else the first."""
     dated = [t for t in tellings if t.dating is not None and t.dating.reason == dated_by]
-    return next((t for t in dated if t.dating.text is not None), dated[0] if dated else None)
+    worded = [t for t in dated if t.dating.text is not None]
+    return next((t for t in worded if when is not None and t.dating.when == when),
+                worded[0] if worded else dated[0] if dated else None)
 
 
 def dating_note(dating: Dating | None, dated_by: str, published: date | None,

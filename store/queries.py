@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from store.filter import Filter
+from store.disputes import disputed_ids
 from store.model import Dating, Event, Place, Source, When, year_problem
 from store.selection import match_expression, select
 
@@ -38,6 +39,7 @@ class EventRow:
     dated_by: str = "explicit"  # the latest telling's dating code (store.model.DATING_REASONS)
     orgs: tuple[str, ...] = ()
     places: tuple[Place, ...] = ()
+    disputed: bool = False  # its sources disagree on the date (store/disputes.py)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -272,8 +274,8 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     each with its article's paragraph, outlet and how it was dated."""
     rows = conn.execute(
         "SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, s.excerpt, s.start, s.end, a.body,"
-        " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor"
-        " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
+        " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start, s.told_end,"
+        " s.told_precision FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
         " ORDER BY a.published IS NULL, a.published, s.id",
         (event_id,),
     ).fetchall()
@@ -366,7 +368,8 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
             continue
         for row in conn.execute(
             "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
-            " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor"
+            " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start,"
+            " s.told_end, s.told_precision"
             f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",
             chunk,
         ):
@@ -394,10 +397,12 @@ def _event_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
         datings = _latest_datings(conn, ids)
     except sqlite3.DatabaseError:  # `sources` damaged: the rows, read from `events`, are shown without it (the
         datings = {}  # event's sources say what is wrong when opened)
-    return [_event_row(row, actors.get(row["id"], {}), datings.get(row["id"], "explicit")) for row in rows]
+    disputed = disputed_ids(conn, ids) if datings else set()
+    return [_event_row(row, actors.get(row["id"], {}), datings.get(row["id"], "explicit"), row["id"] in disputed)
+            for row in rows]
 
 
-def _event_row(row: sqlite3.Row, actors: dict[str, list], dated_by: str) -> EventRow:
+def _event_row(row: sqlite3.Row, actors: dict[str, list], dated_by: str, disputed: bool) -> EventRow:
     return EventRow(
         id=row["id"],
         start=_date(row["start"]),
@@ -411,6 +416,7 @@ def _event_row(row: sqlite3.Row, actors: dict[str, list], dated_by: str) -> Even
         dated_by=dated_by,
         orgs=tuple(actors.get("orgs", ())),
         places=tuple(actors.get("places", ())),
+        disputed=disputed,
     )
 
 
@@ -418,8 +424,10 @@ def _dating(row: sqlite3.Row) -> Dating | None:
     """A telling's dating from its `sources` row (None when stored before datings were kept)."""
     if row["dating_reason"] is None:
         return None
+    told = (When(date.fromisoformat(row["told_start"]), date.fromisoformat(row["told_end"]), row["told_precision"])
+            if row["told_start"] else None)
     return Dating(row["dating_reason"], row["dating_start"], row["dating_end"], row["dating_text"],
-                  row["dating_anchor"])
+                  row["dating_anchor"], told)
 
 
 def _latest_datings(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
@@ -499,6 +507,13 @@ def event_row(conn: sqlite3.Connection, event_id: int) -> EventRow | None:
     if row is None:
         return None
     return _event_rows(conn, [row])[0]
+
+
+def disputing_rows(conn: sqlite3.Connection, event_id: int) -> list[EventRow]:
+    """The events kept apart from `event_id` because their sources date the same happening differently."""
+    from store.disputes import disputing_events
+
+    return [row for other in disputing_events(conn, event_id) if (row := event_row(conn, other)) is not None]
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:

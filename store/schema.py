@@ -38,7 +38,10 @@ CREATE TABLE IF NOT EXISTS sources (
     dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
     dating_end INTEGER,             -- dated it: the publication day, undated)
     dating_text TEXT,
-    dating_anchor TEXT              -- what those words were read against: 'absolute', 'published', 'previous'
+    dating_anchor TEXT,             -- what those words were read against: 'absolute', 'published', 'previous'
+    told_start TEXT,                -- the interval this telling gave the event before merging (NULL when
+    told_end TEXT,                  -- undated or stored before tellings kept it)
+    told_precision TEXT
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
@@ -74,6 +77,13 @@ CREATE TABLE IF NOT EXISTS person_corrections (
     name TEXT PRIMARY KEY,
     target TEXT NOT NULL
 );
+-- Events that tell one happening but were kept apart because their sources date it differently (both
+-- directions stored): each is flagged, and each names the other.
+CREATE TABLE IF NOT EXISTS event_disputes (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, other_id)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
@@ -131,9 +141,18 @@ MIGRATIONS: dict[int, str] = {
     DROP TABLE actors;
     ALTER TABLE actors_v6 RENAME TO actors;
     """,
-    # v7: what a telling's dating words were read against (Dating.anchor).
+    # v7: what a telling's dating words were read against (Dating.anchor), the interval it gave the event, and
+    # the events kept apart because their sources date them differently.
     6: """
     ALTER TABLE sources ADD COLUMN dating_anchor TEXT;
+    ALTER TABLE sources ADD COLUMN told_start TEXT;
+    ALTER TABLE sources ADD COLUMN told_end TEXT;
+    ALTER TABLE sources ADD COLUMN told_precision TEXT;
+    CREATE TABLE IF NOT EXISTS event_disputes (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, other_id)
+    ) WITHOUT ROWID;
     """,
 }
 

@@ -74,6 +74,10 @@ def select(conn: sqlite3.Connection, flt: Filter, *, events: bool = False) -> Se
     if flt.until is not None:
         selection.clauses.append(f"{selection.sort_key} <= ?")  # undated rows sort after every date
         selection.params.append(flt.until.isoformat())
+    if flt.disputed:
+        from store.disputes import DISPUTED_SQL
+
+        selection.clauses.append(DISPUTED_SQL.format(event=selection.event_id))
     match = match_expression(flt.text)
     if match:
         selection.clauses.append(f"{selection.event_id} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")

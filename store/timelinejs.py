@@ -63,11 +63,13 @@ def _slide(event: Event, refs: Refs) -> dict:
 
 
 def _group(event: Event) -> str:
+    """The slide's group, escaped twice: TimelineJS 3.9 decodes a group's HTML to text and then inserts that text
+    as HTML (a country code the store holds as written, "<img onerror=...>", would run)."""
     if not event.countries:
         return NO_COUNTRY_GROUP
     from store.extract.countries import country_name  # pycountry loads only for this format
 
-    return country_name(event.countries[0])
+    return html.escape(html.escape(country_name(event.countries[0])))
 
 
 def _timeline_date(day: date, precision: str) -> dict:

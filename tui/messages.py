@@ -4,7 +4,7 @@ dropped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -100,11 +100,13 @@ class ExcerptRead(Message):
 
 @dataclass
 class DetailLoaded(Message):
-    """What the detail area shows beyond the timeline row: the event's sources and its countries' names."""
+    """What the detail area shows beyond the timeline row: the event's sources, its countries' names and the
+    events kept apart from it because their sources date it differently."""
 
     event_id: int
     sources: list[SourceRow]
     country_names: dict[str, str]
+    disputing: list[EventRow] = field(default_factory=list)
 
 
 @dataclass

@@ -116,6 +116,9 @@ class StoreReader:
     def event(self, event_id: int) -> EventRow | None:
         return queries.event_row(self._conn(), event_id)
 
+    def disputing(self, event_id: int) -> list[EventRow]:
+        return queries.disputing_rows(self._conn(), event_id)
+
     def article(self, article_id: str) -> ArticleRow | None:
         return queries.article(self._conn(), article_id)
 

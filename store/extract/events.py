@@ -142,7 +142,7 @@ def find_events(
         skip.append((0, cues.opening_clause_end(text)))
         skip += cues.quoted_spans(text)  # what is said is not what happened: no evidence that two tellings are one
         source = Source(article.id, article.path, article.title, article.published, text, sentence.start, sentence.end,
-                        _dating(article, dated_by, words, timexes_at))
+                        _dating(article, dated_by, words, timexes_at, when))
         orgs = [m.key for m in mentions if m.kind == "org" and not _inside(m, elsewhere)]
         if not orgs and len(tokens):  # "The company said ...": the organisation named before
             org = subject_org(tokens, sentence, orgs_in)
@@ -196,7 +196,7 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
         told.add(found.event)
         text = article.body[start:end]
         source = Source(article.id, article.path, article.title, article.published, sentence.text, sentence.start,
-                        sentence.end, _dating(article, "explicit", words, _ByStart(own)))
+                        sentence.end, _dating(article, "explicit", words, _ByStart(own), when))
         skip = [(timex.start - start, timex.end - start)] + [(m.start - start, m.end - start) for m in inner]
         event = Event(when, summarise(text), persons, countries, [source], "explicit", content_words(text, skip),
                       places=_places(inner))
@@ -354,16 +354,17 @@ def _date_of(timex: Timex, ranges) -> tuple[When, tuple[int, int]]:
     return timex.when, (timex.start, timex.end)
 
 
-def _dating(article: Article, dated_by: str, words: Words, timexes_at: "_ByStart") -> Dating:
-    """The telling's dating: the reason, the words and what the first of them was read against."""
+def _dating(article: Article, dated_by: str, words: Words, timexes_at: "_ByStart", when: When) -> Dating:
+    """The telling's dating: the reason, the words, what the first of them was read against, the interval."""
+    told = when if when.start is not None else None
     if words is None:
-        return Dating(dated_by)
+        return Dating(dated_by, when=told)
     start, end = words
     inside = timexes_at.within(start, end)
     # a range's first date, or a duration counted back from the publication ("a month after ..." before it)
     anchor = next((t.anchor for t in inside if t.anchor), "published" if inside and inside[0].type == "DURATION"
                   else None)
-    return Dating(dated_by, start, end, article.body[start:end], anchor)
+    return Dating(dated_by, start, end, article.body[start:end], anchor, told)
 
 
 def _words_of(dating: Dating | None) -> Words:

@@ -506,7 +506,9 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
         "BEGIN; DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
         " CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);"
         + "".join(f" ALTER TABLE sources DROP COLUMN {column};"
-                  for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"))
+                  for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor",
+                                 "told_start", "told_end", "told_precision"))
+        + " DROP TABLE event_disputes;"
         + " UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;"
     )
     conn.close()
@@ -643,14 +645,17 @@ def test_a_version_2_store_gains_the_dating_of_each_telling(tmp_path):
         insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin", ["Kim"], ["KP"],
                                  [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))]),
                      {})
-    for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"):
+    conn.execute("DROP TABLE event_disputes")
+    for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor", "told_start",
+                   "told_end", "told_precision"):
         conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     conn = connect(path)
     columns = [row["name"] for row in conn.execute("PRAGMA table_info(sources)")]
-    assert columns[-5:] == ["dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor"]
+    assert columns[-8:] == ["dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor",
+                            "told_start", "told_end", "told_precision"]
     (event,) = load_events(conn, [1])
     assert event.dated_by == "explicit" and event.sources[0].dating is None
     conn.close()
@@ -675,7 +680,9 @@ def test_a_version_4_store_keeps_every_actor_and_link_and_takes_organisations(tm
         CREATE TABLE old_actors (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','country')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
-        ALTER TABLE sources DROP COLUMN dating_anchor;
+        ALTER TABLE sources DROP COLUMN dating_anchor; ALTER TABLE sources DROP COLUMN told_start;
+        ALTER TABLE sources DROP COLUMN told_end; ALTER TABLE sources DROP COLUMN told_precision;
+        DROP TABLE event_disputes;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
     """)
     conn.close()
@@ -710,7 +717,9 @@ def test_a_version_5_store_keeps_every_actor_and_takes_places(tmp_path):
             kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
-        ALTER TABLE sources DROP COLUMN dating_anchor;
+        ALTER TABLE sources DROP COLUMN dating_anchor; ALTER TABLE sources DROP COLUMN told_start;
+        ALTER TABLE sources DROP COLUMN told_end; ALTER TABLE sources DROP COLUMN told_precision;
+        DROP TABLE event_disputes;
         UPDATE meta SET value = '5' WHERE key = 'schema_version';
     """)
     conn.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -228,6 +229,10 @@ def test_timelinejs_gives_an_event_without_a_country_a_group_and_links_no_other_
     assert slide["group"] == NO_COUNTRY_GROUP
     assert "<cite>Wire · Shares · 2025-05-07</cite>" in slide["text"]["text"]
     assert "javascript" not in slide["text"]["text"] and "/home/me" not in slide["text"]["text"]
+    # TimelineJS decodes a group and inserts the text as HTML: a code a hostile store holds is escaped twice
+    out = io.StringIO()
+    write_timelinejs([replace(event, countries=["<I>"])], out, lambda article_id: (None, None), Filter())
+    assert json.loads(out.getvalue())["events"][0]["group"] == "&amp;lt;I&amp;gt;"
 
 
 def test_timelinejs_cites_outlet_title_and_date_and_links_only_http_urls_never_the_local_path(conn):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from store.model import Dating
+from store.model import Dating, When
 from store.provenance import chosen_telling, dating_note
 
 PUB = date(2025, 10, 7)
@@ -45,3 +45,11 @@ def test_the_publication_day_is_written_as_asked_and_left_out_when_unknown():
     assert dating_note(dating, "explicit", PUB, lambda day: day.strftime("%d/%m")) == (
         "stated: “Monday”, read against the publication (07/10)")
     assert dating_note(dating, "explicit", None) == "stated: “Monday”, read against the publication"
+
+
+def test_of_several_tellings_the_one_that_gave_the_events_own_date_is_chosen():
+    june = When(date(2023, 6, 1), date(2023, 6, 30), "month")
+    day = When(date(2023, 6, 22), date(2023, 6, 22), "day")
+    vague, precise = Told(Dating("explicit", 0, 4, "June", when=june)), Told(Dating("explicit", 0, 7, "June 22", when=day))
+    assert chosen_telling([vague, precise], "explicit", day) is precise
+    assert chosen_telling([vague, precise], "explicit") is vague  # no interval asked: the first with words

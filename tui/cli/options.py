@@ -27,6 +27,9 @@ UntilOption = Annotated[Optional[str], typer.Option(
 SearchOption = Annotated[str, typer.Option(
     "--search", metavar="TEXT", help="Only events whose summary or sources have every word of TEXT.",
 )]
+DisputedOption = Annotated[bool, typer.Option(
+    "--disputed", help="Only events whose sources disagree on the date (also with an event kept apart for it).",
+)]
 # SQLite's LIMIT is a signed 64-bit integer: a larger N means "all", so it is clamped rather than refused.
 LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, max=2**63 - 1, clamp=True,
                                           help="Show at most N rows.")]

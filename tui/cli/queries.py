@@ -9,6 +9,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -36,6 +37,7 @@ from tui.cli.errors import fail, reported_errors
 from tui.cli.options import (
     CountryOption,
     DbOption,
+    DisputedOption,
     LimitOption,
     OrgOption,
     PersonOption,
@@ -66,10 +68,11 @@ def events(
     until: UntilOption = None,
     search: SearchOption = "",
     limit: LimitOption = 50,
+    disputed: DisputedOption = False,
 ) -> None:
-    """List events in timeline order."""
+    """List events in timeline order ("!" before the source count: the sources disagree on the date)."""
     with reported_errors(), _reading(store_to_read(db)) as conn:
-        flt = _filter(conn, person, country, since, until, search, org)
+        flt = replace(_filter(conn, person, country, since, until, search, org), disputed=disputed)
         rows = timeline_page(conn, flt, limit=limit)
         total = count_events(conn, flt)
     Console(highlight=False).print(_events_table(rows, total))
@@ -191,7 +194,7 @@ def _events_table(rows: list[EventRow], total: int) -> Table:
             Text(clean_line(row.summary)),
             Text(clean_line(", ".join(row.persons))),
             Text(clean_line(", ".join(row.countries))),
-            Text(str(row.n_sources)),
+            Text(("!" if row.disputed else "") + str(row.n_sources)),
         )
     return table
 

@@ -27,6 +27,7 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("{ }", "previous / next year with events"),
             ("r", "newest first / oldest first"),
             ("~", "after a date: not in the sentence (see Dated)"),
+            ("!", "before the sources: they disagree on the date"),
         ]),
         ("Event", [
             ("enter", "open the event's sources"),

@@ -245,7 +245,8 @@ class MainScreen(Screen[None]):
     @reports_store_errors()
     def _load_detail(self, row: EventRow) -> None:
         sources = self.reader.sources(row.id)
-        self.post_message(DetailLoaded(row.id, sources, self.reader.country_names(row.countries)))
+        disputing = self.reader.disputing(row.id) if row.disputed else []
+        self.post_message(DetailLoaded(row.id, sources, self.reader.country_names(row.countries), disputing))
 
     @work(thread=True, group="move")
     @reports_store_errors(move=True)
@@ -372,7 +373,7 @@ class MainScreen(Screen[None]):
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         row = self.timeline.row
         if row is not None and row.id == message.event_id:
-            self.query_one(EventDetail).show(row, message.sources, message.country_names)
+            self.query_one(EventDetail).show(row, message.sources, message.country_names, message.disputing)
 
     def on_cursor_found(self, message: CursorFound) -> None:
         if message.generation == self.timeline.view.generation:

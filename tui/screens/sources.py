@@ -125,7 +125,7 @@ class SourcesScreen(Screen):
         told = f"{len(message.sources)} source{'' if len(message.sources) == 1 else 's'}"
         details = [date_label(event.when, event.dated_by), ", ".join(event.persons), " ".join(event.countries), told]
         meta = safe_line(" · ".join(part for part in details if part))
-        chosen = chosen_telling(message.sources, event.dated_by)
+        chosen = chosen_telling(message.sources, event.dated_by, event.when)
         if chosen is not None:
             note = dating_note(chosen.dating, event.dated_by, chosen.published, day_label)
             meta = Content.assemble(meta, "\nDated: ", safe_line(note))

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from store.export import place_label
+from store.disputes import what_each_says
 from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
 from store.clean import clean_line
@@ -20,19 +21,24 @@ _PUBLICATION_NOTES = {"before": " (told as past; nothing in the text dates it)",
                       "published": " (the publication day)"}
 
 
-def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str, str]) -> Text:
-    """The event's detail; `sources` (None until read) adds what dated it and the first source, `names` the
-    countries' names."""
+def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str, str],
+                disputing: list[EventRow] | None = None) -> Text:
+    """The event's detail; `sources` (None until read) adds what dated it, what each source says when they
+    disagree and the first source; `names` the countries' names; `disputing` the events kept apart from it."""
     text = Text.assemble(
         (date_label(row.when, row.dated_by), "bold"),
         (_PUBLICATION_NOTES.get(row.dated_by, ""), "dim"),
         f"  ·  {row.n_sources} source{'' if row.n_sources == 1 else 's'}\n",
         clean_line(row.summary),
     )
-    told = chosen_telling(sources or [], row.dated_by)
+    told = chosen_telling(sources or [], row.dated_by, row.when)
     if told is not None:
         note = dating_note(told.dating, row.dated_by, told.published, day_label)
         text.append_text(Text.assemble("\n", ("Dated     ", "dim"), clean_line(note)))
+    if row.disputed and sources is not None:
+        said = what_each_says(sources, disputing or [], date_label)
+        text.append_text(Text.assemble("\n", ("Disputed  ", "bold yellow"),
+                                       clean_line("; ".join(said) or "the sources disagree on the date")))
     if row.persons:
         text.append_text(Text.assemble("\n", ("Persons   ", "dim"), ", ".join(map(clean_line, row.persons))))
     if row.countries:
@@ -64,9 +70,10 @@ class EventDetail(Widget, can_focus=False):
         self.event_id: int | None = None
         self._text = Text()
 
-    def show(self, row: EventRow, sources: list[SourceRow] | None = None, names: dict[str, str] | None = None) -> None:
+    def show(self, row: EventRow, sources: list[SourceRow] | None = None, names: dict[str, str] | None = None,
+             disputing: list[EventRow] | None = None) -> None:
         self.event_id = row.id
-        self._text = detail_text(row, sources, names or {})
+        self._text = detail_text(row, sources, names or {}, disputing)
         self.refresh()
 
     def render(self) -> Text:

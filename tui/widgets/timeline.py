@@ -326,7 +326,8 @@ INFERRED_MARK = "~"
 def row_display(row: EventRow) -> RowDisplay:
     return RowDisplay(date_label(row.when, row.dated_by), clean_line(row.summary),
                       tuple(clean_line(c) for c in row.countries), ", ".join(clean_line(p) for p in row.persons),
-                      str(row.n_sources), INFERRED_MARK if row.dated_by in INFERRED else " ")
+                      ("!" if row.disputed else "") + str(row.n_sources),
+                      INFERRED_MARK if row.dated_by in INFERRED else " ")
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:

@@ -1,0 +1,98 @@
+"""Sources that disagree on when something happened.
+
+An event is disputed when two of its tellings state dates that cannot both hold (their intervals do not
+overlap), or when another event tells the same happening — the same persons (one names all the other does) and
+more content words than merging asks for, from another article — with a stated date a few days away, so that
+merging kept them apart.
+The second kind is found at ingest and stored both ways in `event_disputes`; the first is read from the tellings.
+What each source says is what the detail and the sources screen show.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+
+from store.model import Dating, Event, When
+
+DISPUTE_DAYS = 7  # how far apart two stated dates of one happening may lie and still be read as a disagreement
+MIN_SHARED_WORDS = 3  # one more than merging asks for: the tellings must plainly tell the same thing
+PRECISE = ("day", "week")  # only dates this precise are compared: "in 2021" and "on 3 May 2021" do not disagree
+
+# The SQL condition (one parameter-free fragment, with {event} for the event id column) that an event is disputed.
+DISPUTED_SQL = (
+    "(EXISTS (SELECT 1 FROM event_disputes d WHERE d.event_id = {event})"
+    " OR EXISTS (SELECT 1 FROM sources a JOIN sources b ON b.event_id = a.event_id"
+    " WHERE a.event_id = {event} AND a.dating_reason = 'explicit' AND b.dating_reason = 'explicit'"
+    " AND a.told_precision IN ('day', 'week') AND b.told_precision IN ('day', 'week')"
+    " AND a.told_end < b.told_start))"
+)
+
+
+def tellings_disagree(datings: Iterable[Dating | None]) -> bool:
+    """Whether two stated, precise datings of one event's tellings cannot both hold."""
+    stated = [d.when for d in datings if d is not None and d.reason == "explicit" and d.when is not None
+              and d.when.precision in PRECISE]
+    return any(not a.overlaps(b) for i, a in enumerate(stated) for b in stated[i + 1:])
+
+
+def tells_same_apart_from_date(a: Event, b: Event) -> bool:
+    """Two events told by different articles, both dated by their own precise words, one naming every person the
+    other names (no other party took part) and sharing MIN_SHARED_WORDS content words, whose dates do not overlap
+    but lie within DISPUTE_DAYS."""
+    if a.when.start is None or b.when.start is None or a.when.overlaps(b.when):
+        return False
+    if a.dated_by != "explicit" or b.dated_by != "explicit":
+        return False
+    if a.when.precision not in PRECISE or b.when.precision not in PRECISE:
+        return False
+    if {s.article_id for s in a.sources} & {s.article_id for s in b.sources}:
+        return False
+    gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
+    fewer, more = sorted((set(a.persons), set(b.persons)), key=len)
+    return (gap <= timedelta(days=DISPUTE_DAYS) and bool(fewer) and fewer <= more
+            and len(a.words & b.words) >= MIN_SHARED_WORDS)
+
+
+def window(when: When) -> When:
+    """The days around `when` in which a disagreeing telling is looked for."""
+    return When(max(date.min, when.start - timedelta(days=DISPUTE_DAYS)),
+                min(date.max, when.end + timedelta(days=DISPUTE_DAYS)), when.precision)
+
+
+def record_disputes(conn: sqlite3.Connection, event_id: int, others: Iterable[int]) -> None:
+    """Store that `event_id` and each of `others` tell one happening with dates that disagree."""
+    pairs = [(a, b) for other in others if other != event_id for a, b in ((event_id, other), (other, event_id))]
+    conn.executemany("INSERT OR IGNORE INTO event_disputes (event_id, other_id) VALUES (?, ?)", pairs)
+
+
+def disputed_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
+    """Which of `ids` are disputed (see the module docstring)."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" * len(ids))
+    condition = DISPUTED_SQL.format(event="e.id")
+    return {row[0] for row in conn.execute(
+        f"SELECT e.id FROM events e WHERE e.id IN ({marks}) AND {condition}", list(ids))}
+
+
+def disputing_events(conn: sqlite3.Connection, event_id: int) -> list[int]:
+    """The events kept apart from `event_id` that tell the same happening with another date."""
+    return [row[0] for row in conn.execute(
+        "SELECT other_id FROM event_disputes WHERE event_id = ? ORDER BY other_id", (event_id,))]
+
+
+def what_each_says(tellings: Sequence, others: Sequence, label: Callable[[When], str]) -> list[str]:
+    """What each source says of the date, where they disagree: "Asia Wire: Thu 9 Oct 2025 (“on Thursday”)" for
+    each telling dated by its own words (`tellings`: rows with outlet, title, path and dating), then "kept apart:
+    Fri 10 Oct 2025, “summary”" for each disputing event (`others`: rows with when and summary)."""
+    said = []
+    for told in tellings:
+        dating = told.dating
+        if dating is None or dating.reason != "explicit" or dating.when is None:
+            continue
+        who = told.outlet or told.title or told.path
+        words = f" (“{dating.text}”)" if dating.text else ""
+        said.append(f"{who}: {label(dating.when)}{words}")
+    said += [f"kept apart: {label(other.when)}, “{other.summary}”" for other in others]
+    return said

@@ -1,0 +1,89 @@
+"""Sources that disagree on the date: tellings of one event, and events kept apart because of it."""
+from datetime import date
+
+import pytest
+
+from store import db
+from store.disputes import tellings_disagree, tells_same_apart_from_date, what_each_says
+from store.filter import Filter
+from store.ingest import ingest
+from store.model import Dating, Event, Source, When
+from store.queries import count_events, disputing_rows, event_sources, timeline_page
+
+
+def day(iso: str, precision: str = "day") -> When:
+    d = date.fromisoformat(iso)
+    return When(d, d, precision)
+
+
+def event(when: When, persons: list[str], words: set[str], article: str, dated_by: str = "explicit") -> Event:
+    source = Source(article, f"{article}.md", article, None, "x", 0, 1)
+    return Event(when, "x", persons, [], [source], dated_by, frozenset(words))
+
+
+WORDS = {"arrived", "capital", "visit", "state"}
+
+
+@pytest.mark.parametrize(("a", "b", "disputed"), [
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS, "a"), event(day("2025-05-07"), ["Ana Lima"], WORDS, "b"), True),
+    # overlapping dates: one event, merging's business
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS, "a"), event(day("2025-05-05"), ["Ana Lima"], WORDS, "b"), False),
+    # too far apart: another happening
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS, "a"), event(day("2025-05-20"), ["Ana Lima"], WORDS, "b"), False),
+    # another party in each: other meetings of the same person
+    (event(day("2025-05-05"), ["Ana Lima", "Bo Chen"], WORDS, "a"),
+     event(day("2025-05-07"), ["Ana Lima", "Cy Diaz"], WORDS, "b"), False),
+    # too few words in common
+    (event(day("2025-05-05"), ["Ana Lima"], {"arrived", "capital"}, "a"),
+     event(day("2025-05-07"), ["Ana Lima"], {"arrived", "capital"}, "b"), False),
+    # a date the text did not state does not disagree
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS, "a", "story"), event(day("2025-05-07"), ["Ana Lima"], WORDS, "b"),
+     False),
+    # a month does not disagree with a day
+    (event(When(date(2025, 4, 1), date(2025, 4, 30), "month"), ["Ana Lima"], WORDS, "a"),
+     event(day("2025-05-02"), ["Ana Lima"], WORDS, "b"), False),
+])
+def test_events_kept_apart_tell_one_happening_only_when_everything_but_the_date_agrees(a, b, disputed):
+    assert tells_same_apart_from_date(a, b) is disputed
+    assert tells_same_apart_from_date(b, a) is disputed
+
+
+def test_tellings_disagree_only_on_stated_precise_dates_that_cannot_both_hold():
+    monday, tuesday = day("2025-05-05"), day("2025-05-06")
+    week = When(date(2025, 5, 5), date(2025, 5, 11), "week")
+    assert tellings_disagree([Dating("explicit", when=monday), Dating("explicit", when=tuesday)])
+    assert not tellings_disagree([Dating("explicit", when=monday), Dating("explicit", when=week)])
+    assert not tellings_disagree([Dating("explicit", when=monday), Dating("story", when=tuesday), None])
+
+
+def test_what_each_source_says_names_the_outlet_the_date_and_the_words():
+    class Told:
+        def __init__(self, outlet, dating):
+            self.outlet, self.title, self.path, self.dating = outlet, "T", "t.md", dating
+
+    class Other:
+        when, summary = day("2025-05-07"), "Ana Lima arrived in the capital"
+
+    said = what_each_says([Told("Wire", Dating("explicit", 0, 6, "Monday", when=day("2025-05-05"))),
+                           Told(None, Dating("story", when=day("2025-05-05")))], [Other()], str)
+    assert said == [f"Wire: {day('2025-05-05')} (“Monday”)",
+                    f"kept apart: {day('2025-05-07')}, “Ana Lima arrived in the capital”"]
+
+
+def test_two_outlets_dating_one_arrival_two_days_apart_are_both_flagged_and_name_each_other(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "wire.md").write_text("---\ntitle: Lima in Oslo\npublished: 2025-05-08\nsource: Wire\n---\n\n"
+                                  "President Ana Lima arrived in Oslo on Monday for talks on fishing quotas.\n")
+    (news / "daily.md").write_text("---\ntitle: Lima visit\npublished: 2025-05-08\nsource: Daily\n---\n\n"
+                                   "President Ana Lima arrived in Oslo on Wednesday for talks on fishing quotas.\n")
+    path = tmp_path / "s.db"
+    ingest([news], path)
+    conn = db.connect(path, readonly=True)
+    disputed = timeline_page(conn, Filter(disputed=True))
+    assert [(row.start, row.disputed) for row in disputed] == [(date(2025, 5, 5), True), (date(2025, 5, 7), True)]
+    assert count_events(conn, Filter(disputed=True)) == 2 == count_events(conn, Filter())
+    assert [row.id for row in disputing_rows(conn, disputed[0].id)] == [disputed[1].id]
+    (told,) = event_sources(conn, disputed[0].id)
+    assert (told.outlet, told.dating.text, told.dating.when) == ("Wire", "Monday", day("2025-05-05"))
+    conn.close()
