@@ -6,6 +6,7 @@ Timeline order is (sort_key, id): dated events by start date, undated ones after
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -526,29 +527,49 @@ def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:
     return ArticleRow(row["id"], row["path"], row["title"], _date(row["published"]), row["url"], row["body"])
 
 
-def actor_candidates(conn: sqlite3.Connection, kind: str, text: str, limit: int = 200) -> list[ActorMatch]:
+def counted_actors(conn: sqlite3.Connection, kind: str, flt: Filter) -> dict[int, int] | None:
+    """Actor id → how many of the events `flt` selects name them, for the actors of `kind` those events name;
+    None for no filter (every actor's stored count holds)."""
+    if flt == Filter():
+        return None
+    selection = select(conn, flt)
+    if selection is None:
+        return {}
+    return dict(conn.execute(
+        f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
+        f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id"
+        " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ? GROUP BY ea.actor_id",
+        [*selection.params, kind],
+    ).fetchall())
+
+
+def actor_candidates(conn: sqlite3.Connection, kind: str, text: str, limit: int = 200,
+                     among: dict[int, int] | None = None) -> list[ActorMatch]:
     """Actors of `kind` for a fuzzy picker to rank: those whose name (or an alias, or a country's code) holds
     the characters of `text` in order ("kju" finds "Kim Jong Un"). The exact name or code comes first, then
     names holding `text` as it is typed, then the rest; more events first within each. Empty `text`: the
     actors with most events. Letters match case-insensitively for ASCII only (SQLite's LIKE). The aliases are
-    searched once as a set (IN), not per actor (EXISTS): five times faster on 100k persons."""
+    searched once as a set (IN), not per actor (EXISTS): five times faster on 100k persons. With `among`
+    (counted_actors under a filter), only those actors, with those counts: none that leads to no event."""
     text = " ".join(text.split())
     escaped = [re.sub(r"([\\%_])", r"\\\1", char) for char in text]
+    counts = "a.n_events" if among is None else "j.value"
+    within = "" if among is None else " JOIN json_each(:among) j ON CAST(j.key AS INTEGER) = a.id"
     rows = conn.execute(
-        """
-        SELECT a.name, a.code, a.n_events,
+        f"""
+        SELECT a.name, a.code, {counts},
           CASE WHEN a.name = :text COLLATE NOCASE OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE) THEN 0
                WHEN a.name LIKE :inside ESCAPE '\\' THEN 1
                ELSE 2 END AS rank
-        FROM actors a
+        FROM actors a{within}
         WHERE a.kind = :kind AND a.n_events > 0 AND (
           a.name LIKE :scattered ESCAPE '\\'
           OR (a.kind = 'country' AND a.code = :text COLLATE NOCASE)
           OR a.id IN (SELECT actor_id FROM aliases WHERE alias LIKE :scattered ESCAPE '\\'))
-        ORDER BY rank, a.n_events DESC, a.name LIMIT :limit
+        ORDER BY rank, {counts} DESC, a.name LIMIT :limit
         """,
         {"text": text, "inside": f"%{''.join(escaped)}%", "scattered": f"%{'%'.join(escaped)}%",
-         "kind": kind, "limit": limit},
+         "kind": kind, "limit": limit, "among": json.dumps(among or {})},
     ).fetchall()
     return [
         ActorMatch(actor_key(kind, name, code), name, code, n_events)

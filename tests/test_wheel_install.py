@@ -80,7 +80,7 @@ def test_version_sample_ingest_and_events_in_a_fresh_home(installed, home):
     version = run(installed, home, "--version")
     assert version.returncode == 0 and version.stdout.startswith("dateline 0.")
 
-    sample = run(installed, home, "events", "--limit", "2")
+    sample = run(installed, home, "events", "--limit", "2", "--format", "table")
     assert sample.returncode == 0, sample.stderr
     assert f"2 of {sample_event_count()} events" in sample.stdout  # the bundled sample
     store = home / ".local" / "share" / "dateline" / "news.db"
@@ -99,7 +99,7 @@ def test_version_sample_ingest_and_events_in_a_fresh_home(installed, home):
     assert mine.returncode == 0 and mine.stderr == ""
     (event,) = json.loads(mine.stdout)["events"]
     assert (event["start"], event["persons"]) == ("2025-05-05", ["Emmanuel Macron", "Olaf Scholz"])
-    listed = run(installed, home, "events")
+    listed = run(installed, home, "events", "--format", "table")
     assert "1 of 1 event" in listed.stdout and "Macron" in listed.stdout
 
 

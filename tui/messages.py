@@ -86,9 +86,10 @@ class CursorFound(Message):
 
 @dataclass
 class NothingFound(Message):
-    """A jump or a search found no row: `note` says so."""
+    """A jump or a search found no row: `note` says so; `search` when it was a search (no hit at all)."""
 
     note: str
+    search: bool = False
 
 
 @dataclass

@@ -142,5 +142,9 @@ class StoreReader:
     def density(self, flt: Filter, buckets: int = 60) -> list[Bucket]:
         return density.density(self._conn(), flt, buckets)
 
-    def actor_candidates(self, kind: str, text: str, limit: int = 200) -> list[ActorMatch]:
-        return queries.actor_candidates(self._conn(), kind, text, limit)
+    def actor_candidates(self, kind: str, text: str, limit: int = 200,
+                         among: dict[int, int] | None = None) -> list[ActorMatch]:
+        return queries.actor_candidates(self._conn(), kind, text, limit, among)
+
+    def counted_actors(self, kind: str, flt: Filter) -> dict[int, int] | None:
+        return queries.counted_actors(self._conn(), kind, flt)

@@ -269,7 +269,7 @@ def test_an_organisation_is_one_actor_across_articles_and_found_by_any_of_its_fo
     assert [e["orgs"] for e in events] == [["Sony Corp."], ["Sony Corp."]]  # the earlier-stored name
     runner = CliRunner()
     for form in ("Sony", "sony corporation", "SONY CORP."):
-        listed = runner.invoke(app, ["events", "--db", str(path), "--org", form])
+        listed = runner.invoke(app, ["events", "--db", str(path), "--org", form, "--format", "table"])
         assert listed.exit_code == 0 and "2 of 2 events" in listed.stdout, form
     orgs = runner.invoke(app, ["orgs", "--db", str(path)]).stdout
     rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in orgs.splitlines() if "│" in line]

@@ -12,7 +12,8 @@ from textual.worker import WorkerCancelled
 
 from store.db import connect, insert_article, insert_event, transaction
 from store.model import Article, Event, Source, When
-from store.queries import actor_candidates
+from store.filter import Filter
+from store.queries import counted_actors, actor_candidates
 from tui.dialogs.actor_picker import ActorPicker, rank_actors
 from tui.reader import StoreReader
 
@@ -62,20 +63,22 @@ class GatedReader(StoreReader):
         super().__init__(path)
         self.gate = threading.Event()
 
-    def actor_candidates(self, kind: str, text: str, limit: int = 200):
+    def actor_candidates(self, kind: str, text: str, limit: int = 200, among=None):
         self.gate.wait(timeout=10)
-        return super().actor_candidates(kind, text, limit)
+        return super().actor_candidates(kind, text, limit, among)
 
 
 class PickerApp(App):
-    def __init__(self, db_path, kind: str, reader: StoreReader | None = None) -> None:
+    def __init__(self, db_path, kind: str, reader: StoreReader | None = None, flt: Filter = Filter(),
+                 selected: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.reader = reader or StoreReader(db_path)
         self.kind = kind
+        self.flt, self.selected = flt, selected
         self.picked: list[str | None] = []
 
     def on_mount(self) -> None:
-        self.push_screen(ActorPicker(self.reader, self.kind), self.picked.append)
+        self.push_screen(ActorPicker(self.reader, self.kind, self.flt, self.selected), self.picked.append)
 
 
 async def settle(pilot) -> None:
@@ -184,6 +187,24 @@ async def test_without_text_the_actors_with_most_events_are_offered(db_path):
         await pilot.press("enter")
         await pilot.pause()
         assert app.picked == ["Mark Jurgens"]
+
+
+def test_under_a_filter_only_the_actors_of_its_events_are_candidates_counted_among_them(conn):
+    among = counted_actors(conn, "country", Filter(persons=("Kim Jong Un",)))
+    found = actor_candidates(conn, "country", "", among=among)
+    assert [(actor.key, actor.n_events) for actor in found] == [("CN", 1), ("KP", 1)]  # not US, NG, RU, FR
+    assert counted_actors(conn, "country", Filter()) is None
+    assert counted_actors(conn, "person", Filter(persons=("Nobody",))) == {}
+
+
+async def test_the_picker_under_a_filter_offers_no_actor_that_leads_to_no_event_and_marks_the_selected(db_path):
+    app = PickerApp(db_path, "country", flt=Filter(countries=("KP",)), selected=("KP",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert [line.split() for line in shown(app)] == [["China", "CN", "1"], ["✓", "North", "Korea", "KP", "1"]]
+        await pilot.press("k", "p", "enter")
+        await settle(pilot)
+        assert app.picked == ["KP"]  # the main screen takes a selected one off the filter
 
 
 async def test_a_country_is_returned_by_its_code(db_path):

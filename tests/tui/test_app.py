@@ -166,7 +166,7 @@ async def test_keys_pressed_faster_than_the_store_answers_each_count(store):
         assert main(app).timeline.row.start == date(2024, 10, 1)
 
 
-async def test_a_search_without_hits_leaves_the_cursor(store):
+async def test_a_search_without_hits_leaves_the_cursor_and_says_0_of_0(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -174,6 +174,23 @@ async def test_a_search_without_hits_leaves_the_cursor(store):
         await type_text(pilot, "zeppelin")
         await press(pilot, "enter")
         assert main(app).timeline.cursor == 1
+        assert "/zeppelin (0 of 0)" in screen_text(app)
+
+
+async def test_f_shows_only_the_hits_then_all_again_and_the_hits_are_marked(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "harbour")
+        await press(pilot, "enter", "f")
+        assert main(app).timeline.view.total == 4 and "only “harbour”" in screen_text(app)
+        timeline = main(app).timeline
+        line = timeline.render_line(1)  # the first row under the column titles: a hit
+        marked = [segment.text for segment in line if segment.style and segment.style.reverse]
+        assert [text.lower() for text in marked] == ["harbour"]
+        await press(pilot, "f")
+        assert main(app).timeline.view.total == TOTAL
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "'; DROP TABLE events; --", "NEAR(harbour", "[bold]x[/"])
@@ -484,3 +501,16 @@ async def test_escape_sequences_in_a_summary_never_reach_the_terminal(tmp_path):
         text = screen_text(app)
         assert "Officials shouted at dawn." in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_newest_first_and_the_focused_list_are_shown_in_words(store):
+    app = make_app(store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert "Date ↓ newest" not in screen_text(app) and "▸ " not in screen_text(app)
+        await press(pilot, "r")
+        assert "Date ↓ newest" in screen_text(app)
+        await press(pilot, "tab")
+        assert "▸ Countries" in screen_text(app)
+        await press(pilot, "tab")
+        assert "▸ Persons" in screen_text(app) and "▸ Countries" not in screen_text(app)

@@ -195,7 +195,7 @@ def test_a_store_in_a_folder_a_user_cannot_write_lists_exports_and_browses(chmod
         return subprocess.run([*prefix, sys.executable, *args], capture_output=True, text=True, cwd=root,
                               timeout=120)
 
-    events = run("-c", cli_code, "events", "--db", str(chmod_read_only_store), "--limit", "3")
+    events = run("-c", cli_code, "events", "--db", str(chmod_read_only_store), "--limit", "3", "--format", "table")
     assert events.returncode == 0, events.stderr
     assert f"3 of {TOTAL} events" in events.stdout
     export = run("-c", cli_code, "export", "--db", str(chmod_read_only_store), "--format", "json")

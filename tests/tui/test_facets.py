@@ -41,7 +41,7 @@ async def test_persons_show_with_counts_and_the_selected_marked():
         assert shown[0].split() == ["Kim", "Jong", "Un", "3"]
         assert shown[1].split() == ["✓", "Vladimir", "Putin", "2"]
         assert shown[2].split() == ["Xi", "Jinping", "1"]
-        assert facets.border_title == "Persons"
+        assert facets.border_title == "▸ Persons"  # the only widget that takes focus: it has the keys
 
 
 async def test_countries_show_name_code_and_count():
@@ -114,3 +114,15 @@ async def test_markup_and_escapes_in_a_name_show_literally():
         assert lines(facets)[0].split() == ["[bold]Evil[/]", "Red", "7"]
         await pilot.press("enter")
         assert app.toggled == [("person", "[bold]Evil[/] \x1b[31mRed")]  # the key itself is untouched
+
+
+async def test_a_selected_actor_the_filtered_events_do_not_count_stays_listed_at_zero_to_be_taken_off():
+    app = FacetApp("country")
+    async with app.run_test(size=(40, 10)) as pilot:
+        facets = app.query_one(FacetList)
+        facets.set_counts([], {"KR"})  # the filter leads to no event: no count at all
+        await pilot.pause()
+        assert lines(facets)[0].split() == ["✓", "KR", "0"]
+        facets.focus()
+        await pilot.press("enter")
+        assert app.toggled == [("country", "KR")]

@@ -30,6 +30,21 @@ SearchOption = Annotated[str, typer.Option(
 DisputedOption = Annotated[bool, typer.Option(
     "--disputed", help="Only events whose sources disagree on the date (also with an event kept apart for it).",
 )]
-# SQLite's LIMIT is a signed 64-bit integer: a larger N means "all", so it is clamped rather than refused.
-LimitOption = Annotated[int, typer.Option("--limit", metavar="N", min=1, max=2**63 - 1, clamp=True,
-                                          help="Show at most N rows.")]
+MAX_LIMIT = 2**63 - 1
+
+
+def _limit(value: int) -> int:
+    """At least 1; SQLite's LIMIT is a signed 64-bit integer, so a larger N means "all" and is clamped rather than
+    refused. (Checked here rather than with min/max, whose range Typer prints with an escaped "\\[" in --help.)"""
+    if value < 1:
+        raise typer.BadParameter(f"{value} is less than 1")
+    return min(value, MAX_LIMIT)
+
+
+LimitOption = Annotated[int, typer.Option("--limit", metavar="N", callback=_limit, show_default=False,
+                                          help="Show at most N rows (default 50).")]
+FORMAT_CHOICES = ("table", "tsv", "jsonl", "json")
+ListFormatOption = Annotated[Optional[str], typer.Option(
+    "--format", metavar="FORMAT", show_default=False,
+    help="table, tsv, jsonl or json (default: table on a terminal, tsv when piped or redirected).",
+)]

@@ -22,16 +22,16 @@ from store.clean import clean_line
 from store.db import StoreError, connect, error_reason
 from store.export import FORMATS, export
 from store.filter import Filter
+from store.selection import named_actors
 from store.queries import (
     ActorCount,
-    EventRow,
     actor_counts,
     count_events,
+    find_actors,
     parse_period,
     person_aliases,
     resolve_country,
     timeline_page,
-    when_label,
 )
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import (
@@ -39,12 +39,14 @@ from tui.cli.options import (
     DbOption,
     DisputedOption,
     LimitOption,
+    ListFormatOption,
     OrgOption,
     PersonOption,
     SearchOption,
     SinceOption,
     UntilOption,
 )
+from tui.cli.event_lists import list_format, write_events
 from tui.cli.output_files import replaced_when_complete
 from tui.cli.stores import store_to_read
 
@@ -69,13 +71,15 @@ def events(
     search: SearchOption = "",
     limit: LimitOption = 50,
     disputed: DisputedOption = False,
+    fmt: ListFormatOption = None,
 ) -> None:
     """List events in timeline order ("!" before the source count: the sources disagree on the date)."""
+    shown = list_format(fmt)
     with reported_errors(), _reading(store_to_read(db)) as conn:
         flt = replace(_filter(conn, person, country, since, until, search, org), disputed=disputed)
         rows = timeline_page(conn, flt, limit=limit)
         total = count_events(conn, flt)
-    Console(highlight=False).print(_events_table(rows, total))
+    write_events(rows, total, shown)
 
 
 def countries(
@@ -167,6 +171,9 @@ def _filter(
     search: str,
     orgs: list[str] | None = None,
 ) -> Filter:
+    for kind, names in (("person", persons), ("org", orgs)):
+        for name in names or ():
+            _known(conn, kind, name)
     codes = []
     for name in countries or ():
         code = resolve_country(conn, name)
@@ -181,22 +188,14 @@ def _filter(
     return Filter(tuple(persons or ()), tuple(codes), since_day, until_day, search, tuple(orgs or ()))
 
 
-def _events_table(rows: list[EventRow], total: int) -> Table:
-    table = Table(caption=Text(f"{len(rows)} of {total} event{'' if total == 1 else 's'}"), expand=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Event", ratio=3, min_width=20)
-    table.add_column("Persons", ratio=1)
-    table.add_column("Countries", ratio=1)
-    table.add_column("Sources", justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(
-            Text(when_label(row.when, row.dated_by)),
-            Text(clean_line(row.summary)),
-            Text(clean_line(", ".join(row.persons))),
-            Text(clean_line(", ".join(row.countries))),
-            Text(("!" if row.disputed else "") + str(row.n_sources)),
-        )
-    return table
+def _known(conn: sqlite3.Connection, kind: str, name: str) -> None:
+    """Fail, naming close names, when the store holds no person (organisation) called `name`."""
+    if named_actors(conn, kind, name):
+        return
+    noun = {"person": "person", "org": "organisation"}[kind]
+    close = [clean_line(match.name) for match in find_actors(conn, kind, name, 3)]
+    fail(f"no {noun} called {clean_line(name)!r} in the store" + (f"; did you mean: {', '.join(close)}?"
+                                                                   if close else ""))
 
 
 def print_actor_counts(

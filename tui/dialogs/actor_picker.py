@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.db import StoreError
+from store.filter import Filter
 from store.queries import ActorMatch
 from store.clean import clean_line
 from tui.reader import StoreReader
@@ -92,12 +93,15 @@ class ActorPicker(ModalScreen[str | None]):
         matches: list[RankedMatch]
         error: str = ""
 
-    def __init__(self, reader: StoreReader, kind: str) -> None:
+    def __init__(self, reader: StoreReader, kind: str, flt: Filter = Filter(), selected: tuple[str, ...] = ()) -> None:
         if kind not in _EXAMPLES:
             raise ValueError(f"unknown actor kind {kind!r}: use 'person', 'country' or 'org'")
         super().__init__()
         self.reader = reader
         self.kind = kind
+        self.flt = flt  # the view's filter: the picker offers the actors of its events, counted among them
+        self.selected = selected  # the actors of this kind in the filter: marked ✓, and choosing one takes it off
+        self._among: dict[int, int] | None = None  # counted_actors under `flt`, read once
         self.matches: list[RankedMatch] = []
         self.shown_query: str | None = None  # the query the listed matches answer
         self.submit_pending = False  # Enter came before the matches for the typed query
@@ -109,8 +113,8 @@ class ActorPicker(ModalScreen[str | None]):
             matches = OptionList(id="actor-matches", markup=False)
             matches.can_focus = False
             yield matches
-            yield Static("↑ ↓: choose · Enter: add to the filter · Esc: cancel", classes="dialog--hint",
-                         markup=False)
+            hint = "↑ ↓: choose · Enter: add to the filter" + (" (a ✓ one: take it off)" if self.selected else "")
+            yield Static(f"{hint} · Esc: cancel", classes="dialog--hint", markup=False)
 
     def on_mount(self) -> None:
         self._find("")
@@ -126,7 +130,9 @@ class ActorPicker(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="actor-picker")
     def _find(self, query: str) -> None:
         try:
-            candidates = self.reader.actor_candidates(self.kind, query)
+            if self._among is None and self.flt != Filter():
+                self._among = self.reader.counted_actors(self.kind, self.flt)
+            candidates = self.reader.actor_candidates(self.kind, query, among=self._among)
         except (StoreError, sqlite3.Error) as error:
             self.post_message(self.Found(query, [], str(error)))
             return
@@ -152,12 +158,16 @@ class ActorPicker(ModalScreen[str | None]):
             self._choose()
 
     def _nothing_found(self, query: str) -> Text:
+        where = "under this filter" if self.flt != Filter() else "in the store"
         if not query:
-            return Text(f"no {_NAMES[self.kind]} in the store", style="dim")
+            return Text(f"no {_NAMES[self.kind]} {where}", style="dim")
         return Text.assemble(f"no {_NAMES[self.kind]} matches “", clean_line(query), "”", style="dim")
 
     def _option(self, match: RankedMatch, width: int) -> Option:
         label = actor_label(match.actor.name, match.actor.code)
+        if match.actor.key in self.selected:
+            label = Text.assemble("✓ ", label)
+            match = RankedMatch(match.actor, tuple(offset + 2 for offset in match.offsets))
         for offset in match.offsets:
             if not label.plain[offset].isspace():
                 label.stylize(MATCH_STYLE, offset, offset + 1)

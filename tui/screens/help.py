@@ -44,7 +44,8 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("e s", "persons: correct a name / split one"),
             ("x", "clear the filters and the search"),
             ("/", "search summaries and sources"),
-            ("n N", "next / previous hit"),
+            ("n N", "next / previous hit (marked in the text)"),
+            ("f", "only the hits / all events again"),
         ]),
         ("App", [
             ("? F1", "this help"),

@@ -92,6 +92,8 @@ class MainScreen(Screen[None]):
         Binding("enter", "open_sources", "Sources", tooltip="Open the sources of the event under the cursor",
                 id="main.open_sources"),
         Binding("slash", "search", "Search", tooltip="Search summaries and sources", id="main.search"),
+        Binding("f", "only_hits", "Only hits", show=False, tooltip="Show only the search's hits, or all again",
+                id="main.only_hits"),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Go to the next search hit", id="main.next_hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Go to the previous search hit",
                 id="main.previous_hit"),
@@ -196,7 +198,8 @@ class MainScreen(Screen[None]):
             place = navigation.place_of(self.reader, flt, descending, anchor, total)
         first, rows = navigation.rows_around(self.reader, flt, descending, place, total, screenful)
         names = self.reader.country_names(flt.countries)
-        chips = [*flt.persons, *(names[code] for code in flt.countries), *flt.orgs]
+        chips = [*flt.persons, *(names[code] for code in flt.countries), *flt.orgs,
+                 *([f"only “{flt.text}”"] if flt.text else [])]
         self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips, first, rows))
 
     @work(thread=True, exclusive=True, group="facets")
@@ -270,7 +273,7 @@ class MainScreen(Screen[None]):
     def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
         hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row)
         if hit is None:
-            self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”"))
+            self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”", search=True))
             return
         note = "Search wrapped around" if hit.wrapped else ""
         self.post_message(CursorFound(view.generation, hit.place.index, hit.place.row, note,
@@ -387,6 +390,9 @@ class MainScreen(Screen[None]):
 
     def on_nothing_found(self, message: NothingFound) -> None:
         self._move_done()
+        if message.search:
+            self._hit = (0, 0)
+            self._show_header(self.timeline.view.total)
         self.notify(message.note, severity="warning", timeout=3, markup=False)
 
     def on_excerpt_read(self, message: ExcerptRead) -> None:
@@ -465,6 +471,7 @@ class MainScreen(Screen[None]):
             return
         self.search_text = text
         self._hit = None
+        self.timeline.mark_words(text)
         self._show_header(self.timeline.view.total)
         self._move(lambda view, row: self._find(view, text, row, False, True))
 
@@ -492,11 +499,13 @@ class MainScreen(Screen[None]):
         self._move(lambda view, row: self._step(view, row, unit, later))
 
     def action_pick(self, kind: str) -> None:
-        self.app.push_screen(ActorPicker(self.reader, kind), lambda key: self._select(kind, key))
+        selected = tuple(getattr(self.flt, _FIELDS[kind]))
+        self.app.push_screen(ActorPicker(self.reader, kind, self.flt, selected), lambda key: self._select(kind, key))
 
     def _select(self, kind: str, key: str | None) -> None:
+        """The picked actor joins the filter; one already in it leaves it."""
         if key:
-            self._set_filter(_with_actor(self.flt, kind, key, selected=True))
+            self.toggle_actor(kind, key)
 
     def toggle_actor(self, kind: str, key: str) -> None:
         """Add the actor to the filter, or take it off when it is there."""
@@ -509,7 +518,17 @@ class MainScreen(Screen[None]):
             return
         self.search_text = ""
         self._hit = None
+        self.timeline.mark_words("")
         self._set_filter(Filter())
+
+    def action_only_hits(self) -> None:
+        """Show only the events the search finds (a filter on its words), or all of them again."""
+        if self.flt.text:
+            self._set_filter(replace(self.flt, text=""))
+        elif self.search_text:
+            self._set_filter(replace(self.flt, text=self.search_text))
+        else:
+            self.notify("Search first: press /", timeout=2)
 
     def action_reverse(self) -> None:
         self.descending = not self.descending

@@ -21,6 +21,7 @@ from store.queries import ActorCount
 from store.clean import clean_line
 
 SELECTED_MARK = "✓"
+FOCUS_MARK = "▸ "  # before the title of the list that has the keys
 _TITLES = {"person": "Persons", "country": "Countries", "org": "Organisations"}
 _PLURALS = {"person": "persons", "country": "countries", "org": "organisations"}
 
@@ -112,9 +113,18 @@ class FacetList(OptionList):
         self.keys: list[str] = []  # the actor key of each option, in order
         self._shown: tuple[list[ActorCount], set[str]] = ([], set())
 
+    def on_focus(self) -> None:
+        self.border_title = f"{FOCUS_MARK}{_TITLES[self.kind]}"  # where the keys go, without relying on colour
+
+    def on_blur(self) -> None:
+        self.border_title = _TITLES[self.kind]
+
     def set_counts(self, counts: list[ActorCount], selected: set[str]) -> None:
         """Show `counts`, marking the actors whose key is in `selected`; the highlight stays on the same actor
-        when it is still listed, else on the same row."""
+        when it is still listed, else on the same row. A selected actor the filtered events do not count (the
+        filter leads to no event) is listed first at 0, so that it can be taken off here."""
+        listed = {count.key for count in counts}
+        counts = [ActorCount(key, key, 0) for key in sorted(selected - listed)] + list(counts)
         self._shown = (counts, selected)
         previous = self.highlighted
         kept = self.keys[previous] if previous is not None and previous < len(self.keys) else None
@@ -135,7 +145,8 @@ class FacetList(OptionList):
             self.set_counts(*self._shown)
 
     def _option(self, count: ActorCount, selected: bool, width: int) -> Option:
-        label = actor_label(count.display, count.key if self.kind == "country" else None)
+        code = count.key if self.kind == "country" and count.display != count.key else None
+        label = actor_label(count.display, code)
         if selected:
             label.stylize("bold")
         return Option(counted_line(label, count.count, width, SELECTED_MARK if selected else ""))

@@ -7,6 +7,7 @@ Columns: date, summary, countries, persons, sources. The date is printed when it
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from textual.strip import Strip
 
 from store.clean import clean_line
 from store.filter import Filter
+from store.model import When
 from store.queries import EventRow
 from store.provenance import INFERRED
 from tui.dates import date_label
@@ -50,10 +52,11 @@ class Columns:
 
     @classmethod
     def fit(cls, width: int) -> "Columns":
-        """Column widths for a line `width` cells wide: persons go first when narrow, then countries."""
-        date, sources = (19 if width >= 60 else 15), 3
+        """Column widths for a line `width` cells wide: the event text takes what the others leave; persons go
+        first when narrow, then countries. Dates are written short (`short_date`): most fit in 15 cells."""
+        date, sources = (DATE_WIDTH if width >= 60 else 15), 3
         countries = 9 if width >= 50 else 0
-        persons = min(24, (width - 40) // 3) if width >= 76 else 0
+        persons = min(22, (width - 44) // 3) if width >= 76 else 0
         # lead, the inferred-date mark and a gap after the date, before sources, trailing
         gaps = 5 + sum(1 for w in (countries, persons) if w)
         return cls(date, max(1, width - gaps - date - countries - persons - sources), countries, persons, sources)
@@ -80,6 +83,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--persons",
         "timeline--sources",
         "timeline--loading",
+        "timeline--hit",
     }
 
     DEFAULT_CSS = """
@@ -92,6 +96,7 @@ class Timeline(ScrollView, can_focus=True):
         & > .timeline--persons { color: $text-muted; }
         & > .timeline--sources { color: $text-muted; }
         & > .timeline--loading { color: $text-disabled; }
+        & > .timeline--hit { text-style: bold reverse; }
         & > .timeline--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -126,6 +131,13 @@ class Timeline(ScrollView, can_focus=True):
         self._loading = False
         self._wanted = False
         self._styles: dict[str, Style] = {}
+        self._marks: re.Pattern[str] | None = None  # the search's words, marked where they start a word
+
+    def mark_words(self, search: str) -> None:
+        """Mark the words of `search` in the event texts ("" marks none)."""
+        words = re.findall(r"\w+", search)
+        self._marks = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.I) if words else None
+        self.refresh()
 
     @property
     def row(self) -> EventRow | None:
@@ -241,7 +253,8 @@ class Timeline(ScrollView, can_focus=True):
         columns = Columns.fit(width)
         if y < HEADER_LINES:
             header = base + self._style("header")
-            cells = [(text, header) for text in _HEADER]
+            titles = (NEWEST_FIRST if self.view.descending else "Date", *_HEADER[1:])
+            cells = [(text, header) for text in titles]
             return self._strip(columns, cells, width, header)
         index = round(self.scroll_y) + y - HEADER_LINES
         if index >= self.view.total:
@@ -266,16 +279,19 @@ class Timeline(ScrollView, can_focus=True):
             ]
         if cursor is not None:
             cells = [(text, style + cursor) for text, style in cells]
-        return self._strip(columns, cells, width, base + cursor if cursor is not None else base, mark)
+        hit = (base + self._style("hit") + (cursor or Style())) if self._marks is not None and row is not None else None
+        return self._strip(columns, cells, width, base + cursor if cursor is not None else base, mark,
+                           self._marks if hit is not None else None, hit)
 
     @staticmethod
-    def _strip(columns: Columns, cells: list[tuple[str, Style]], width: int, gap: Style, mark: str = " ") -> Strip:
+    def _strip(columns: Columns, cells: list[tuple[str, Style]], width: int, gap: Style, mark: str = " ",
+               marks: re.Pattern[str] | None = None, hit: Style | None = None) -> Strip:
         """The line: a leading space, then each shown column cut or padded to its width, a space between (after
-        the date, the inferred-date mark)."""
+        the date, the inferred-date mark); in the event text, the words `marks` finds in the `hit` style."""
         (date, date_style), (summary, summary_style), countries, persons, (sources, sources_style) = cells
         segments = [Segment(" ", gap), Segment(_fit(date, columns.date), date_style), Segment(mark, date_style),
                     Segment(" ", gap),
-                    Segment(_fit(summary, columns.summary), summary_style)]
+                    *_marked(_fit(summary, columns.summary), summary_style, marks, hit)]
         for (text, style), size in ((countries, columns.countries), (persons, columns.persons)):
             if size:
                 segments += [Segment(" ", gap), Segment(_fit(text, size), style)]
@@ -303,6 +319,7 @@ class Timeline(ScrollView, can_focus=True):
 
 
 _HEADER = ("Date", "Event", "Countries", "Persons", "Src")
+NEWEST_FIRST = "Date ↓ newest"  # the date column's title while `r` shows the newest events first
 
 
 @dataclass(frozen=True)
@@ -322,12 +339,32 @@ class RowDisplay:
 INFERRED_MARK = "~"
 
 
+DATE_WIDTH = 17  # "1 Sep–30 Nov 2025", "Dec 2024–Jan 2025"; wider ranges are cut
+
+
+def short_date(when: When, dated_by: str) -> str:
+    """The timeline's date: `date_label` without the spaces around a range's dash, "wk" for "week of"."""
+    label = date_label(when, dated_by)
+    return label.replace(" – ", "–").replace("weekend of ", "wkend ").replace("week of ", "wk ")
+
+
 @lru_cache(maxsize=8192)
 def row_display(row: EventRow) -> RowDisplay:
-    return RowDisplay(date_label(row.when, row.dated_by), clean_line(row.summary),
+    return RowDisplay(short_date(row.when, row.dated_by), clean_line(row.summary),
                       tuple(clean_line(c) for c in row.countries), ", ".join(clean_line(p) for p in row.persons),
                       ("!" if row.disputed else "") + str(row.n_sources),
                       INFERRED_MARK if row.dated_by in INFERRED else " ")
+
+
+def _marked(text: str, style: Style, marks: re.Pattern[str] | None, hit: Style | None) -> list[Segment]:
+    """`text` as segments, the stretches `marks` finds in `hit`."""
+    if marks is None or hit is None:
+        return [Segment(text, style)]
+    segments, at = [], 0
+    for found in marks.finditer(text):
+        segments += [Segment(text[at:found.start()], style), Segment(found.group(), hit)]
+        at = found.end()
+    return [*segments, Segment(text[at:], style)]
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:

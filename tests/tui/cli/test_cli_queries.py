@@ -49,7 +49,7 @@ def run(*args: str):
 
 
 def test_events_prints_a_table_in_timeline_order(db):
-    result = run("events", "--db", str(db))
+    result = run("events", "--db", str(db), "--format", "table")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.index("Kim to attend parade") < out.index("Li Qiang to visit North Korea") < out.index("unclear")
@@ -72,7 +72,7 @@ def test_text_from_the_store_is_printed_as_is_never_as_markup(db):
     (["--limit", "1"], ["Kim to attend parade", "1 of 3 events"], ["Li Qiang to visit"]),
 ])
 def test_events_filters(db, options, shown, hidden):
-    result = run("events", "--db", str(db), *options)
+    result = run("events", "--db", str(db), "--format", "table", *options)
     assert result.exit_code == 0, result.output
     for text in shown:
         assert text in result.stdout
@@ -157,17 +157,50 @@ def test_a_file_that_is_not_a_store_is_an_error(tmp_path):
     assert result.exit_code == 1 and result.stderr.startswith(f"dateline: error: cannot open store {bad}")
 
 
-@pytest.mark.parametrize("option, value", [
-    ("--search", "'; DROP TABLE events; --"), ("--search", '"unbalanced'), ("--search", "NEAR(kim"),
-    ("--person", "'; DROP TABLE events; --"), ("--person", "%"), ("--person", '"'),
-])
-def test_sql_and_fts_syntax_in_filters_match_nothing_or_literally_and_break_nothing(db, option, value):
-    result = run("events", "--db", str(db), option, value)
+@pytest.mark.parametrize("value", ["'; DROP TABLE events; --", '"unbalanced', "NEAR(kim"])
+def test_sql_and_fts_syntax_in_a_search_matches_nothing_or_literally_and_breaks_nothing(db, value):
+    result = run("events", "--db", str(db), "--format", "table", "--search", value)
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and result.stderr == ""
-    assert "0 of 0 events" in result.stdout  # no event has these words or a person of that name
-    again = run("events", "--db", str(db))
+    assert "0 of 0 events" in result.stdout  # no event has these words
+    again = run("events", "--db", str(db), "--format", "table")
     assert "3 of 3 events" in again.stdout  # nothing was dropped
+
+
+@pytest.mark.parametrize("value", ["'; DROP TABLE events; --", "%", '"'])
+def test_sql_syntax_in_a_person_is_no_person_and_breaks_nothing(db, value):
+    result = run("events", "--db", str(db), "--person", value)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith("dateline: error: no person called ") and result.stderr.count("\n") == 1
+    assert "3 of 3 events" in run("events", "--db", str(db), "--format", "table").stdout
+
+
+def test_an_unknown_person_or_organisation_is_an_error_naming_close_names(db):
+    result = run("events", "--db", str(db), "--person", "Li")
+    assert result.exit_code == 1
+    assert result.stderr == "dateline: error: no person called 'Li' in the store; did you mean: Li Qiang?\n"
+    result = run("countries", "--db", str(db), "--org", "Acme")
+    assert (result.exit_code, result.stderr) == (1, "dateline: error: no organisation called 'Acme' in the store\n")
+
+
+def test_events_written_to_a_pipe_are_tab_separated_lines_and_jsonl_and_json_on_asking(db):
+    lines = run("events", "--db", str(db)).stdout.splitlines()  # the runner's output is no terminal
+    assert lines[0].split("\t") == ["date", "start", "end", "precision", "summary", "persons", "countries", "orgs",
+                                    "sources", "dated_by", "disputed"]
+    assert lines[1].split("\t")[:7] == ["week of 2025-09-01", "2025-09-01", "2025-09-07", "week",
+                                        "Kim to attend parade", "Kim Jong Un", "KP; CN"]
+    assert len(lines) == 4
+    records = [json.loads(line) for line in run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    assert [r["summary"] for r in records] == ["Kim to attend parade", "Li Qiang to visit North Korea",
+                                              "[bold red]Talks[/bold red] unclear"]
+    document = json.loads(run("events", "--db", str(db), "--format", "json", "--limit", "1").stdout)
+    assert (document["shown"], document["total"], document["events"][0]["persons"]) == (1, 3, ["Kim Jong Un"])
+    assert run("events", "--db", str(db), "--format", "xml").exit_code == 1
+
+
+def test_events_help_shows_the_default_limit_plainly():
+    out = run("events", "--help").stdout
+    assert "default 50" in out and "\\[" not in out
 
 
 @pytest.mark.parametrize("how", ["itself", "symlink", "hardlink", "-wal", "-shm", "relative"])

@@ -43,7 +43,7 @@ def test_reading_commands_show_the_sample_until_the_user_store_holds_articles(tm
     assert default_db() == sample_db()  # no store yet
     connect(own, create=True).close()
     assert default_db() == sample_db()  # a store without articles
-    result = runner.invoke(app, ["events", "--limit", "1"])
+    result = runner.invoke(app, ["events", "--limit", "1", "--format", "table"])
     assert result.exit_code == 0, result.output
     assert f"of {sample_event_count()} events" in result.stdout  # the sample's events (three sample articles)
     assert result.stderr == (f"dateline: note: showing the bundled sample: your own store {own} holds no articles "
@@ -57,7 +57,7 @@ def test_ingest_without_db_writes_the_user_store_which_then_is_the_default(tmp_p
     assert result.exit_code == 0, result.output
     assert own.is_file() and f"into {own}" in result.stderr
     assert default_db() == own
-    shown = runner.invoke(app, ["events"])
+    shown = runner.invoke(app, ["events", "--format", "table"])
     assert shown.exit_code == 0 and shown.stderr == ""
     assert "1 of 1 event" in shown.stdout and "2025-05-05" in shown.stdout  # Monday before the 7th
     assert "Macron" in shown.stdout

@@ -1,0 +1,82 @@
+"""How `dateline events` writes its rows: a table for a person at a terminal, and for programs and files one
+event per line (tsv, jsonl) or one JSON document. Every value is cleaned of control characters; a tsv cell has no
+tab or line break of its own."""
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from store.clean import clean_line
+from store.output_safety import json_text
+from store.queries import EventRow, when_label
+from tui.cli.errors import fail
+
+FORMATS = ("table", "tsv", "jsonl", "json")
+TSV_COLUMNS = ("date", "start", "end", "precision", "summary", "persons", "countries", "orgs", "sources",
+               "dated_by", "disputed")
+
+
+def list_format(asked: str | None, out: TextIO | None = None) -> str:
+    """The format asked for, else a table on a terminal and tsv when the output (standard output) is piped or
+    redirected."""
+    if asked is None:
+        return "table" if (out or sys.stdout).isatty() else "tsv"
+    if asked not in FORMATS:
+        fail(f"unknown format {asked!r}: use one of {', '.join(FORMATS)}")
+    return asked
+
+
+def write_events(rows: list[EventRow], total: int, fmt: str, out: TextIO | None = None) -> None:
+    """Write `rows` (of `total` selected) in `fmt` to `out` (standard output)."""
+    out = out or sys.stdout
+    if fmt == "table":
+        Console(file=out, highlight=False).print(events_table(rows, total))
+    elif fmt == "tsv":
+        out.write("\t".join(TSV_COLUMNS) + "\n")
+        for row in rows:
+            record = _record(row)
+            out.write("\t".join(_cell(record[column]) for column in TSV_COLUMNS) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json_text(_record(row)) + "\n")
+    else:
+        out.write(json_text({"events": [_record(row) for row in rows], "shown": len(rows), "total": total}) + "\n")
+
+
+def events_table(rows: list[EventRow], total: int) -> Table:
+    table = Table(caption=Text(f"{len(rows)} of {total} event{'' if total == 1 else 's'}"), expand=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event", ratio=3, min_width=20)
+    table.add_column("Persons", ratio=1)
+    table.add_column("Countries", ratio=1)
+    table.add_column("Sources", justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            Text(when_label(row.when, row.dated_by)),
+            Text(clean_line(row.summary)),
+            Text(clean_line(", ".join(row.persons))),
+            Text(clean_line(", ".join(row.countries))),
+            Text(("!" if row.disputed else "") + str(row.n_sources)),
+        )
+    return table
+
+
+def _record(row: EventRow) -> dict:
+    return {"date": when_label(row.when, row.dated_by), "start": row.start.isoformat() if row.start else None,
+            "end": row.end.isoformat() if row.end else None, "precision": row.precision, "summary": row.summary,
+            "persons": list(row.persons), "countries": list(row.countries), "orgs": list(row.orgs),
+            "sources": row.n_sources, "dated_by": row.dated_by, "disputed": row.disputed}
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        value = "; ".join(value)
+    elif isinstance(value, bool):
+        value = "yes" if value else ""
+    elif value is None:
+        value = ""
+    return clean_line(str(value)).replace("\t", " ")
