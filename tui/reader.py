@@ -15,6 +15,7 @@ from typing import NamedTuple
 from store import db, density, positions, queries
 from store.density import Bucket
 from store.filter import Filter
+from store.pairs import Pairs, actor_pairs
 from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, SourceRow
 
 FIRST_ROWS = 200  # timeline rows read with the first view: more than any terminal shows
@@ -115,6 +116,9 @@ class StoreReader:
 
     def event(self, event_id: int) -> EventRow | None:
         return queries.event_row(self._conn(), event_id)
+
+    def pairs(self, flt: Filter) -> Pairs:
+        return actor_pairs(self._conn(), flt)
 
     def disputing(self, event_id: int) -> list[EventRow]:
         return queries.disputing_rows(self._conn(), event_id)

@@ -59,6 +59,9 @@ def register(app: typer.Typer) -> None:
     app.command("countries")(countries)
     app.command("orgs")(orgs)
     app.command("export")(export_events)
+    from tui.cli.pairs import pairs
+
+    app.command("pairs")(pairs)
 
 
 def events(
@@ -75,8 +78,8 @@ def events(
 ) -> None:
     """List events in timeline order ("!" before the source count: the sources disagree on the date)."""
     shown = list_format(fmt)
-    with reported_errors(), _reading(store_to_read(db)) as conn:
-        flt = replace(_filter(conn, person, country, since, until, search, org), disputed=disputed)
+    with reported_errors(), reading(store_to_read(db)) as conn:
+        flt = replace(filter_of(conn, person, country, since, until, search, org), disputed=disputed)
         rows = timeline_page(conn, flt, limit=limit)
         total = count_events(conn, flt)
     write_events(rows, total, shown)
@@ -127,8 +130,8 @@ def export_events(
     path = store_to_read(db)
     if output is not None:
         _refuse_the_store_as_output(output, path)
-    with reported_errors(), _reading(path) as conn:
-        flt = _filter(conn, person, country, since, until, search, org)
+    with reported_errors(), reading(path) as conn:
+        flt = filter_of(conn, person, country, since, until, search, org)
         if output is None:
             export(conn, fmt, flt, sys.stdout)
             return
@@ -151,7 +154,7 @@ def _refuse_the_store_as_output(output: Path, store: Path) -> None:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+def reading(path: Path) -> Iterator[sqlite3.Connection]:  # also tui/cli/pairs.py
     """The store opened read-only; SQLite errors while reading become StoreErrors naming the file."""
     conn = connect(path, readonly=True)
     try:
@@ -162,7 +165,7 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _filter(
+def filter_of(  # also tui/cli/pairs.py
     conn: sqlite3.Connection,
     persons: list[str] | None,
     countries: list[str] | None,
@@ -209,8 +212,8 @@ def print_actor_counts(
     limit: int,
     orgs: list[str] | None = None,
 ) -> None:
-    with reported_errors(), _reading(store_to_read(db)) as conn:
-        counts = actor_counts(conn, kind, _filter(conn, persons, countries, since, until, search, orgs), limit)
+    with reported_errors(), reading(store_to_read(db)) as conn:
+        counts = actor_counts(conn, kind, filter_of(conn, persons, countries, since, until, search, orgs), limit)
         aliases = person_aliases(conn, [c.key for c in counts]) if kind == "person" else {}
     Console(highlight=False).print(_actor_table(kind, counts, aliases))
 

@@ -29,6 +29,7 @@ from store.db import StoreError
 from store.density import Bucket, bucket_index
 from store.filter import Filter
 from store.model import When
+from store.pairs import Pair
 from store.queries import EventRow
 from store.selection import match_expression
 from tui import navigation
@@ -58,6 +59,7 @@ from tui.messages import (
     ViewCounted,
 )
 from tui.reader import StoreReader
+from tui.screens.pairs import PairsScreen
 from tui.screens.sources import SourcesScreen
 from tui.store_workers import reports_store_errors
 from tui.widgets.density import Density
@@ -92,6 +94,8 @@ class MainScreen(Screen[None]):
         Binding("enter", "open_sources", "Sources", tooltip="Open the sources of the event under the cursor",
                 id="main.open_sources"),
         Binding("slash", "search", "Search", tooltip="Search summaries and sources", id="main.search"),
+        Binding("w", "pairs", "Pairs", show=False, tooltip="Who met whom: the actor pairs sharing most events",
+                id="main.pairs"),
         Binding("f", "only_hits", "Only hits", show=False, tooltip="Show only the search's hits, or all again",
                 id="main.only_hits"),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Go to the next search hit", id="main.next_hit"),
@@ -520,6 +524,17 @@ class MainScreen(Screen[None]):
         self._hit = None
         self.timeline.mark_words("")
         self._set_filter(Filter())
+
+    def action_pairs(self) -> None:
+        self.app.push_screen(PairsScreen(self.reader, self.flt), self._filter_to_pair)
+
+    def _filter_to_pair(self, pair: Pair | None) -> None:
+        """Both actors of the chosen pair join the filter."""
+        if pair is not None:
+            flt = self.flt
+            for actor in (pair.first, pair.second):
+                flt = _with_actor(flt, actor.kind, actor.key, selected=True)
+            self._set_filter(flt)
 
     def action_only_hits(self) -> None:
         """Show only the events the search finds (a filter on its words), or all of them again."""
