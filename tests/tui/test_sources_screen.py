@@ -99,7 +99,8 @@ async def test_each_source_shows_title_outlet_date_file_url_dating_and_paragraph
         await loaded(pilot)
         first, second = cards(pilot.app)  # li.md, published, before talks.md, which has no date but was stored first
         assert shown(first.query_one(".title")) == "Li Qiang to visit"
-        assert shown(first.query_one(".meta")) == "Asia Wire · Tue 7 Oct 2025 · news/li.md · https://example.com/li"
+        assert shown(first.query_one(".meta")) == "Asia Wire · Tue 7 Oct 2025 · news/li.md"
+        assert shown(first.query_one(".url")) == "https://example.com/li"  # a line of its own: never broken
         assert shown(first.query_one(".dating")) == (
             "Dated: stated: “on Thursday”, read against the publication (Tue 7 Oct 2025)")
         assert not second.query(".dating")  # stored without a dating: nothing said

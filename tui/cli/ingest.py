@@ -1,8 +1,7 @@
-"""CLI commands that run extraction: `ingest` (articles into the store) and `extract` (one article, no store)."""
+"""CLI commands that run extraction: `ingest` (articles into the store); `extract` (no store) is in extract.py."""
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -19,23 +18,15 @@ from rich.text import Text
 
 from store.clean import clean_line
 from tui.cli.errors import fail
+from tui.cli.options import published_date
 from tui.cli.stores import store_to_write
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
+    from tui.cli.extract import extract_command
+
     app.command("extract")(extract_command)
-
-
-def _published_option(value: Optional[str]):
-    if value is None:
-        return None
-    from store.readers import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        fail(f"--published {value!r}: not a date (use YYYY-MM-DD)")
-    return parsed
 
 
 def ingest_command(
@@ -55,7 +46,7 @@ def ingest_command(
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a bad link is skipped with its reason
     if missing:
         fail(f"{missing[0]}: no such file or folder")
-    when = _published_option(published)
+    when = published_date(published)
     target = store_to_write(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
@@ -110,32 +101,3 @@ def _print_report(console: Console, report, target: Path) -> None:
         f"The store holds {totals.get('articles', 0)} articles, {totals.get('events', 0)} events, "
         f"{totals.get('persons', 0)} persons, {totals.get('countries', 0)} countries."
     ))
-
-
-def extract_command(
-    file: Path = typer.Argument(..., help="One article file."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date if the file has none."),
-    fmt: str = typer.Option("json", "--format", help="Output format (json)."),
-) -> None:
-    """Print what the pipeline sees in one article — sentences, entities, time expressions, events — without
-    touching a store."""
-    from store.export import extraction_to_json
-    from store.extract.pipeline import extract
-    from store.output_safety import json_text
-    from store.readers import Skipped, read_paths
-
-    if fmt != "json":
-        fail(f"--format {fmt!r}: only json is supported")
-    if not file.is_file():
-        fail(f"{file}: no such file")
-    items = list(read_paths([file], _published_option(published)))
-    articles = [a for a in items if not isinstance(a, Skipped)]
-    if not articles:
-        reason = items[0].reason if items else "no article found"
-        fail(f"{file}: {reason}")
-    extractions = [extract(article) for article in articles]
-    failed = next((e for e in extractions if isinstance(e, Skipped)), None)
-    if failed is not None:
-        fail(f"{failed.path}: {failed.reason}")
-    out = [extraction_to_json(extraction) for extraction in extractions]
-    sys.stdout.write(json_text(out[0] if len(out) == 1 else out, indent=1) + "\n")

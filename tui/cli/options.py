@@ -48,3 +48,16 @@ ListFormatOption = Annotated[Optional[str], typer.Option(
     "--format", metavar="FORMAT", show_default=False,
     help="table, tsv, jsonl or json (default: table on a terminal, tsv when piped or redirected).",
 )]
+
+
+def published_date(value: Optional[str]):
+    """--published as a date; a value that is no date is one error line."""
+    if value is None:
+        return None
+    from store.readers import parse_date
+    from tui.cli.errors import fail
+
+    parsed = parse_date(value)
+    if parsed is None:
+        fail(f"--published {value!r}: not a date (use YYYY-MM-DD)")
+    return parsed

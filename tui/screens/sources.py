@@ -26,8 +26,8 @@ from tui.widgets.key_bar import KeyBar
 
 
 class SourceCard(Vertical):
-    """One source: title, then outlet · publication date · file · url, then what dated this telling, then the
-    paragraph with the excerpt and the dating words marked."""
+    """One source: title, then outlet · publication date · file, the URL on a line of its own, then what dated
+    this telling, then the paragraph with the excerpt and the dating words marked."""
 
     COMPONENT_CLASSES = {"source-card--excerpt", "source-card--dating"}
     DEFAULT_CSS = """
@@ -54,7 +54,9 @@ class SourceCard(Vertical):
     def compose(self) -> ComposeResult:
         source = self.source
         yield Static(safe_line(source.title or source.path), classes="title")
-        yield Static(provenance(source.published, source.path, source.url, source.outlet), classes="meta")
+        yield Static(provenance(source.published, source.path, None, source.outlet), classes="meta")
+        if source.url:  # a line of its own: a link breaks only where it is wider than the screen
+            yield Static(safe_line(source.url), classes="meta url")
         if source.dating is not None:
             note = dating_note(source.dating, source.dating.reason, source.published, day_label)
             yield Static(Content.assemble("Dated: ", safe_line(note)), classes="meta dating")

@@ -36,6 +36,34 @@ def test_extract_of_a_missing_file_is_one_error_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_extract_of_many_files_prints_a_line_each_and_a_bad_file_is_one_error_line(tmp_path):
+    for name, text in (("a.txt", "Ministers met in Oslo on Monday."), ("b.txt", "Talks ended in Rome on Friday.")):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    files = [str(tmp_path / name) for name in ("a.txt", "bad.txt", "b.txt")]
+    result = runner.invoke(app, ["extract", *files, "--published", "2025-05-07"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["article"]["path"]).name for r in records] == ["a.txt", "b.txt"]
+    assert [t["value"] for t in records[1]["timexes"]] == ["2025-05-02"]  # the Friday before the 7th
+    (error,) = result.stderr.strip().splitlines()
+    assert error.startswith("dateline: error: ") and "bad.txt" in error
+
+
+def test_extract_into_a_folder_writes_a_file_per_article_and_numbers_a_name_taken(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "talks.txt").write_text(f"Talks in {folder} began on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "one"), str(tmp_path / "two"), "--output-dir", str(out),
+                                 "--published", "2025-05-07"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["talks-2.json", "talks.json"]
+    assert result.stdout == ""
+    texts = {json.loads(p.read_text())["sentences"][0]["text"] for p in out.iterdir()}
+    assert texts == {"Talks in one began on Monday.", "Talks in two began on Monday."}
+
+
 def test_ingest_twice_says_nothing_new(tmp_path):
     store = tmp_path / "s.db"
     first = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(store)])
