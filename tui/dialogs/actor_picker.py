@@ -117,7 +117,25 @@ class ActorPicker(ModalScreen[str | None]):
             yield Static(f"{hint} · Esc: cancel", classes="dialog--hint", markup=False)
 
     def on_mount(self) -> None:
-        self._find("")
+        if self.flt == Filter():
+            self._find("")
+        else:  # the actors of the filter's events are counted once, then every keystroke searches among them
+            self.query_one("#actor-matches", OptionList).set_options(
+                [Option(Text("counting under the filter…", style="dim"), disabled=True)])
+            self._count_among()
+
+    @work(thread=True, exclusive=True, group="actor-picker-count")
+    def _count_among(self) -> None:
+        try:
+            among = self.reader.counted_actors(self.kind, self.flt)
+        except (StoreError, sqlite3.Error) as error:
+            self.post_message(self.Found(self.query_text, [], str(error)))
+            return
+        self.app.call_from_thread(self._counted, among or {})
+
+    def _counted(self, among: dict[int, int]) -> None:
+        self._among = among
+        self._find(self.query_text)
 
     @property
     def query_text(self) -> str:
@@ -129,9 +147,9 @@ class ActorPicker(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="actor-picker")
     def _find(self, query: str) -> None:
+        if self._among is None and self.flt != Filter():
+            return  # still counting: _counted searches for what is typed by then
         try:
-            if self._among is None and self.flt != Filter():
-                self._among = self.reader.counted_actors(self.kind, self.flt)
             candidates = self.reader.actor_candidates(self.kind, query, among=self._among)
         except (StoreError, sqlite3.Error) as error:
             self.post_message(self.Found(query, [], str(error)))
