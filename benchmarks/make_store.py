@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from store import db  # noqa: E402
-from store.extract.timex_calendar import value_at, when_of  # noqa: E402
+from store.extract.timex.intervals import value_at, when_of  # noqa: E402
 from store.model import Article, Event, Source, When  # noqa: E402
 
 FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from store.extract.timex_calendar import add_months
+from store.extract.timex.intervals import add_months
 from store.model import When
 from store.queries import OutOfRange, parse_period
 
@@ -87,8 +87,8 @@ def read_date(text: str, today: date) -> When | None:
     except ValueError:
         pass
     # The time-expression reader compiles its patterns on import: load it on the first typed date, not at start.
-    from store.extract.timex_normalise import normalise
-    from store.extract.timex_reading import Reference
+    from store.extract.timex.normalise import normalise
+    from store.extract.timex.readings import Reference
 
     reading = normalise(text, Reference(today))
     if reading is not None and reading.problem:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from store.extract.timex_lexicon import DAY_OF_MONTH, MONTH
+from store.extract.timex.words import DAY_OF_MONTH, MONTH
 
 _CLOCK = r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[AP]M)"
 _STAMP = re.compile(

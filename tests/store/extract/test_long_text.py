@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.extract import merge, nlp, timex
+from store.extract import merge, nlp
+from store.extract.timex import tagger as timex
 from store.extract.entities import find_entities
 from store.extract.events import SentenceEvent, find_events
 from store.extract.nlp import LONGEST_SENTENCE, analyse_many

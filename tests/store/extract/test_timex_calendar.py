@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN, nearest_weekday, value_at, when_of, year_for
+from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN, nearest_weekday, value_at, when_of, year_for
 from store.model import When
 
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.extract.timex import date_ranges, tag
-from store.extract.timex_normalise import normalise
-from store.extract.timex_reading import Reference
-from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
+from store.extract.timex.normalise import normalise
+from store.extract.timex.readings import Reference
+from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN
 from store.model import FIRST_YEAR, LAST_YEAR, PRECISIONS, Span, When
 
 _DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-Q[1-4X]|-H[12]"

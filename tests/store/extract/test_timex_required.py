@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.extract.timex_patterns import FAMILIES, REQUIRED, find
+from store.extract.timex.grammar import FAMILIES, REQUIRED, find
 
 FAMILY = {name: re.compile(FAMILIES[name], re.I) for name in REQUIRED}
 NEEDED = {name: re.compile(pattern, re.I) for name, pattern in REQUIRED.items()}

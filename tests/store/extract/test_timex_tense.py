@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
-from store.extract.timex_tense import direction
+from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN
+from store.extract.timex.tense import direction
 
 CASES = [
     ("Beijing and Pyongyang announced Tuesday.", "Tuesday", PAST),

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.extract.timex_calendar import UNKNOWN, when_of
-from store.extract.timex_lexicon import BOUNDARY_MODS, DATE_MODS
+from store.extract.timex.intervals import UNKNOWN, when_of
+from store.extract.timex.words import BOUNDARY_MODS, DATE_MODS
 from store.model import When, year_problem
 
 # The year a date value starts with ("9999-12-31", "0001-Q4", "10000"); decade values ("201") have three digits.

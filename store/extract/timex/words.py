@@ -1,6 +1,6 @@
 """Words of the calendar that time expressions are built from: month, weekday, season, part-of-day and holiday
 names, counted units, number words and modifiers, as regex fragments plus the lookups that turn a matched word
-into its number. General knowledge only; the expression grammar lives in `timex_patterns`.
+into its number. General knowledge only; the expression grammar lives in `grammar`.
 """
 from __future__ import annotations
 

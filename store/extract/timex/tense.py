@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
+from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN
 
 _NOT_INFINITIVE = (r"the|a|an|his|her|its|their|our|my|your|this|that|these|those|which|whom|what|each|every|"
                    r"both|all|many|some|more|less|about|around|nearly|over|under|date|one|two|three")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from store.extract.timex_lexicon import (
+from store.extract.timex.words import (
     CLOCK_UNITS, DURATION_MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, count_value, weekday_number,
 )
-from store.extract.timex_reading import Reading, Reference
+from store.extract.timex.readings import Reading, Reference
 
 # Units written as a multiple of a smaller one: (factor, unit).
 _MULTIPLES = {"decade": (10, "year"), "century": (100, "year"), "quarter": (3, "month"), "fortnight": (2, "week")}

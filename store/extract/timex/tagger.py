@@ -1,4 +1,4 @@
-"""Time expressions of an article: `tag` finds them (the grammar of `timex_patterns`, plus the NER model's
+"""Time expressions of an article: `tag` finds them (the grammar of `grammar`, plus the NER model's
 DATE/TIME spans the grammar missed), reads each in the context of its sentence's tense, the publication date
 and the expression before it, and returns TIMEX3 `Timex` objects; `date_ranges` joins two of them written as
 one range ("from Thursday through Saturday", "between May 3 and May 5", "Oct 9-11").
@@ -13,11 +13,11 @@ from datetime import date
 
 from store.extract import anchoring
 from store.extract.syntax import Tokens
-from store.extract.timex_calendar import FUTURE, PAST, UNKNOWN
-from store.extract.timex_normalise import normalise
-from store.extract.timex_patterns import Candidate, find
-from store.extract.timex_reading import Reference, narrowed
-from store.extract.timex_tense import direction
+from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN
+from store.extract.timex.normalise import normalise
+from store.extract.timex.grammar import Candidate, find
+from store.extract.timex.readings import Reference, narrowed
+from store.extract.timex.tense import direction
 from store.model import PRECISIONS, Sentence, Span, Timex, When
 
 _DATE_LABELS = {"DATE", "TIME"}
@@ -33,7 +33,7 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
     """Every time expression in `body`, non-overlapping and sorted by start, resolved against `published`. With
     the article's parse (`tokens`), a time of the main event told in the past or the future points that way ("met
     ... on Monday to discuss": past, whatever "to discuss" suggests); otherwise, and for the time of a background
-    event ("ahead of a summit in June"), its words decide (timex_tense)."""
+    event ("ahead of a summit in June"), its words decide (tense)."""
     sentences = _Sentences(list(sentences) or [Sentence(0, 0, len(body), body, 0)])
     timexes: list[Timex] = []
     previous: When | None = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from store.extract.timex_calendar import (
+from store.extract.timex.intervals import (
     FUTURE, PAST, UNKNOWN, nearest_weekday, shift, value_at, when_of, year_for,
 )
-from store.extract.timex_lexicon import (
+from store.extract.timex.words import (
     HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, month_number, weekday_number,
 )
-from store.extract.timex_reading import Reading, Reference, dated, wrapper_mod
+from store.extract.timex.readings import Reading, Reference, dated, wrapper_mod
 from store.model import year_problem
 
 _MODS = {"early": "START", "mid": "MID", "late": "END"}

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from store.extract.timex_calendar import FUTURE, nearest_weekday, shift, value_at
-from store.extract.timex_duration import duration, duration_value
-from store.extract.timex_lexicon import DURATION_MODS, PARTS_OF_DAY, count_value
-from store.extract.timex_reading import Reading, Reference, dated, wrapper_mod
+from store.extract.timex.intervals import FUTURE, nearest_weekday, shift, value_at
+from store.extract.timex.durations import duration, duration_value
+from store.extract.timex.words import DURATION_MODS, PARTS_OF_DAY, count_value
+from store.extract.timex.readings import Reading, Reference, dated, wrapper_mod
 
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
                  "the day after tomorrow": 2}

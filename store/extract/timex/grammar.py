@@ -2,7 +2,7 @@
 
 Each family is one regex with named groups. `find` searches the body with every family (but one whose REQUIRED
 text the body lacks) and keeps the longest non-overlapping matches, after a few context checks a regex cannot make
-alone (a capitalised name before "May", "Windows 2000", "once a year" vs "a year"). `timex_normalise` reads a
+alone (a capitalised name before "May", "Windows 2000", "once a year" vs "a year"). `normalise` reads a
 found span with the same regexes (`match`), so what is found and how it is read never drift apart.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.extract.timex_lexicon import (
+from store.extract.timex.words import (
     ADJECTIVE_COUNT, BOUNDARY, COUNT, DATE_MOD, DAY_OF_MONTH, DURATION_MOD, HOLIDAY, MONTH, MONTH_ABBREVIATION,
     MONTH_NAME, PART_OF_DAY, SEASON, UNIT, WEEKDAY, WEEKDAY_NAME_PREFIXES, WRITTEN_YEAR, YEAR,
 )

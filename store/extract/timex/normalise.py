@@ -1,16 +1,16 @@
 """Reading one time expression: its text and a `Reference` (publication date, tense, the expression before)
 in, a TIMEX3 `Reading` (type, value, mod, interval, anchor) out. The text is matched against the families of
-`timex_patterns`; the first family whose reader accepts it decides.
+`grammar`; the first family whose reader accepts it decides.
 """
 from __future__ import annotations
 
 import re
 
-from store.extract import timex_duration, timex_named, timex_relative
-from store.extract.timex_patterns import match
-from store.extract.timex_reading import Reading, Reference
+from store.extract.timex import durations, named_dates, relative_dates
+from store.extract.timex.grammar import match
+from store.extract.timex.readings import Reading, Reference
 
-_READERS = {**timex_named.HANDLERS, **timex_relative.HANDLERS, **timex_duration.HANDLERS}
+_READERS = {**named_dates.HANDLERS, **relative_dates.HANDLERS, **durations.HANDLERS}
 # A possessive ("Friday's", "two days'") and trailing punctuation; "1980's" keeps its "'s".
 _TRAILING = re.compile(r"(?:(?<=[^\W\d])['’]s|(?<=s)['’])?[\s.,;:!?)]*$")
 
