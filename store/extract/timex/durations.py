@@ -48,7 +48,8 @@ def duration_adjective(m: re.Match, ref: Reference) -> Reading | None:
     if m["u2"]:
         vague = m["u2"].lower().endswith("s")
         return Reading("DURATION", duration_value(None if vague else 1, m["u2"]))
-    count = 0.5 if m["n"].lower() == "half" else count_value(m["n"])
+    word = m["n"].lower()
+    count = 0.5 if word == "half" else 1 if word == "single" else count_value(m["n"])
     return Reading("DURATION", duration_value(count, m["u"]))
 
 
@@ -76,7 +77,8 @@ def set_(m: re.Match, ref: Reference) -> Reading | None:
 
 
 def reference(m: re.Match, ref: Reference) -> Reading | None:
-    value = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+    value = ("PRESENT_REF" if m["present"] or m["present2"] else "PAST_REF" if m["past"] or m["recent"]
+             else "FUTURE_REF")
     return Reading("DATE", value)
 
 

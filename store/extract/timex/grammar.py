@@ -44,7 +44,17 @@ FAMILIES: dict[str, str] = {
     "month": rf"{_DATE_WRAPPER}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<m>{MONTH_NAME})",
     "year": rf"{_DATE_WRAPPER}(?:the\s+year\s+)?(?P<y>{YEAR})",
     "decade": (r"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?"
-               r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s"),
+               r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s"
+               # "the 70s": with "the" only ("in their 70s" is an age)
+               r"|the\s+(?:(?P<mod2>early|mid|late)(?:\s*-\s*|\s+))?(?P<bare>\d)0s"),
+    "century": (r"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s*-\s*|\s+))?"
+                r"(?P<c>2[01]|1\d|[1-9])(?:st|nd|rd|th)[\s-]+century"),
+    # "the last week of March": the ISO week holding that stretch of the month
+    "week_of_month": (rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{MONTH_NAME})"
+                      rf"(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
+    # "the same period last year", "the same quarter a year earlier": the year before the publication's
+    "same_period": (r"the\s+same\s+(?:period|time|quarter|month|week|season)\s+(?:of\s+)?"
+                    r"(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))"),
     "quarter": (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|current|next|previous|"
                 r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
                 r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + WRITTEN_YEAR + r"))?"),
@@ -58,6 +68,11 @@ FAMILIES: dict[str, str] = {
                 rf"|(?P<near>this|last)\s+(?P<p2>{PART_OF_DAY})"),
     "anaphor": (r"(?:that|the)\s+same\s+(?P<u>day|week|month|year)|that\s+(?P<u2>day|week|month|year)"
                 r"|the\s+(?P<step>following|next|previous|preceding)\s+(?P<u3>day|week|month|quarter|year)"),
+    # "later in the day", "for the day", "the rest of the day": the day told of, else the publication's
+    # (a bare "the day" only after the words of _DAY_WORDS_BEFORE: see _plausible)
+    "the_day": r"(?P<within>(?:later|earlier)\s+in\s+)?the\s+day",
+    # "at that time", "by that time": the time told before (after the words of _TIME_WORDS_BEFORE only)
+    "that_time": r"that\s+time",
     "relative_unit": (rf"{_DATE_WRAPPER}(?:(?:the\s+)?{_RELATIVE}\s+|(?P<the>the)\s+)"
                       r"(?P<u>week|weekend|month|quarter|year|decade)"),
     "weekday": (r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?"
@@ -70,8 +85,10 @@ FAMILIES: dict[str, str] = {
             rf"(?:(?P<n>{COUNT}|other)\s+)?(?P<u>{UNIT}|{PART_OF_DAY}|{WEEKDAY}))"
             r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly|fortnightly)"),
     "duration": (r"(?:(?P<lead>the\s+(?:next|past|last|first|previous|coming|following))\s+)?"
-                 rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})"),
-    "duration_adjective": (rf"(?P<n>{ADJECTIVE_COUNT}|half|a)-(?P<u>second|minute|hour|day|week|month|year|"
+                 rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+"
+                 r"(?:(?:straight|consecutive|successive|full|more|additional|further)\s+)?"
+                 rf"(?P<u>{UNIT})"),
+    "duration_adjective": (rf"(?P<n>{ADJECTIVE_COUNT}|half|a|single)-(?P<u>second|minute|hour|day|week|month|year|"
                            r"decade|century)(?:-long)?|(?P<u2>seconds|minutes|hours|days|weeks|months|years|"
                            r"decades|centuries|second|minute|hour|day|week|month|year)-long"),
     "vague_duration": (r"over\s+the\s+(?P<u4>years|months|weeks|decades)"
@@ -79,12 +96,16 @@ FAMILIES: dict[str, str] = {
                        r"|(?P<recent>recent)\s+(?P<u2>years|months|weeks|days|decades)"
                        r"|the\s+coming\s+(?P<u3>days|weeks|months|years)"),
     "reference": (r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days)"
+                  # "the current president", "the ongoing talks", "recent floods": before a noun (_plausible)
+                  r"|(?P<present2>current|ongoing)|(?P<recent>recent)"
                   r"|(?P<past>(?:more\s+|most\s+|until\s+|very\s+|only\s+)?recently|lately|the\s+past)"
                   r"|(?P<future>the\s+future|soon)"),
     "clock": (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)"
               r"|(?P<h24>[01]?\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s+(?:UTC|GMT))"
               r"|(?P<h24c>[01]?\d|2[0-3]):(?P<mi24c>[0-5]\d)|(?P<word>noon|midday|midnight))"
-              rf"(?:\s+(?P<tz>{_TIME_ZONE}))?"),
+              rf"(?:\s+(?P<tz>{_TIME_ZONE}))?"
+              # "12:00 UTC Monday": the day named after the time is part of it
+              rf"(?:,?\s+(?:on\s+)?(?P<cwd>{WEEKDAY})(?![\w-]))?"),
 }
 # Ranges are found as one match and handed on as two expressions, each with the parts it shares.
 _SPLIT_FAMILIES = ("month_day_range", "day_month_range", "ordinal_day_range", "year_range")
@@ -123,6 +144,9 @@ _DATE_PREPOSITIONS = {"in", "as", "since", "by", "until", "till", "during", "of"
                       "last", "next", "this", "over", "the", "that", "around"}
 _CLOCK_PREPOSITIONS = {"at", "by", "from", "until", "till", "around", "about", "before", "after", "since", "to"}
 _AMBIGUOUS_MONTHS = {"may", "march"}
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_DAY_WORDS_BEFORE = {"for", "during", "throughout", "of"}  # "for the day", "the rest of the day"
+_TIME_WORDS_BEFORE = {"at", "by", "since", "until", "before", "after", "around"}
 _WORD_BEFORE = re.compile(r"([\w.'’]+)[\s,]*$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]|\n)\s*$")
 _LOOK_BEHIND = 40  # characters of context read before a match
@@ -242,6 +266,12 @@ def _plausible(name: str, m: re.Match, body: str) -> bool:
         return m["s"].lower() != "fall" and (word.lower() in _DATE_PREPOSITIONS or m.group().lower().startswith("the"))
     if name == "quarter" and m["q"] and not m["y2"] and named:
         return False  # "Audi Q3"
+    if name == "reference" and (m["present2"] or m["recent"]):
+        return bool(_LOWER_WORD_AFTER.match(body, m.end()))
+    if name == "the_day" and not m["within"]:
+        return word.lower() in _DAY_WORDS_BEFORE  # "for the day", not "the day of the vote"
+    if name == "that_time":
+        return word.lower() in _TIME_WORDS_BEFORE  # "at that time", not "that time is over"
     if name == "clock" and not (m["ampm"] or m["tz"]):
         return word.lower() in _CLOCK_PREPOSITIONS
     if name == "set" and m["q"]:

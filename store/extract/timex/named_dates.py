@@ -5,7 +5,7 @@ of it the clause's tense points to; a fully written date is "absolute".
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from store.extract.timex.intervals import (
     FUTURE, PAST, UNKNOWN, nearest_weekday, shift, value_at, when_of, year_for,
@@ -115,12 +115,47 @@ def year(m: re.Match, ref: Reference) -> Reading | None:
 
 
 def decade(m: re.Match, ref: Reference) -> Reading | None:
-    if m["short"]:
-        digit = int(m["short"])
+    short = m["short"] or m["bare"]
+    if short:
+        digit = int(short)
         value = f"{19 if digit >= 3 else 20}{digit}"
     else:
         value = m["century"] + m["decade"]
-    return dated(value, "absolute", _MODS.get((m["mod"] or "").lower()))
+    return dated(value, "absolute", _MODS.get((m["mod"] or m["mod2"] or "").lower()))
+
+
+def century(m: re.Match, ref: Reference) -> Reading | None:
+    """"the 20th century" → 19 (TIMEX3 writes a century by its first two digits); no interval dates events."""
+    return Reading("DATE", f"{int(m['c']) - 1:02d}", mod=_MODS.get((m["mod"] or "").lower()))
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def week_of_month(m: re.Match, ref: Reference) -> Reading | None:
+    """"the last week of March": the ISO week holding its days 25–31 (the first: 1–7, the second: 8–14 ...)."""
+    number = month_number(m["m"])
+    base, direction, anchor = _base(ref)
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    elif base is None:
+        return Reading("DATE", f"XXXX-{number:02d}")
+    else:
+        year = year_for(base, number, None, direction)
+    first = date(year, number, 1)
+    word = m["ord"].lower()
+    if word in _WEEK_ORDINALS:
+        day = first + timedelta(days=7 * (_WEEK_ORDINALS[word] - 1) + 3)
+    else:
+        day = shift(first, 1, "month") - timedelta(days=4)
+    return dated(value_at(day, "week"), anchor)
+
+
+def same_period(m: re.Match, ref: Reference) -> Reading | None:
+    """"the same period last year": the year before the publication's."""
+    if ref.published is None:
+        return Reading("DATE", "XXXX")
+    return dated(str(ref.published.year - 1), "published")
 
 
 def quarter(m: re.Match, ref: Reference) -> Reading | None:
@@ -221,6 +256,12 @@ def weekday(m: re.Match, ref: Reference) -> Reading | None:
     return dated(day.isoformat(), anchor, mod)
 
 
+def _weekday_day(word: str, ref: Reference) -> tuple[date | None, str]:
+    """The day a bare weekday names, as `weekday` reads it, and its anchor."""
+    base, direction, anchor = _base(ref)
+    return (nearest_weekday(base, weekday_number(word), direction) if base else None), anchor
+
+
 def clock(m: re.Match, ref: Reference) -> Reading | None:
     if m["word"]:
         hour, minute = (0, 0) if m["word"].lower() == "midnight" else (12, 0)
@@ -232,10 +273,13 @@ def clock(m: re.Match, ref: Reference) -> Reading | None:
     zone = "Z" if m["tz"] and m["tz"].upper() in ("UTC", "GMT") else ""
     day = ref.day or ref.published
     anchor = "previous" if ref.day else "published"
+    if m["cwd"]:
+        day, anchor = _weekday_day(m["cwd"], ref)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return dated(f"{prefix}T{hour:02d}:{minute:02d}{zone}", anchor, type_="TIME")
 
 
 HANDLERS = {"iso_date": iso_date, "numeric_date": numeric_date, "month_day": month_day,
             "month_year": month_year, "month": month, "year": year, "decade": decade, "quarter": quarter,
-            "half": half, "season": season, "holiday": holiday, "weekday": weekday, "clock": clock}
+            "half": half, "season": season, "holiday": holiday, "weekday": weekday, "clock": clock,
+            "century": century, "week_of_month": week_of_month, "same_period": same_period}

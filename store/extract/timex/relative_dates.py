@@ -116,6 +116,24 @@ def anaphor(m: re.Match, ref: Reference) -> Reading | None:
     return dated(value_at(shift(previous.start, step, unit), unit), "previous")
 
 
+def the_day(m: re.Match, ref: Reference) -> Reading | None:
+    """"later in the day", "for the day": the day told of just before, else the publication's."""
+    previous = ref.previous
+    if previous is not None and previous.precision == "day":
+        return dated(previous.start.isoformat(), "previous")
+    if ref.published is None:
+        return Reading("DATE", "XXXX-XX-XX")
+    return dated(ref.published.isoformat(), "published")
+
+
+def that_time(m: re.Match, ref: Reference) -> Reading | None:
+    """"at that time": the time told before (at its own precision), else a time in the past."""
+    previous = ref.previous
+    if previous is None:
+        return Reading("DATE", "PAST_REF")
+    return dated(value_at(previous.start, previous.precision), "previous")
+
+
 def in_units(m: re.Match, ref: Reference) -> Reading | None:
     """"in three weeks": a date when the clause looks ahead, otherwise a duration ("first talks in six years")."""
     if ref.direction != FUTURE or ref.published is None:
@@ -130,4 +148,4 @@ def in_units(m: re.Match, ref: Reference) -> Reading | None:
 
 
 HANDLERS = {"deictic": deictic, "relative_unit": relative_unit, "ago": ago, "shifted": shifted,
-            "anaphor": anaphor, "in_units": in_units}
+            "anaphor": anaphor, "in_units": in_units, "the_day": the_day, "that_time": that_time}

@@ -1,0 +1,43 @@
+"""Families of time expressions the tagger once missed, one invented sentence each: (sentence, publication date)
+→ (text, TIMEX3 value) of the expressions found."""
+from datetime import date
+
+import pytest
+
+from store.extract.timex import tag
+
+WEDNESDAY = date(2025, 5, 7)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "the day" and "that time" as anaphora: the day (time) told of, else the publication's
+    ("The talks continued later in the day.", [("later in the day", "2025-05-07")]),
+    ("Markets were closed for the day.", [("the day", "2025-05-07")]),
+    ("Police arrived on Monday and stayed for the rest of the day.", [("Monday", "2025-05-05"), ("the day", "2025-05-05")]),
+    ("Police arrived on Monday. At that time, the crowd had left.", [("Monday", "2025-05-05"), ("that time", "2025-05-05")]),
+    ("The day of the vote was calm.", []),
+    ("That time is over.", []),
+    # bare plural and adjectival durations
+    ("The strike lasted for weeks.", [("weeks", "PXW")]),
+    ("Prices rose for six straight days.", [("six straight days", "P6D")]),
+    ("It was the biggest single-day drop since 2020.", [("single-day", "P1D"), ("2020", "2020")]),
+    ("The two-day summit ended.", [("two-day", "P2D")]),
+    # a clock time with its day, a week of a month, the same period a year before, a half year
+    ("Voting closed at 15:00 GMT Saturday.", [("15:00 GMT Saturday", "2025-05-03T15:00Z")]),
+    ("The deal closed in the last week of March.", [("the last week of March", "2025-W13")]),
+    ("The deal closed in the first week of March 2024.", [("the first week of March 2024", "2024-W10")]),
+    ("Sales fell 5 percent from the same period last year.", [("the same period last year", "2024")]),
+    ("Profit rose in the first half of 2024.", [("the first half of 2024", "2024-H1")]),
+    # "current", "ongoing", "recent" before a noun
+    ("The current president visited Paris.", [("current", "PRESENT_REF")]),
+    ("The ongoing talks were suspended.", [("ongoing", "PRESENT_REF")]),
+    ("The recent floods killed 40 people.", [("recent", "PAST_REF")]),
+    ("The plan is current.", []),
+    # centuries and decades
+    ("The 20th century saw two world wars.", [("The 20th century", "19")]),
+    ("Disco peaked in the 70s.", [("the 70s", "197")]),
+    ("People in their 70s are most at risk.", []),
+    ("Growth was slow in the late 1990s.", [("the late 1990s", "199")]),
+])
+def test_each_family_is_found_and_read(sentence, expected):
+    assert [(t.text, t.value) for t in tag(sentence, WEDNESDAY)] == expected
