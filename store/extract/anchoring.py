@@ -37,6 +37,9 @@ _UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "
                     "century", "centuries"})
 _FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _HAVE = frozenset({"has", "have", "'ve", "’ve", "had", "'d", "’d"})
+# Past verbs whose infinitive still looks ahead ("hoped to finish in October").
+_INTENDED = frozenset({"planned", "hoped", "wanted", "intended", "aimed", "expected", "sought", "promised", "pledged",
+                       "vowed", "prepared", "threatened", "offered", "proposed", "urged", "asked", "called"})
 _LOOKING_AHEAD = frozenset({"plan", "plans", "planning", "expect", "expects", "expected", "set", "scheduled",
                             "slated", "due", "aim", "aims", "intend", "intends", "going", "hope", "hopes",
                             "want", "wants", "seek", "seeks", "prepare", "prepares", "preparing"})
@@ -312,6 +315,9 @@ def _verb_tense(tokens: Tokens, verb: int) -> str:
         if governor != verb and words[governor] in _LOOKING_AHEAD and tags[governor] in ("VBZ", "VBP", "VBN", "JJ",
                                                                                           "VBG", "VB"):
             return FUTURE if _verb_tense(tokens, governor) in (PRESENT, FUTURE, UNKNOWN) else UNKNOWN
+        if (governor != verb and tags[governor] == "VBD" and words[governor] not in _INTENDED
+                and _verb_tense(tokens, governor) == PAST):
+            return PAST  # "agreed to sell the unit in October": what was agreed then, not a plan ahead
         return UNKNOWN
     if any(tags[c] == "MD" for c in auxiliaries):
         return UNKNOWN  # "could", "may", "would": no time of its own

@@ -1,6 +1,6 @@
 """Which way a time expression points, from the words of its clause: PAST ("announced Tuesday", "said on
-Monday", "began Tuesday"), FUTURE ("will visit Thursday", "is expected Friday", "scheduled for", "to attend")
-or UNKNOWN. No part-of-speech tagger is loaded, so the cues are word lists and a past-tense "-ed" ending.
+Monday", "began Tuesday"), FUTURE ("will visit Thursday", "is expected Friday", "scheduled for", "to attend",
+"until Friday" when nothing else says) or UNKNOWN. No part-of-speech tagger is loaded, so the cues are word lists and a past-tense "-ed" ending.
 
 The cue nearest the expression inside its clause decides (commas, semicolons, dashes and parentheses bound a
 clause; a cue after the expression counts as a little further). An opening clause without a cue ("On Tuesday,
@@ -46,8 +46,19 @@ _NON_SPACE = re.compile(r"\S+")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]]|\s[-–—]+\s|\s--\s")
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+
+
 def direction(sentence: str, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end]."""
+    """PAST, FUTURE or UNKNOWN for the expression at sentence[start:end]; with no tense to go by, "until Friday"
+    looks ahead."""
+    found = _cue_direction(sentence, start, end)
+    if found == UNKNOWN and _UNTIL.search(sentence, max(0, start - 10), start):
+        return FUTURE
+    return found
+
+
+def _cue_direction(sentence: str, start: int, end: int) -> int:
     cues = [c for c in _cues(sentence) if c[1] <= start or c[0] >= end]
     if not cues:
         return UNKNOWN

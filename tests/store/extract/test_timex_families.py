@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from store.extract.pipeline import extract
 from store.extract.timex import tag
+from store.model import Article
 
 WEDNESDAY = date(2025, 5, 7)
 
@@ -41,3 +43,14 @@ WEDNESDAY = date(2025, 5, 7)
 ])
 def test_each_family_is_found_and_read(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, WEDNESDAY)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The company agreed to sell the unit in October.", [("October", "2024-10")]),  # what was agreed: not ahead
+    ("Officials said they hoped to finish the work in October.", [("October", "2025-10")]),  # a hope looks ahead
+    ("The embargo lasts until Friday.", [("Friday", "2025-05-09")]),  # "until" looks ahead
+    ("He stayed until Friday.", [("Friday", "2025-05-02")]),  # unless the verb says otherwise
+])
+def test_the_clause_points_a_partial_date_the_right_way(sentence, expected):
+    timexes = extract(Article("t.md", sentence, "T", WEDNESDAY)).timexes
+    assert [(t.text, t.value) for t in timexes] == expected
