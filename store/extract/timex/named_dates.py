@@ -240,6 +240,8 @@ def weekday(m: re.Match, ref: Reference) -> Reading | None:
     mod = _MODS.get((m["mod"] or "").lower())
     part = PARTS_OF_DAY[m["p"].lower()] if m["p"] else None
     base, direction, anchor = _base(ref)
+    if ref.story is not None and not ref.range_start and not m["rel"]:
+        base, direction, anchor = ref.story, UNKNOWN, "previous"  # "Tuesday" in a story set in 2019
     if base is None:
         return Reading("DATE", f"XXXX-WXX-{number + 1}", mod=mod)
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())

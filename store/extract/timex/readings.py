@@ -25,6 +25,7 @@ class Reference:
     previous: When | None = None  # the interval of the last resolved expression before this one
     range_start: date | None = None  # set when the expression closes a range ("Thursday through Saturday")
     day: date | None = None  # the day a clock time falls on, when the sentence names one
+    story: date | None = None  # the day of a story set well before its publication, told last: weekdays are near it
 
 
 @dataclass(frozen=True)

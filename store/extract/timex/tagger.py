@@ -37,13 +37,16 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
     sentences = _Sentences(list(sentences) or [Sentence(0, 0, len(body), body, 0)])
     timexes: list[Timex] = []
     previous: When | None = None
-    for cand in _candidates(body, spans):
+    candidates = _candidates(body, spans)
+    story = _story_days(candidates, published)
+    for cand in candidates:
         sentence = sentences.of(cand.start)
         reference = Reference(
             published,
             _direction(sentence, cand, tokens),
             previous,
             _range_start(body, timexes, cand),
+            story=_story_day(story, cand.start),
         )
         reading = normalise(cand.reading, reference)
         if reading is None:
@@ -56,6 +59,41 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         previous = None if reading.problem else reading.when or previous
     starts = [t.start for t in timexes]
     return [_with_day(t, timexes, starts, sentences, body, published) for t in timexes]
+
+
+# A story is set in an earlier time when it writes at least STORY_DAYS days in full and every day or month it
+# writes in full lies STORY_DISTANCE_DAYS before the publication: its bare weekdays ("on Tuesday") are then near
+# the day it told last, not the publication. (One old date is background: "founded in March 2019".)
+STORY_DISTANCE_DAYS = 180
+STORY_DAYS = 2
+
+
+def _story_days(candidates: Sequence[Candidate], published: date | None) -> list[tuple[int, date]]:
+    """(offset, day) of the fully written days of a story set well before its publication, in order; none when
+    a day or month written in full is near the publication (a news story that mentions the past), or when
+    fewer than STORY_DAYS days are."""
+    if published is None:
+        return []
+    found = []
+    for cand in candidates:
+        reading = normalise(cand.reading, Reference(published))
+        if reading is None or reading.anchor != "absolute" or reading.when is None:
+            continue
+        if reading.when.precision not in ("day", "month"):
+            continue
+        if (published - reading.when.end).days < STORY_DISTANCE_DAYS:
+            return []
+        if reading.when.precision == "day":
+            found.append((cand.start, reading.when.start))
+    return found if len(found) >= STORY_DAYS else []
+
+
+def _story_day(story: list[tuple[int, date]], offset: int) -> date | None:
+    """The story's day told last before `offset` (its first, before any)."""
+    if not story:
+        return None
+    index = bisect_right([start for start, _ in story], offset)
+    return story[index - 1][1] if index else story[0][1]
 
 
 _PARSED_DIRECTION = {anchoring.PAST: PAST, anchoring.FUTURE: FUTURE}

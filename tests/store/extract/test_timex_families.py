@@ -40,6 +40,12 @@ WEDNESDAY = date(2025, 5, 7)
     ("Disco peaked in the 70s.", [("the 70s", "197")]),
     ("People in their 70s are most at risk.", []),
     ("Growth was slow in the late 1990s.", [("the late 1990s", "199")]),
+    # a story set in an earlier year: its weekdays are near the day it told last, not the publication
+    ("The court met on March 4, 2019 and on March 12, 2019. On Thursday, the judge ruled.",
+     [("March 4, 2019", "2019-03-04"), ("March 12, 2019", "2019-03-12"), ("Thursday", "2019-03-14")]),
+    # one old date is background: the weekday is the publication's
+    ("The firm was founded on March 4, 2019. On Tuesday, it named a new chief.",
+     [("March 4, 2019", "2019-03-04"), ("Tuesday", "2025-05-06")]),
 ])
 def test_each_family_is_found_and_read(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, WEDNESDAY)] == expected
