@@ -78,7 +78,10 @@ FAMILIES: dict[str, str] = {
     "weekday": (r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<p>{PART_OF_DAY}))?"),
     "ago": rf"(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+ago",
-    "shifted": rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>later|earlier|afterwards?)",
+    "shifted": (rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>later|earlier|afterwards?)"
+                # "three days later than planned": the delay of the date told before, which stays that date
+                r"(?P<than>\s+than\s+(?:originally\s+|initially\s+|first\s+|previously\s+)?"
+                r"(?:planned|scheduled|expected|announced|anticipated|forecast))?"),
     "in_units": rf"in\s+(?P<span>(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT}))",
     "set": (rf"(?:(?P<num>[$€£]?\d[\d,.]*|{ADJECTIVE_COUNT})(?:\s+(?:million|billion|thousand|hundred))?\s+)?"
             rf"(?P<span>(?:(?P<freq>once|twice|\w++\s+times)\s+)?(?P<q>a|an|per|every|each)\s+"

@@ -98,6 +98,8 @@ def shifted(m: re.Match, ref: Reference) -> Reading | None:
     unit = _unit(m["u"])
     if count is None or ref.previous is None:
         return Reading("DATE", _UNKNOWN_VALUES.get(unit, "XXXX-XX-XX"))
+    if m["than"]:  # "arrives on November 11, three days later than planned": November 11
+        return dated(value_at(ref.previous.start, ref.previous.precision), "previous")
     sign = -1 if m["dir"].lower() == "earlier" else 1
     moved = _counted(ref.previous.start, sign * count, unit)
     if moved is None:

@@ -40,6 +40,10 @@ WEDNESDAY = date(2025, 5, 7)
     ("Disco peaked in the 70s.", [("the 70s", "197")]),
     ("People in their 70s are most at risk.", []),
     ("Growth was slow in the late 1990s.", [("the late 1990s", "199")]),
+    # a delay against the plan is the date told, not a shift from it
+    ("The jet arrives on November 11, 2025, three days later than originally planned.",
+     [("November 11, 2025", "2025-11-11"), ("three days later than originally planned", "2025-11-11")]),
+    ("The jet arrived on May 1 and left three days later.", [("May 1", "2025-05-01"), ("three days later", "2025-05-04")]),
     # a story set in an earlier year: its weekdays are near the day it told last, not the publication
     ("The court met on March 4, 2019 and on March 12, 2019. On Thursday, the judge ruled.",
      [("March 4, 2019", "2019-03-04"), ("March 12, 2019", "2019-03-12"), ("Thursday", "2019-03-14")]),
