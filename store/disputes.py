@@ -83,16 +83,20 @@ def disputing_events(conn: sqlite3.Connection, event_id: int) -> list[int]:
 
 
 def what_each_says(tellings: Sequence, others: Sequence, label: Callable[[When], str]) -> list[str]:
-    """What each source says of the date, where they disagree: "Asia Wire: Thu 9 Oct 2025 (“on Thursday”)" for
-    each telling dated by its own words (`tellings`: rows with outlet, title, path and dating), then "kept apart:
-    Fri 10 Oct 2025, “summary”" for each disputing event (`others`: rows with when and summary)."""
-    said = []
+    """What the sources say of the date, one entry per date: "Thu 9 Oct 2025 per Asia Wire (“on Thursday”)"
+    for the tellings dated by their own words (`tellings`: rows with outlet, title, path and dating), then
+    "Fri 10 Oct 2025 per another telling: “summary”" for each event kept apart for its date (`others`: rows with
+    when and summary)."""
+    by_date: dict[str, list[str]] = {}
     for told in tellings:
         dating = told.dating
         if dating is None or dating.reason != "explicit" or dating.when is None:
             continue
         who = told.outlet or told.title or told.path
-        words = f" (“{dating.text}”)" if dating.text else ""
-        said.append(f"{who}: {label(dating.when)}{words}")
-    said += [f"kept apart: {label(other.when)}, “{other.summary}”" for other in others]
+        entry = who + (f" (“{dating.text}”)" if dating.text else "")
+        entries = by_date.setdefault(label(dating.when), [])
+        if entry not in entries:
+            entries.append(entry)
+    said = [f"{day} per {', '.join(entries)}" for day, entries in by_date.items()]
+    said += [f"{label(other.when)} per another telling: “{other.summary}”" for other in others]
     return said

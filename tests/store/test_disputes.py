@@ -65,9 +65,10 @@ def test_what_each_source_says_names_the_outlet_the_date_and_the_words():
         when, summary = day("2025-05-07"), "Ana Lima arrived in the capital"
 
     said = what_each_says([Told("Wire", Dating("explicit", 0, 6, "Monday", when=day("2025-05-05"))),
+                           Told("Daily", Dating("explicit", 0, 5, "May 5", when=day("2025-05-05"))),
                            Told(None, Dating("story", when=day("2025-05-05")))], [Other()], str)
-    assert said == [f"Wire: {day('2025-05-05')} (“Monday”)",
-                    f"kept apart: {day('2025-05-07')}, “Ana Lima arrived in the capital”"]
+    assert said == [f"{day('2025-05-05')} per Wire (“Monday”), Daily (“May 5”)",
+                    f"{day('2025-05-07')} per another telling: “Ana Lima arrived in the capital”"]
 
 
 def test_two_outlets_dating_one_arrival_two_days_apart_are_both_flagged_and_name_each_other(tmp_path):

@@ -33,6 +33,8 @@ def list_format(asked: str | None, out: TextIO | None = None) -> str:
 def write_events(rows: list[EventRow], total: int, fmt: str, out: TextIO | None = None) -> None:
     """Write `rows` (of `total` selected) in `fmt` to `out` (standard output)."""
     out = out or sys.stdout
+    if fmt != "table" and len(rows) < total:  # the table's caption says so; a pipe's reader is told on stderr
+        print(f"dateline: note: {len(rows)} of {total} events written (--limit N for more)", file=sys.stderr)
     if fmt == "table":
         Console(file=out, highlight=False).print(events_table(rows, total))
     elif fmt == "tsv":

@@ -43,6 +43,8 @@ def _limit(value: int) -> int:
 
 LimitOption = Annotated[int, typer.Option("--limit", metavar="N", callback=_limit, show_default=False,
                                           help="Show at most N rows (default 50).")]
+PairLimitOption = Annotated[int, typer.Option("--limit", metavar="N", callback=_limit, show_default=False,
+                                              help="Show at most N pairs (default 20).")]
 FORMAT_CHOICES = ("table", "tsv", "jsonl", "json")
 ListFormatOption = Annotated[Optional[str], typer.Option(
     "--format", metavar="FORMAT", show_default=False,

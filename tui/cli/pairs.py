@@ -15,7 +15,7 @@ from tui.cli.event_lists import list_format
 from tui.cli.options import (
     CountryOption,
     DbOption,
-    LimitOption,
+    PairLimitOption,
     ListFormatOption,
     OrgOption,
     PersonOption,
@@ -37,7 +37,7 @@ def pairs(
     since: SinceOption = None,
     until: UntilOption = None,
     search: SearchOption = "",
-    limit: LimitOption = 20,
+    limit: PairLimitOption = 20,
     fmt: ListFormatOption = None,
 ) -> None:
     """Who met whom: the pairs of persons and countries sharing most events (among those the options select)."""

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from store.disputes import what_each_says
 from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
 from tui.citation import copy_cited
@@ -89,10 +90,12 @@ class SourcesScreen(Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, event: EventRow | None, sources: list[SourceRow]) -> None:
+        def __init__(self, event: EventRow | None, sources: list[SourceRow],
+                     disputing: list[EventRow] | None = None) -> None:
             super().__init__()
             self.event = event
             self.sources = sources
+            self.disputing = disputing or []
 
     def __init__(self, reader: StoreReader, event_id: int) -> None:
         super().__init__()
@@ -115,7 +118,8 @@ class SourcesScreen(Screen):
     def _load(self) -> None:
         event = self.reader.event(self.event_id)
         sources = self.reader.sources(self.event_id)
-        self.post_message(self.Loaded(event, sources))
+        disputing = self.reader.disputing(self.event_id) if event is not None and event.disputed else []
+        self.post_message(self.Loaded(event, sources, disputing))
 
     @on(Loaded)
     async def _show(self, message: Loaded) -> None:
@@ -131,6 +135,10 @@ class SourcesScreen(Screen):
         if chosen is not None:
             note = dating_note(chosen.dating, event.dated_by, chosen.published, day_label)
             meta = Content.assemble(meta, "\nDated: ", safe_line(note))
+        if event.disputed:
+            said = "; ".join(what_each_says(message.sources, message.disputing, date_label))
+            meta = Content.assemble(meta, "\nThe sources disagree on the date: ",
+                                    safe_line(said or "see the Dated line of each source"))
         self.query_one("#event-meta", Static).update(meta)
         self.sources = message.sources
         source_list = self.query_one("#source-list", VerticalScroll)

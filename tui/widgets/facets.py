@@ -135,10 +135,17 @@ class FacetList(OptionList):
             return
         width = option_width(self)
         self.set_options(self._option(count, count.key in selected, width) for count in counts)
+        self.call_after_refresh(self._fit_counts, width)
         if kept in self.keys:
             self.highlighted = self.keys.index(kept)
         else:
             self.highlighted = min(previous or 0, len(self.keys) - 1)
+
+    def _fit_counts(self, width: int) -> None:
+        """Lay the lines out again when the list turned out narrower than they were made for (a scrollbar
+        appeared, or the first layout came after them): else the counts fall off the right edge."""
+        if self._shown[0] and option_width(self) != width:
+            self.set_counts(*self._shown)
 
     def on_resize(self) -> None:
         if self._shown[0]:

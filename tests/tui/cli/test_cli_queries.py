@@ -196,6 +196,9 @@ def test_events_written_to_a_pipe_are_tab_separated_lines_and_jsonl_and_json_on_
     document = json.loads(run("events", "--db", str(db), "--format", "json", "--limit", "1").stdout)
     assert (document["shown"], document["total"], document["events"][0]["persons"]) == (1, 3, ["Kim Jong Un"])
     assert run("events", "--db", str(db), "--format", "xml").exit_code == 1
+    cut = run("events", "--db", str(db), "--limit", "1")
+    assert len(cut.stdout.splitlines()) == 2  # header and one row
+    assert cut.stderr == "dateline: note: 1 of 3 events written (--limit N for more)\n"
 
 
 def test_events_help_shows_the_default_limit_plainly():
