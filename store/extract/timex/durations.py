@@ -53,6 +53,11 @@ def duration_adjective(m: re.Match, ref: Reference) -> Reading | None:
     return Reading("DURATION", duration_value(count, m["u"]))
 
 
+def bare_plural(m: re.Match, ref: Reference) -> Reading | None:
+    """"months of talks", "lasted weeks": some number of the unit."""
+    return Reading("DURATION", duration_value(None, m["u"]))
+
+
 def vague_duration(m: re.Match, ref: Reference) -> Reading | None:
     if m["recent"]:
         return Reading("DATE", "PAST_REF")
@@ -82,5 +87,5 @@ def reference(m: re.Match, ref: Reference) -> Reading | None:
     return Reading("DATE", value)
 
 
-HANDLERS = {"duration": duration, "duration_adjective": duration_adjective, "vague_duration": vague_duration,
+HANDLERS = {"bare_plural": bare_plural, "duration": duration, "duration_adjective": duration_adjective, "vague_duration": vague_duration,
             "set": set_, "reference": reference}

@@ -98,6 +98,8 @@ FAMILIES: dict[str, str] = {
                        r"|for\s+(?P<span>(?P<u>years|months|weeks|days|decades|hours))"
                        r"|(?P<recent>recent)\s+(?P<u2>years|months|weeks|days|decades)"
                        r"|the\s+coming\s+(?P<u3>days|weeks|months|years)"),
+    # "months of talks", "lasted weeks", "within days": a bare plural unit as a duration (see _plausible)
+    "bare_plural": r"(?P<u>hours|days|weeks|months|years|decades)",
     "reference": (r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days)"
                   # "the current president", "the ongoing talks", "recent floods": before a noun (_plausible)
                   r"|(?P<present2>current|ongoing)|(?P<recent>recent)"
@@ -148,6 +150,9 @@ _DATE_PREPOSITIONS = {"in", "as", "since", "by", "until", "till", "during", "of"
 _CLOCK_PREPOSITIONS = {"at", "by", "from", "until", "till", "around", "about", "before", "after", "since", "to"}
 _AMBIGUOUS_MONTHS = {"may", "march"}
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]+[a-z]", re.I)
+_DURATION_WORDS_BEFORE = {"lasted", "lasting", "lasts", "last", "took", "take", "takes", "taking", "spent",
+                          "spend", "spends", "within", "after"}
 _DAY_WORDS_BEFORE = {"for", "during", "throughout", "of"}  # "for the day", "the rest of the day"
 _TIME_WORDS_BEFORE = {"at", "by", "since", "until", "before", "after", "around"}
 _WORD_BEFORE = re.compile(r"([\w.'’]+)[\s,]*$")
@@ -271,6 +276,8 @@ def _plausible(name: str, m: re.Match, body: str) -> bool:
         return False  # "Audi Q3"
     if name == "reference" and (m["present2"] or m["recent"]):
         return bool(_LOWER_WORD_AFTER.match(body, m.end()))
+    if name == "bare_plural":
+        return word.lower() in _DURATION_WORDS_BEFORE or bool(_OF_AFTER.match(body, m.end()))
     if name == "the_day" and not m["within"]:
         return word.lower() in _DAY_WORDS_BEFORE  # "for the day", not "the day of the vote"
     if name == "that_time":

@@ -21,6 +21,9 @@ WEDNESDAY = date(2025, 5, 7)
     ("That time is over.", []),
     # bare plural and adjectival durations
     ("The strike lasted for weeks.", [("weeks", "PXW")]),
+    ("The strike lasted weeks.", [("weeks", "PXW")]),
+    ("After months of talks, the deal was signed.", [("months", "PXM")]),
+    ("The years were hard.", []),
     ("Prices rose for six straight days.", [("six straight days", "P6D")]),
     ("It was the biggest single-day drop since 2020.", [("single-day", "P1D"), ("2020", "2020")]),
     ("The two-day summit ended.", [("two-day", "P2D")]),
