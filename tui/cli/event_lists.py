@@ -37,16 +37,23 @@ def write_events(rows: list[EventRow], total: int, fmt: str, out: TextIO | None 
         print(f"dateline: note: {len(rows)} of {total} events written (--limit N for more)", file=sys.stderr)
     if fmt == "table":
         Console(file=out, highlight=False).print(events_table(rows, total))
-    elif fmt == "tsv":
-        out.write("\t".join(TSV_COLUMNS) + "\n")
-        for row in rows:
-            record = _record(row)
-            out.write("\t".join(_cell(record[column]) for column in TSV_COLUMNS) + "\n")
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(json_text(_record(row)) + "\n")
     else:
-        out.write(json_text({"events": [_record(row) for row in rows], "shown": len(rows), "total": total}) + "\n")
+        write_records([_record(row) for row in rows], TSV_COLUMNS, fmt, out,
+                      {"events": None, "shown": len(rows), "total": total})
+
+
+def write_records(records: list[dict], columns: tuple[str, ...], fmt: str, out: TextIO, document: dict) -> None:
+    """`records` as tab-separated lines under a header of `columns` (tsv), a JSON object per line (jsonl), or one
+    JSON `document` whose None value is filled with the records (json)."""
+    if fmt == "tsv":
+        out.write("\t".join(columns) + "\n")
+        for record in records:
+            out.write("\t".join(_cell(record[column]) for column in columns) + "\n")
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json_text(record) + "\n")
+    else:
+        out.write(json_text({key: records if value is None else value for key, value in document.items()}) + "\n")
 
 
 def events_table(rows: list[EventRow], total: int) -> Table:

@@ -9,9 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from store.clean import clean_line
-from store.output_safety import json_text
 from store.pairs import Pair, Pairs, actor_pairs, sparkline
-from tui.cli.event_lists import list_format
+from tui.cli.event_lists import list_format, write_records
 from tui.cli.options import (
     CountryOption,
     DbOption,
@@ -50,21 +49,11 @@ def pairs(
 
 
 def write_pairs(found: Pairs, fmt: str) -> None:
-    out = sys.stdout
     if fmt == "table":
         Console(highlight=False).print(_table(found))
-    elif fmt == "tsv":
-        out.write("\t".join(TSV_COLUMNS) + "\n")
-        for pair in found.pairs:
-            record = _record(pair)
-            out.write("\t".join(clean_line(str(record[c] if record[c] is not None else "")).replace("\t", " ")
-                                for c in TSV_COLUMNS) + "\n")
-    elif fmt == "jsonl":
-        for pair in found.pairs:
-            out.write(json_text(_record(pair)) + "\n")
     else:
-        out.write(json_text({"pairs": [_record(pair) for pair in found.pairs], "counted": found.counted,
-                             "selected": found.selected}) + "\n")
+        write_records([_record(pair) for pair in found.pairs], TSV_COLUMNS, fmt, sys.stdout,
+                      {"pairs": None, "counted": found.counted, "selected": found.selected})
 
 
 def _record(pair: Pair) -> dict:
