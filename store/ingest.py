@@ -30,6 +30,7 @@ class IngestReport:
     unchanged: int = 0  # already in the store, left as they were
     events_new: int = 0
     events_merged: int = 0  # tellings that joined an event already in the store
+    events_joined: int = 0  # stored events found to be one with another (a telling of both): one fewer each
     skipped: list[Skipped] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)  # articles without a publication date
     totals: dict = field(default_factory=dict)  # the store's counts at the end
@@ -181,7 +182,7 @@ def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestRepo
         return False
     conn.execute("SAVEPOINT article")
     try:
-        new, merged = _store(conn, extraction, force, people)
+        new, merged, joined = _store(conn, extraction, force, people)
     except _ARTICLE_ERRORS as error:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
@@ -192,11 +193,13 @@ def _store_or_skip(conn, extraction: Extraction, force: bool, report: IngestRepo
     report.articles += 1
     report.events_new += new
     report.events_merged += merged
+    report.events_joined += joined
     return True
 
 
-def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tuple[int, int]:
-    """Write one article and its events; (events new, tellings merged into stored events)."""
+def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tuple[int, int, int]:
+    """Write one article and its events; (events new, tellings merged into stored events, stored events joined
+    to another)."""
     article = extraction.article
     if force and db.has_article(conn, article.id):
         db.delete_article(conn, article.id)
@@ -204,7 +207,7 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
     extraction = _named_as_stored(conn, extraction, people)
     extraction = _orgs_as_stored(conn, extraction)
     extraction, learned = _with_affiliated_countries(conn, extraction)
-    new = merged = 0
+    new = merged = joined = 0
     affiliations, aliases = extraction.entities.affiliations, extraction.entities.aliases
     matches, also = _matching_stored_events(conn, extraction.events)
     for index, event in enumerate(extraction.events):
@@ -220,9 +223,10 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
         for other in also.get(index, ()):  # this telling is one with two stored events: they are one
             combined = merge.merge_into(combined, other)
             db.absorb_event(conn, stored.id, other.id, combined)
+            joined += 1
     for person, code in learned.items():  # the store learns a person's country: their stored events name it too
         db.spread_affiliation(conn, person, code)
-    return new, merged
+    return new, merged, joined
 
 
 def _note_disputes(conn, event_id: int, event: Event) -> None:

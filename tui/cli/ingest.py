@@ -93,6 +93,8 @@ def _print_report(console: Console, report, target: Path) -> None:
         console.print(_line(f"Nothing new: {report.unchanged} article(s) already in {target} (--force re-extracts)."))
     else:
         kept = f" {report.unchanged} already stored were left as they were," if report.unchanged else ""
+        if report.events_joined:  # else "60 new events" and "the store holds 59" read as a contradiction
+            kept += f" {report.events_joined} known event(s) found to be one with another,"
         console.print(_line(
             f"Ingested {report.articles} article(s) into {target}: {report.events_new} new event(s), "
             f"{report.events_merged} telling(s) merged into known events,{kept} {len(report.skipped)} skipped."
