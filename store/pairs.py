@@ -14,7 +14,7 @@ from datetime import date
 from itertools import combinations
 
 from store.filter import Filter
-from store.queries import actor_key
+from store.queries import actor_key, count_events
 from store.selection import select
 
 WINDOW = 50_000  # the latest events of the selection that are counted
@@ -67,7 +67,7 @@ def actor_pairs(conn: sqlite3.Connection, flt: Filter, limit: int = 20, buckets:
         keys[event_id] = sort_key
         if actor_id in kinds:
             actors_of[event_id].append(actor_id)
-    selected = _count(conn, selection)
+    selected = count_events(conn, flt)
     counted = min(selected, window)
     together: Counter[tuple[int, int]] = Counter()
     days: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -94,10 +94,6 @@ def actor_pairs(conn: sqlite3.Connection, flt: Filter, limit: int = 20, buckets:
         pairs.append(Pair(actor(a), actor(b), count, date.fromisoformat(when[0]) if when else None,
                           date.fromisoformat(when[-1]) if when else None, _spread(when, span, buckets)))
     return Pairs(pairs, counted, selected, span)
-
-
-def _count(conn: sqlite3.Connection, selection) -> int:
-    return conn.execute(f"SELECT count(*) FROM {selection.source} {selection.where()}", selection.params).fetchone()[0]
 
 
 def _spread(keys: list[str], span: tuple[date, date] | None, buckets: int) -> tuple[int, ...]:

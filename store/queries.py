@@ -213,13 +213,7 @@ def facet_counts(conn: sqlite3.Connection, flt: Filter, limit: int = 50) -> dict
     selection = select(conn, flt)
     if selection is None:
         return {kind: [] for kind in ACTOR_KINDS}
-    # Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once and its actors
-    # counted, instead of testing every actor's events against the selection.
-    counted = conn.execute(
-        f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
-        f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id GROUP BY ea.actor_id",
-        selection.params,
-    ).fetchall()
+    counted = _actor_tallies(conn, selection)
     out: dict[str, list[ActorCount]] = {kind: [] for kind in ACTOR_KINDS}
     top = sorted(counted, key=lambda row: -row[1])
     for start in range(0, len(top), _CHUNK):  # names for the most counted first, until the lists are settled
@@ -527,20 +521,25 @@ def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:
     return ArticleRow(row["id"], row["path"], row["title"], _date(row["published"]), row["url"], row["body"])
 
 
+def _actor_tallies(conn: sqlite3.Connection, selection, kind: str | None = None) -> list[tuple[int, int]]:
+    """(actor id, number of selected events naming it) for every actor (of `kind`) the selected events name.
+    Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once and its actors
+    counted, instead of testing every actor's events against the selection."""
+    of_kind = " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ?" if kind else ""
+    return conn.execute(
+        f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
+        f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id{of_kind} GROUP BY ea.actor_id",
+        [*selection.params, *([kind] if kind else [])],
+    ).fetchall()
+
+
 def counted_actors(conn: sqlite3.Connection, kind: str, flt: Filter) -> dict[int, int] | None:
     """Actor id → how many of the events `flt` selects name them, for the actors of `kind` those events name;
     None for no filter (every actor's stored count holds)."""
     if flt == Filter():
         return None
     selection = select(conn, flt)
-    if selection is None:
-        return {}
-    return dict(conn.execute(
-        f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"
-        f" {selection.where()}) s CROSS JOIN event_actors ea ON ea.event_id = s.id"
-        " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ? GROUP BY ea.actor_id",
-        [*selection.params, kind],
-    ).fetchall())
+    return {} if selection is None else dict(_actor_tallies(conn, selection, kind))
 
 
 def actor_candidates(conn: sqlite3.Connection, kind: str, text: str, limit: int = 200,
