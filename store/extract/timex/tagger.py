@@ -76,6 +76,8 @@ def _story_days(candidates: Sequence[Candidate], published: date | None) -> list
         return []
     found = []
     for cand in candidates:
+        if not any(ch.isdigit() for ch in cand.reading):
+            continue  # a day or month written in full has digits: no second reading for the others
         reading = normalise(cand.reading, Reference(published))
         if reading is None or reading.anchor != "absolute" or reading.when is None:
             continue
