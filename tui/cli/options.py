@@ -28,7 +28,8 @@ SearchOption = Annotated[str, typer.Option(
     "--search", metavar="TEXT", help="Only events whose summary or sources have every word of TEXT.",
 )]
 DisputedOption = Annotated[bool, typer.Option(
-    "--disputed", help="Only events whose sources disagree on the date (also with an event kept apart for it).",
+    "--disputed",
+    help="Only events whose sources disagree on the date (also with an event kept apart for it) or on who took part.",
 )]
 MAX_LIMIT = 2**63 - 1
 

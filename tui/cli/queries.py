@@ -76,7 +76,8 @@ def events(
     disputed: DisputedOption = False,
     fmt: ListFormatOption = None,
 ) -> None:
-    """List events in timeline order ("!" before the source count: the sources disagree on the date)."""
+    """List events in timeline order ("!" before the source count: the sources disagree on the date or on who
+    took part)."""
     shown = list_format(fmt)
     with reported_errors(), reading(store_to_read(db)) as conn:
         flt = replace(filter_of(conn, person, country, since, until, search, org), disputed=disputed)

@@ -27,7 +27,7 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("{ }", "previous / next year with events"),
             ("r", "newest first / oldest first"),
             ("~", "a date not in its sentence"),
-            ("!", "sources disagree on the date"),
+            ("!", "sources disagree: date or who"),
         ]),
         ("Event", [
             ("enter", "open the event's sources"),

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.disputes import what_each_says
+from store.disputes import what_each_says, who_each_names
 from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
 from tui.citation import copy_cited
@@ -137,8 +137,12 @@ class SourcesScreen(Screen):
             meta = Content.assemble(meta, "\nDated: ", safe_line(note))
         if event.disputed:
             said = "; ".join(what_each_says(message.sources, message.disputing, date_label))
-            meta = Content.assemble(meta, "\nThe sources disagree on the date: ",
-                                    safe_line(said or "see the Dated line of each source"))
+            named = "; ".join(who_each_names(message.sources))
+            if said or not named:
+                meta = Content.assemble(meta, "\nThe sources disagree on the date: ",
+                                        safe_line(said or "see the Dated line of each source"))
+            if named:
+                meta = Content.assemble(meta, "\nThe sources disagree on who took part: ", safe_line(named))
         self.query_one("#event-meta", Static).update(meta)
         self.sources = message.sources
         source_list = self.query_one("#source-list", VerticalScroll)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from store.export import place_label
-from store.disputes import what_each_says
+from store.disputes import what_each_says, who_each_names
 from store.provenance import chosen_telling, dating_note
 from store.queries import EventRow, SourceRow
 from store.clean import clean_line
@@ -37,8 +37,13 @@ def detail_text(row: EventRow, sources: list[SourceRow] | None, names: dict[str,
         text.append_text(Text.assemble("\n", ("Dated     ", "dim"), clean_line(note)))
     if row.disputed and sources is not None:
         said = what_each_says(sources, disputing or [], date_label)
-        text.append_text(Text.assemble("\n", ("Disputed  ", "bold yellow"),
-                                       clean_line("; ".join(said) or "the sources disagree on the date")))
+        named = who_each_names(sources)
+        if said or not named:
+            text.append_text(Text.assemble("\n", ("Disputed  ", "bold yellow"),
+                                           clean_line("; ".join(said) or "the sources disagree on the date")))
+        if named:
+            text.append_text(Text.assemble("\n", ("Disputed  ", "bold yellow"), "who: ",
+                                           clean_line("; ".join(named))))
     if row.persons:
         text.append_text(Text.assemble("\n", ("Persons   ", "dim"), ", ".join(map(clean_line, row.persons))))
     if row.countries:
