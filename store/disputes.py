@@ -19,6 +19,9 @@ from store.model import Dating, Event, When
 
 DISPUTE_DAYS = 7  # how far apart two stated dates of one happening may lie and still be read as a disagreement
 MIN_SHARED_WORDS = 3  # one more than merging asks for: the tellings must plainly tell the same thing
+# ... and that many of the words of the one with fewer: an event told by many sources gathers their words, and
+# three of them are easily met again by the next day's different happening of the same person
+MIN_SHARED_SHARE = 1 / 3
 PRECISE = ("day", "week")  # only dates this precise are compared: "in 2021" and "on 3 May 2021" do not disagree
 
 # The SQL condition (one parameter-free fragment, with {event} for the event id column) that an event is disputed.
@@ -46,7 +49,8 @@ def tellings_disagree(datings: Iterable[Dating | None]) -> bool:
 
 def tells_same_apart_from_date(a: Event, b: Event) -> bool:
     """Two events told by different articles, both dated by their own precise words, one naming every person the
-    other names (no other party took part) and sharing MIN_SHARED_WORDS content words, whose dates do not overlap
+    other names (no other party took part) and sharing MIN_SHARED_WORDS content words (and MIN_SHARED_SHARE of the
+    fewer words), whose dates do not overlap
     but lie within DISPUTE_DAYS."""
     if a.when.start is None or b.when.start is None or a.when.overlaps(b.when):
         return False
@@ -59,7 +63,12 @@ def tells_same_apart_from_date(a: Event, b: Event) -> bool:
     gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
     fewer, more = sorted((set(a.persons), set(b.persons)), key=len)
     return (gap <= timedelta(days=DISPUTE_DAYS) and bool(fewer) and fewer <= more
-            and len(a.words & b.words) >= MIN_SHARED_WORDS)
+            and _tell_alike(a.words, b.words))
+
+
+def _tell_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= MIN_SHARED_WORDS and shared >= MIN_SHARED_SHARE * min(len(a), len(b))
 
 
 def window(when: When) -> When:

@@ -37,6 +37,13 @@ WORDS = {"arrived", "capital", "visit", "state"}
     # too few words in common
     (event(day("2025-05-05"), ["Ana Lima"], {"arrived", "capital"}, "a"),
      event(day("2025-05-07"), ["Ana Lima"], {"arrived", "capital"}, "b"), False),
+    # three words in common, but few of either: a merged event's many words meet the next day's other happening
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS | {f"word{i}" for i in range(6)}, "a"),
+     event(day("2025-05-06"), ["Ana Lima"], {"arrived", "capital", "state"} | {f"other{i}" for i in range(7)}, "b"),
+     False),
+    # the same three words make most of the fewer words
+    (event(day("2025-05-05"), ["Ana Lima"], WORDS | {f"word{i}" for i in range(6)}, "a"),
+     event(day("2025-05-06"), ["Ana Lima"], {"arrived", "capital", "state", "quotas"}, "b"), True),
     # a date the text did not state does not disagree
     (event(day("2025-05-05"), ["Ana Lima"], WORDS, "a", "story"), event(day("2025-05-07"), ["Ana Lima"], WORDS, "b"),
      False),
