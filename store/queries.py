@@ -302,6 +302,21 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     return out
 
 
+def similar_actor_names(conn: sqlite3.Connection, kind: str, text: str, limit: int = 3) -> list[str]:
+    """Names of actors of `kind` spelled like `text`, the whole name or one of its words ("Putn", "Vladimr Putin":
+    Vladimir Putin), closest first: what to suggest for a name the store does not hold. Reads every name of the
+    kind: for an error message, not for typing."""
+    from difflib import get_close_matches
+
+    spelled: dict[str, str] = {}
+    for (name,) in conn.execute("SELECT name FROM actors WHERE kind = ? AND n_events > 0 ORDER BY n_events DESC",
+                                (kind,)):
+        for form in (name, *name.split()):
+            spelled.setdefault(form.casefold(), name)
+    matches = get_close_matches(text.strip().casefold(), spelled, n=limit * 3, cutoff=0.75)
+    return list(dict.fromkeys(spelled[match] for match in matches))[:limit]
+
+
 def find_actors(conn: sqlite3.Connection, kind: str, text: str, limit: int = 20) -> list[ActorMatch]:
     """Actors of `kind` for a picker: exact name (or country code) first, then names starting with `text`, then
     names with a word starting with it, then names or aliases containing it; more events first within each."""

@@ -31,6 +31,7 @@ from store.queries import (
     parse_period,
     person_aliases,
     resolve_country,
+    similar_actor_names,
     timeline_page,
 )
 from tui.cli.errors import fail, reported_errors
@@ -197,7 +198,8 @@ def _known(conn: sqlite3.Connection, kind: str, name: str) -> None:
     if named_actors(conn, kind, name):
         return
     noun = {"person": "person", "org": "organisation"}[kind]
-    close = [clean_line(match.name) for match in find_actors(conn, kind, name, 3)]
+    close = [clean_line(match.name) for match in find_actors(conn, kind, name, 3)] or [
+        clean_line(similar) for similar in similar_actor_names(conn, kind, name)]
     fail(f"no {noun} called {clean_line(name)!r} in the store" + (f"; did you mean: {', '.join(close)}?"
                                                                    if close else ""))
 

@@ -179,6 +179,11 @@ def test_an_unknown_person_or_organisation_is_an_error_naming_close_names(db):
     result = run("events", "--db", str(db), "--person", "Li")
     assert result.exit_code == 1
     assert result.stderr == "dateline: error: no person called 'Li' in the store; did you mean: Li Qiang?\n"
+    for misspelt in ("Li Qaing", "Qiangg", "kim jon un"):  # a name or one of its words misspelt
+        result = run("events", "--db", str(db), "--person", misspelt)
+        close = "Kim Jong Un" if misspelt.startswith("kim") else "Li Qiang"
+        assert result.stderr == f"dateline: error: no person called {misspelt!r} in the store; did you mean: {close}?\n"
+    assert run("events", "--db", str(db), "--person", "Putin").stderr.endswith("in the store\n")  # nothing alike
     result = run("countries", "--db", str(db), "--org", "Acme")
     assert (result.exit_code, result.stderr) == (1, "dateline: error: no organisation called 'Acme' in the store\n")
 
