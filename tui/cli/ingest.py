@@ -7,13 +7,6 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.text import Text
 
 from store.clean import clean_line
@@ -39,6 +32,8 @@ def ingest_command(
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
 ) -> None:
     """Read articles, extract dated events with persons, countries and sources, and store them."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from store.db import StoreError, error_reason
     from store.ingest import ingest
 
