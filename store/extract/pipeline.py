@@ -14,7 +14,7 @@ from store.extract import merge, nlp
 from store.extract.comments import comments_start
 from store.extract.entities import find_entities
 from store.extract.events import SentenceEvent, find_events
-from store.extract.timex import date_ranges, tag
+from store.extract.timex import date_ranges, tag, with_range_durations
 from store.model import Article, Entities, Extraction, Timex
 from store.readers.records import Skipped
 
@@ -131,7 +131,8 @@ def extract_analysed(article: Article, analysis: nlp.Analysis) -> Extraction:
     """The extraction of an article whose spaCy analysis is done (what benchmarks that also read the parse use)."""
     timexes, entities, candidates = _tellings(article, analysis)
     events = merge.merge_article(candidates)
-    return Extraction(article, analysis.sentences, analysis.spans, timexes, entities, events)
+    return Extraction(article, analysis.sentences, analysis.spans, with_range_durations(article.body, timexes),
+                      entities, events)
 
 
 def tellings(article: Article) -> list[SentenceEvent]:

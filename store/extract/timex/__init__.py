@@ -8,7 +8,7 @@ that points a partial date to the past or the future (`tense`), and TIMEX3 value
 without compiling the grammar's patterns at start (56 ms)."""
 from __future__ import annotations
 
-__all__ = ["date_ranges", "tag"]
+__all__ = ["date_ranges", "tag", "with_range_durations"]
 
 
 def __getattr__(name: str):

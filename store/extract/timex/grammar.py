@@ -58,6 +58,14 @@ FAMILIES: dict[str, str] = {
     "quarter": (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|current|next|previous|"
                 r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
                 r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + WRITTEN_YEAR + r"))?"),
+    # A fiscal year, its calendar unknown: "fiscal 2007", "FY2008", "the 2006 fiscal year", "the current financial
+    # year", "the first quarter of fiscal 2007", "the beginning of the financial year" (TIMEX3 FY2007, FY2007-Q1)
+    "fiscal": (rf"{_DATE_WRAPPER}(?:(?:the\s+)?(?P<part>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
+               r"(?P<pu>quarter|half)\s+of\s+)?"
+               rf"(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+(?P<y>{YEAR})"
+               r"|FY\s?['’]?(?P<y2>\d{4}|\d\d)"
+               rf"|(?:the\s+)?(?:(?P<y3>{YEAR})\s+|(?P<rel>current|this|next|last|previous|coming|past)\s+)?"
+               r"(?:fiscal|financial)\s+year)"),
     "half": (r"the\s+(?P<h>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|"
              r"(?:the\s+|this\s+|(?P<yrel>next|last)\s+)year)"),
     "season": (rf"{_DATE_WRAPPER}(?:(?P<rel>this|last|next|coming|past)\s+|the\s+)?(?P<s>{SEASON})"
@@ -73,6 +81,9 @@ FAMILIES: dict[str, str] = {
     "the_day": r"(?P<within>(?:later|earlier)\s+in\s+)?the\s+day",
     # "at that time", "by that time": the time told before (after the words of _TIME_WORDS_BEFORE only)
     "that_time": r"that\s+time",
+    # "at a later time", "to a later date", "at an undisclosed date": a date the text leaves unknown
+    "unknown_date": (r"(?:a|an)\s+(?:later|earlier|future|subsequent|unspecified|undisclosed|undetermined|unknown"
+                     r"|unannounced)\s+(?:date|time)"),
     "relative_unit": (rf"{_DATE_WRAPPER}(?:(?:the\s+)?{_RELATIVE}\s+|(?P<the>the)\s+)"
                       r"(?P<u>week|weekend|month|quarter|year|decade)"),
     "weekday": (r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?"
@@ -135,6 +146,7 @@ REQUIRED = {
     "season": SEASON,
     "quarter": r"quarter|Q[1-4]",
     "half": r"half",
+    "fiscal": r"fiscal|financial|FY",
 }
 _REQUIRED = {name: re.compile(pattern, re.I) for name, pattern in REQUIRED.items()}
 

@@ -200,6 +200,27 @@ def half(m: re.Match, ref: Reference) -> Reading | None:
     return dated(f"{year_}-{part}", "published") if year_ else Reading("DATE", f"XXXX-{part}")
 
 
+def fiscal(m: re.Match, ref: Reference) -> Reading | None:
+    """A fiscal year (FY2007), or a quarter or half of one (FY2007-Q1): dated as the calendar year of its
+    number, the nearest a company's calendar that the text does not give allows."""
+    written = m["y"] or m["y3"] or m["y2"]
+    if written:
+        year_ = int(written) if len(written) == 4 else 2000 + int(written)
+        anchor = "absolute"
+    else:
+        step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1}.get((m["rel"] or "").lower(), 0)
+        year_ = None if ref.published is None else ref.published.year + step
+        anchor = "published"
+    part = ""
+    if m["part"]:
+        number = ORDINALS[m["part"].lower()]
+        part = f"-Q{number}" if m["pu"].lower() == "quarter" else f"-H{number}"
+    if year_ is None:
+        return Reading("DATE", f"FYXXXX{part}", mod=wrapper_mod(m))
+    calendar = dated(str(year_), anchor)
+    return Reading("DATE", f"FY{year_}{part}", calendar.when, wrapper_mod(m), calendar.anchor, calendar.problem)
+
+
 def season(m: re.Match, ref: Reference) -> Reading | None:
     code = SEASONS[m["s"].lower()]
     mod = wrapper_mod(m)
@@ -283,5 +304,5 @@ def clock(m: re.Match, ref: Reference) -> Reading | None:
 
 HANDLERS = {"iso_date": iso_date, "numeric_date": numeric_date, "month_day": month_day,
             "month_year": month_year, "month": month, "year": year, "decade": decade, "quarter": quarter,
-            "half": half, "season": season, "holiday": holiday, "weekday": weekday, "clock": clock,
+            "half": half, "fiscal": fiscal, "season": season, "holiday": holiday, "weekday": weekday, "clock": clock,
             "century": century, "week_of_month": week_of_month, "same_period": same_period}

@@ -136,6 +136,11 @@ def that_time(m: re.Match, ref: Reference) -> Reading | None:
     return dated(value_at(previous.start, previous.precision), "previous")
 
 
+def unknown_date(m: re.Match, ref: Reference) -> Reading | None:
+    """"at a later date": a date the text does not give."""
+    return Reading("DATE", "XXXX-XX-XX")
+
+
 def in_units(m: re.Match, ref: Reference) -> Reading | None:
     """"in three weeks": a date when the clause looks ahead, otherwise a duration ("first talks in six years")."""
     if ref.direction != FUTURE or ref.published is None:
@@ -150,4 +155,5 @@ def in_units(m: re.Match, ref: Reference) -> Reading | None:
 
 
 HANDLERS = {"deictic": deictic, "relative_unit": relative_unit, "ago": ago, "shifted": shifted,
-            "anaphor": anaphor, "in_units": in_units, "the_day": the_day, "that_time": that_time}
+            "anaphor": anaphor, "in_units": in_units, "the_day": the_day, "that_time": that_time,
+            "unknown_date": unknown_date}

@@ -16,7 +16,7 @@ from store.extract.syntax import Tokens
 from store.extract.timex.intervals import FUTURE, PAST, UNKNOWN
 from store.extract.timex.normalise import normalise
 from store.extract.timex.grammar import Candidate, find
-from store.extract.timex.readings import Reference, narrowed
+from store.extract.timex.readings import Reference, dated, narrowed
 from store.extract.timex.tense import direction
 from store.model import PRECISIONS, Sentence, Span, Timex, When
 
@@ -58,7 +58,31 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
         # "That same month" after a date out of range names no date either, not the one before it.
         previous = None if reading.problem else reading.when or previous
     starts = [t.start for t in timexes]
-    return [_with_day(t, timexes, starts, sentences, body, published) for t in timexes]
+    return _years_from_range_ends(body, [_with_day(t, timexes, starts, sentences, body, published) for t in timexes])
+
+
+_MONTH_OR_DAY_VALUE = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)")
+
+
+def _years_from_range_ends(body: str, timexes: list[Timex]) -> list[Timex]:
+    """"between March and June 2026", "from May 12 to May 15, 2026": a month or day written without its year, joined
+    as a range to a date with its year, is in that year (the year before when it would come after that date)."""
+    out = list(timexes)
+    for i, (first, second) in enumerate(zip(timexes, timexes[1:])):
+        value = _MONTH_OR_DAY_VALUE.fullmatch(first.value)
+        if not (value and first.anchor == "published" and second.anchor == "absolute" and second.when):
+            continue
+        joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
+        opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
+        if not joint or (joint["and"] and not (opening and opening["word"].lower() == "between")):
+            continue
+        year = second.when.start.year
+        reading = dated(f"{year}{value[1]}", "absolute", first.mod)
+        if reading.when is not None and reading.when.start > second.when.start:
+            reading = dated(f"{year - 1}{value[1]}", "absolute", first.mod)
+        if reading.when is not None:
+            out[i] = replace(first, value=reading.value, when=reading.when, anchor="absolute", problem=None)
+    return out
 
 
 # A story is set in an earlier time when it writes at least STORY_DAYS days in full and every day or month it
@@ -137,6 +161,47 @@ def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, Whe
     "until" or "between … and", or two days in a row joined by "and"; the offsets cover an opening
     "from"/"between" too."""
     ranges = []
+    for first, second, start, _opened in _joined(body, timexes):
+        precision = max(first.when.precision, second.when.precision, key=PRECISIONS.index)
+        ranges.append((start, second.end, When(first.when.start, second.when.end, precision)))
+    return ranges
+
+
+def with_range_durations(body: str, timexes: Sequence[Timex]) -> list[Timex]:
+    """`timexes` with a TIMEX3 DURATION for each range opened by "from" or "between" whose two dates share their
+    unit, placed after its second date: "from 2009 to 2011" is P2Y beside 2009 and 2011, "between May and July"
+    P2M (the way MEANTIME annotates a range: its length from the first date to the second, and both dates)."""
+    after: dict[int, Timex] = {}
+    for first, second, start, opened in _joined(body, timexes):
+        length = _length(first.when, second.when) if opened else None
+        if length:
+            after[id(second)] = Timex(start, second.end, body[start:second.end], "DURATION", length)
+    out = []
+    for timex in timexes:
+        out.append(timex)
+        if id(timex) in after:
+            out.append(after[id(timex)])
+    return out
+
+
+def _length(a: When, b: When) -> str | None:
+    """The TIMEX3 duration from date `a` to date `b` in their common unit (year, month or day), if any."""
+    if a.precision != b.precision or a.start is None or b.start is None:
+        return None
+    if a.precision == "year":
+        count, unit = b.start.year - a.start.year, "Y"
+    elif a.precision == "month":
+        count, unit = (b.start.year - a.start.year) * 12 + b.start.month - a.start.month, "M"
+    elif a.precision == "day":
+        count, unit = (b.start - a.start).days, "D"
+    else:
+        return None
+    return f"P{count}{unit}" if count > 0 else None
+
+
+def _joined(body: str, timexes: Sequence[Timex]):
+    """(first, second, start, opened) for each pair of dated expressions written as one range; `start` covers an
+    opening "from"/"between", `opened` says there is one."""
     for first, second in zip(timexes, timexes[1:]):
         if not (first.when and second.when and first.when.start):
             continue
@@ -148,10 +213,7 @@ def date_ranges(body: str, timexes: Sequence[Timex]) -> list[tuple[int, int, Whe
             continue
         if second.when.end < first.when.start:
             continue
-        precision = max(first.when.precision, second.when.precision, key=PRECISIONS.index)
-        start = opening.start() if opening else first.start
-        ranges.append((start, second.end, When(first.when.start, second.when.end, precision)))
-    return ranges
+        yield first, second, opening.start() if opening else first.start, opening is not None
 
 
 def _next_days(first: Timex, second: Timex) -> bool:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from store.extract.pipeline import extract
-from store.extract.timex import tag
+from store.extract.timex import tag, with_range_durations
 from store.model import Article
 
 WEDNESDAY = date(2025, 5, 7)
@@ -53,6 +53,16 @@ WEDNESDAY = date(2025, 5, 7)
     # one old date is background: the weekday is the publication's
     ("The firm was founded on March 4, 2019. On Tuesday, it named a new chief.",
      [("March 4, 2019", "2019-03-04"), ("Tuesday", "2025-05-06")]),
+    # fiscal years, their calendar unknown: FY and the number; a quarter or half of one
+    ("Revenue fell in fiscal 2024.", [("fiscal 2024", "FY2024")]),
+    ("The company expects growth in FY2026.", [("FY2026", "FY2026")]),
+    ("Profit rose in the first quarter of fiscal 2024.", [("the first quarter of fiscal 2024", "FY2024-Q1")]),
+    ("Sales were weak in the 2023 fiscal year.", [("the 2023 fiscal year", "FY2023")]),
+    ("Costs will rise next fiscal year.", [("next fiscal year", "FY2026")]),
+    ("Sales jumped at the start of the financial year.", [("the start of the financial year", "FY2025")]),
+    # a date the text leaves unknown
+    ("The vote was moved to a later date.", [("a later date", "XXXX-XX-XX")]),
+    ("A later version followed.", []),
 ])
 def test_each_family_is_found_and_read(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, WEDNESDAY)] == expected
@@ -66,4 +76,20 @@ def test_each_family_is_found_and_read(sentence, expected):
 ])
 def test_the_clause_points_a_partial_date_the_right_way(sentence, expected):
     timexes = extract(Article("t.md", sentence, "T", WEDNESDAY)).timexes
+    assert [(t.text, t.value) for t in timexes] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a range opened by "from" or "between": its length beside its two dates, after them
+    ("Deliveries run from 2027 to 2029.", [("2027", "2027"), ("2029", "2029"), ("from 2027 to 2029", "P2Y")]),
+    ("The works last between March and June 2026.",
+     [("March", "2026-03"), ("June 2026", "2026-06"), ("between March and June 2026", "P3M")]),
+    ("The fair is open from May 12 to May 15, 2026.",
+     [("May 12", "2026-05-12"), ("May 15, 2026", "2026-05-15"), ("from May 12 to May 15, 2026", "P3D")]),
+    # no opening word, or two units: the dates alone
+    ("Deliveries run 2027 to 2029.", [("2027", "2027"), ("2029", "2029")]),
+    ("It runs from 2027 to March 2029.", [("2027", "2027"), ("March 2029", "2029-03")]),
+])
+def test_a_range_is_also_a_duration(sentence, expected):
+    timexes = with_range_durations(sentence, tag(sentence, WEDNESDAY))
     assert [(t.text, t.value) for t in timexes] == expected
