@@ -23,13 +23,13 @@ def _unit_name(word: str) -> str:
 
 
 def duration_value(count: float | None, unit_word: str) -> str:
-    """TIMEX3 duration value: (6, "years") → P6Y, (30, "minutes") → PT30M, (2, "quarters") → P6M,
-    (None, "decades") → PXDE, (None, "quarters") → PXQ."""
+    """TIMEX3 duration value: (6, "years") → P6Y, (30, "minutes") → PT30M, (2, "quarters") → P6M; a unit written
+    as a multiple of a smaller one in that one, counted or not: (1, "decade") → P10Y, (None, "decades") → PXY."""
     unit = _unit_name(unit_word)
     clock = "T" if unit in CLOCK_UNITS else ""
+    factor, unit = _MULTIPLES.get(unit, (1, unit))
     if count is None:
         return f"P{clock}X{UNITS[unit]}"
-    factor, unit = _MULTIPLES.get(unit, (1, unit))
     count *= factor
     number = str(int(count)) if count == int(count) else f"{count:g}"
     return f"P{clock}{number}{UNITS[unit]}"
@@ -66,6 +66,11 @@ def vague_duration(m: re.Match, ref: Reference) -> Reading | None:
     return Reading("DURATION", duration_value(None, m["u"] or m["u4"]))
 
 
+def vague_period(m: re.Match, ref: Reference) -> Reading | None:
+    """"an undetermined period of time": some length, its unit unknown, written in days as MEANTIME writes one."""
+    return Reading("DURATION", "PXD")
+
+
 def set_(m: re.Match, ref: Reference) -> Reading | None:
     """A recurring time: "annual", "every Monday", "twice a year", "15 a year", "every two weeks"."""
     if m["adverb"]:
@@ -88,4 +93,5 @@ def reference(m: re.Match, ref: Reference) -> Reading | None:
 
 
 HANDLERS = {"bare_plural": bare_plural, "duration": duration, "duration_adjective": duration_adjective, "vague_duration": vague_duration,
+            "vague_period": vague_period,
             "set": set_, "reference": reference}

@@ -54,7 +54,7 @@ FAMILIES: dict[str, str] = {
                       rf"(?:,?\s+(?P<y>{WRITTEN_YEAR}))?"),
     # "the same period last year", "the same quarter a year earlier": the year before the publication's
     "same_period": (r"the\s+same\s+(?:period|time|quarter|month|week|season)\s+(?:of\s+)?"
-                    r"(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))"),
+                    r"(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))"),
     "quarter": (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|current|next|previous|"
                 r"past|this)[-\s]+quarter(?:\s+of\s+(?:(?P<y>" + WRITTEN_YEAR + r")|(?:the\s+)?(?P<yrel>this|last|next|"
                 r"current|previous|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?P<y2>" + WRITTEN_YEAR + r"))?"),
@@ -109,6 +109,9 @@ FAMILIES: dict[str, str] = {
                        r"|for\s+(?P<span>(?P<u>years|months|weeks|days|decades|hours))"
                        r"|(?P<recent>recent)\s+(?P<u2>years|months|weeks|days|decades)"
                        r"|the\s+coming\s+(?P<u3>days|weeks|months|years)"),
+    # "for an undetermined period of time", "a brief period": a stretch of time of unknown length and unit
+    "vague_period": (r"(?:a|an)\s+(?:undetermined|unspecified|indefinite|unknown|undisclosed|extended|prolonged|long"
+                     r"|short|brief|limited)\s+period(?:\s+of\s+time)?"),
     # "months of talks", "lasted weeks", "within days": a bare plural unit as a duration (see _plausible)
     "bare_plural": r"(?P<u>hours|days|weeks|months|years|decades)",
     "reference": (r"(?P<present>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days)"
@@ -147,6 +150,7 @@ REQUIRED = {
     "quarter": r"quarter|Q[1-4]",
     "half": r"half",
     "fiscal": r"fiscal|financial|FY",
+    "vague_period": r"period",
 }
 _REQUIRED = {name: re.compile(pattern, re.I) for name, pattern in REQUIRED.items()}
 
@@ -287,6 +291,8 @@ def _plausible(name: str, m: re.Match, body: str) -> bool:
     if name == "quarter" and m["q"] and not m["y2"] and named:
         return False  # "Audi Q3"
     if name == "reference" and (m["present2"] or m["recent"]):
+        if m["recent"] and word.lower() in ("most", "more"):
+            return False  # "the most recent model" ranks things by time (the latest), it dates nothing
         return bool(_LOWER_WORD_AFTER.match(body, m.end()))
     if name == "bare_plural":
         return word.lower() in _DURATION_WORDS_BEFORE or bool(_OF_AFTER.match(body, m.end()))

@@ -151,8 +151,20 @@ def week_of_month(m: re.Match, ref: Reference) -> Reading | None:
     return dated(value_at(day, "week"), anchor)
 
 
+# A period a value names (a year, a fiscal year, a half, a quarter, a month, a week or a day of one): what "the same
+# period last year" takes a year before.
+_PERIOD_VALUE = re.compile(r"(?P<fy>FY)?(?P<y>\d{4})(?P<rest>-(?:[QH][1-4]|W\d\d|\d\d(?:-\d\d)?))?")
+
+
 def same_period(m: re.Match, ref: Reference) -> Reading | None:
-    """"the same period last year": the year before the publication's."""
+    """"the same period last year": the period the sentence told before, a year earlier ("sales in the third
+    quarter of 2024 rose from the same period last year": 2023-Q3); else the year before the publication's."""
+    period = _PERIOD_VALUE.fullmatch(ref.previous_value or "")
+    if period:
+        year_ = int(period["y"]) - 1
+        calendar = dated(f"{year_}{'' if period['fy'] else period['rest'] or ''}", "previous")
+        return Reading("DATE", f"{period['fy'] or ''}{year_}{period['rest'] or ''}", calendar.when, None,
+                       calendar.anchor, calendar.problem)
     if ref.published is None:
         return Reading("DATE", "XXXX")
     return dated(str(ref.published.year - 1), "published")

@@ -26,6 +26,7 @@ class Reference:
     range_start: date | None = None  # set when the expression closes a range ("Thursday through Saturday")
     day: date | None = None  # the day a clock time falls on, when the sentence names one
     story: date | None = None  # the day of a story set well before its publication, told last: weekdays are near it
+    previous_value: str | None = None  # the TIMEX3 value of the expression before this one in its sentence
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ def tag(body: str, published: date | None, spans: Sequence[Span] = (),
             previous,
             _range_start(body, timexes, cand),
             story=_story_day(story, cand.start),
+            previous_value=timexes[-1].value if timexes and timexes[-1].start >= sentence.start else None,
         )
         reading = normalise(cand.reading, reference)
         if reading is None:

@@ -60,6 +60,20 @@ WEDNESDAY = date(2025, 5, 7)
     ("Sales were weak in the 2023 fiscal year.", [("the 2023 fiscal year", "FY2023")]),
     ("Costs will rise next fiscal year.", [("next fiscal year", "FY2026")]),
     ("Sales jumped at the start of the financial year.", [("the start of the financial year", "FY2025")]),
+    # the same period a year before the period the sentence told, else the year before the publication's
+    ("Sales in the third quarter of 2024 rose from the same period last year.",
+     [("the third quarter of 2024", "2024-Q3"), ("the same period last year", "2023-Q3")]),
+    ("Profit in fiscal 2024 beat the same period of the last year.",
+     [("fiscal 2024", "FY2024"), ("the same period of the last year", "FY2023")]),
+    ("Sales rose in March 2024, as in the same period a year earlier.",
+     [("March 2024", "2024-03"), ("the same period a year earlier", "2023-03")]),
+    # a stretch of time of unknown length; decades and centuries counted or not, in years
+    ("He is on leave for an undetermined period of time.", [("an undetermined period of time", "PXD")]),
+    ("The period ended.", []),
+    ("The decades-long dispute ended.", [("decades-long", "PXY")]),
+    ("The dispute lasted a decade.", [("a decade", "P10Y")]),
+    # "the most recent model" ranks by time and dates nothing
+    ("The most recent model was recalled.", []),
     # a date the text leaves unknown
     ("The vote was moved to a later date.", [("a later date", "XXXX-XX-XX")]),
     ("A later version followed.", []),
@@ -93,3 +107,9 @@ def test_the_clause_points_a_partial_date_the_right_way(sentence, expected):
 def test_a_range_is_also_a_duration(sentence, expected):
     timexes = with_range_durations(sentence, tag(sentence, WEDNESDAY))
     assert [(t.text, t.value) for t in timexes] == expected
+
+
+def test_the_same_period_looks_back_only_within_its_sentence():
+    text = "Sales rose in March 2024. They fell in the same period a year earlier."
+    timexes = extract(Article("t.md", text, "T", WEDNESDAY)).timexes
+    assert [(t.text, t.value) for t in timexes] == [("March 2024", "2024-03"), ("the same period a year earlier", "2024")]
