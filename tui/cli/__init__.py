@@ -1,4 +1,4 @@
-"""The `dateline` command line: browse, ingest, extract, export, events, people, countries, orgs, pairs.
+"""The `dateline` command line: browse, ingest, extract, export, events, people, countries, orgs, pairs, digest.
 
 With no command, `dateline` opens the browser on the user's own store once it holds articles, else on the bundled
 sample (or on `--db FILE`); see tui.paths."""

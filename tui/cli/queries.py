@@ -63,6 +63,9 @@ def register(app: typer.Typer) -> None:
     from tui.cli.pairs import pairs
 
     app.command("pairs")(pairs)
+    from tui.cli.digest import digest
+
+    app.command("digest")(digest)
 
 
 def events(

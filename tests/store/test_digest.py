@@ -1,0 +1,89 @@
+"""Key dates on small invented stores: which days win, what each shows, and the span looked at."""
+from __future__ import annotations
+
+from datetime import date
+
+from store.db import connect, insert_article, insert_event, transaction
+from store.digest import key_dates
+from store.filter import Filter
+from store.model import Article, Dating, Event, Source, When
+
+
+def day(iso: str) -> When:
+    d = date.fromisoformat(iso)
+    return When(d, d, "day")
+
+
+class Store:
+    """A store built article by article: each event told by one sentence of its article."""
+
+    def __init__(self, path) -> None:
+        self.conn = connect(path, create=True)
+
+    def article(self, name: str, published: str, sentences: list[tuple[str, str, str | None]]) -> None:
+        """`sentences`: (text, the day its event is dated to, the words that state it or None when only the
+        publication dates it)."""
+        art = Article(f"{name}.md", " ".join(text for text, _, _ in sentences), name, date.fromisoformat(published),
+                      source=name)
+        with transaction(self.conn):
+            insert_article(self.conn, art)
+            for text, iso, words in sentences:
+                start = art.body.index(text)
+                if words is None:
+                    dating, dated_by = Dating("published", when=day(iso)), "published"
+                else:
+                    at = start + text.index(words)
+                    dating, dated_by = Dating("explicit", at, at + len(words), words, "published", day(iso)), "explicit"
+                source = Source(art.id, art.path, art.title, art.published, text, start, start + len(text), dating)
+                insert_event(self.conn, Event(day(iso), text, [], [], [source], dated_by, frozenset(text.split())), {})
+
+
+def test_a_day_stated_by_many_articles_beats_a_day_one_article_states_many_times(tmp_path):
+    store = Store(tmp_path / "s.db")
+    for outlet in ("wire", "daily", "post"):
+        store.article(outlet, "2025-05-10", [(f"The {outlet} says the dam broke on May 3.", "2025-05-03", "May 3")])
+    store.article("long", "2025-05-10", [(f"Rescue team {n} reached the valley on May 4.", "2025-05-04", "May 4")
+                                         for n in range(6)])
+    found = key_dates(store.conn, Filter(), dates=1)
+    assert [(key.day, key.score[0]) for key in found.dates] == [(date(2025, 5, 3), 3)]
+
+
+def test_a_day_later_articles_refer_back_to_beats_the_day_of_a_long_article(tmp_path):
+    store = Store(tmp_path / "s.db")
+    store.article("long", "2025-05-06", [(f"Officials met for the {n}th round of talks.", "2025-05-06", None)
+                                         for n in range(8)])
+    store.article("monday", "2025-05-09", [("The ceasefire began on Monday.", "2025-05-05", "on Monday")])
+    store.article("later", "2025-05-12", [("Since the ceasefire of May 5 no shot was fired.", "2025-05-05", "May 5")])
+    found = key_dates(store.conn, Filter(), dates=1)
+    assert [key.day for key in found.dates] == [date(2025, 5, 5)]
+    both = key_dates(store.conn, Filter(), dates=2)
+    assert [key.day for key in both.dates] == [date(2025, 5, 5), date(2025, 5, 6)]  # in date order
+
+
+def test_each_date_shows_its_most_told_events_once_each(tmp_path):
+    store = Store(tmp_path / "s.db")
+    store.article("a", "2025-05-04", [("The dam broke on May 3.", "2025-05-03", "May 3"),
+                                      ("A bridge closed on May 3.", "2025-05-03", "May 3")])
+    store.article("b", "2025-05-05", [("The dam broke on May 3.", "2025-05-03", "May 3")])  # not merged: same text
+    store.article("c", "2025-05-06", [("Crowds gathered on May 3.", "2025-05-03", "May 3")])
+    (key,) = key_dates(store.conn, Filter(), dates=1, per_date=2).dates
+    assert [event.summary for event in key.events] == ["The dam broke on May 3.", "A bridge closed on May 3."]
+
+
+def test_without_bounds_days_are_looked_for_in_the_coverage_not_the_background(tmp_path):
+    store = Store(tmp_path / "s.db")
+    for n, outlet in enumerate(("wire", "daily", "post")):
+        store.article(outlet, f"2025-05-1{n}", [("The war began on March 20, 2003.", "2003-03-20", "March 20, 2003"),
+                                                (f"Troops left on May {7 + n}.", f"2025-05-0{7 + n}", f"May {7 + n}")])
+    found = key_dates(store.conn, Filter(), dates=1)
+    assert found.span == (date(2025, 5, 3), date(2025, 5, 12))  # a week before the first article to the last
+    assert [key.day for key in found.dates] == [date(2025, 5, 7)]  # stated once like the other two: the earliest
+    older = key_dates(store.conn, Filter(since=date(2003, 1, 1), until=date(2025, 12, 31)), dates=1)
+    assert [key.day for key in older.dates] == [date(2003, 3, 20)]
+
+
+def test_a_filter_naming_nobody_in_the_store_has_no_key_dates(tmp_path):
+    store = Store(tmp_path / "s.db")
+    store.article("a", "2025-05-04", [("The dam broke on May 3.", "2025-05-03", "May 3")])
+    found = key_dates(store.conn, Filter(persons=("Nobody Known",)))
+    assert (found.dates, found.candidates, found.span) == ([], 0, None)
