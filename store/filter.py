@@ -17,6 +17,7 @@ class Filter:
     text: str = ""  # words that must all start a word of the summary or of a source excerpt
     orgs: tuple[str, ...] = ()  # organisations' names or aliases, case-insensitive
     disputed: bool = False  # only events whose sources disagree on the date or on who took part (store/disputes.py)
+    only: tuple[int, ...] | None = None  # only these events (the key dates' events: store/digest.py); None: any
 
 
 def filter_summary(flt: Filter) -> str:
@@ -31,4 +32,6 @@ def filter_summary(flt: Filter) -> str:
         parts.append(f"words “{flt.text}”")
     if flt.disputed:
         parts.append("sources disagree")
+    if flt.only is not None:
+        parts.append("key dates")
     return "; ".join(parts)

@@ -8,6 +8,7 @@ drives and the others are tested per event. Without an actor, the (sort_key, id)
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -78,6 +79,9 @@ def select(conn: sqlite3.Connection, flt: Filter, *, events: bool = False) -> Se
         from store.disputes import DISPUTED_SQL
 
         selection.clauses.append(DISPUTED_SQL.format(event=selection.event_id))
+    if flt.only is not None:
+        selection.clauses.append(f"{selection.event_id} IN (SELECT value FROM json_each(?))")
+        selection.params.append(json.dumps(list(flt.only)))
     match = match_expression(flt.text)
     if match:
         selection.clauses.append(f"{selection.event_id} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")

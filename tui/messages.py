@@ -159,3 +159,13 @@ class CorrectionRefused(Message):
     """The correction says nothing the store can apply (`reason`, one line)."""
 
     reason: str
+
+
+@dataclass
+class KeyDatesFound(Message):
+    """The key dates of `flt` (store/digest.py) were found: their events, how many dates, among how many days."""
+
+    flt: Filter
+    ids: tuple[int, ...]
+    dates: int
+    days: int

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from store import db, density, positions, queries
 from store.density import Bucket
+from store.digest import Digest, key_dates
 from store.filter import Filter
 from store.pairs import Pairs, actor_pairs
 from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, SourceRow
@@ -104,6 +105,9 @@ class StoreReader:
 
     def facet_counts(self, flt: Filter, limit: int = 50) -> dict[str, list[ActorCount]]:
         return queries.facet_counts(self._conn(), flt, limit)
+
+    def key_dates(self, flt: Filter, dates: int, per_date: int) -> Digest:
+        return key_dates(self._conn(), flt, dates, per_date)
 
     def search(self, text: str, flt: Filter, limit: int = 1000) -> list[int]:
         return queries.search_ids(self._conn(), text, flt, limit)

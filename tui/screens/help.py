@@ -26,6 +26,8 @@ KEYS: tuple[list[Section], list[Section]] = (
             ("[ ]", "previous / next month with events"),
             ("{ }", "previous / next year with events"),
             ("r", "newest first / oldest first"),
+            ("d", "key dates of the filter / all events"),
+            ("+ -", "more / fewer key dates"),
             ("~", "a date not in its sentence"),
             ("!", "sources disagree: date or who"),
         ]),

@@ -47,6 +47,7 @@ from tui.messages import (
     ExcerptRead,
     CorrectionRefused,
     FacetsCounted,
+    KeyDatesFound,
     NothingFound,
     PersonCorrected,
     PersonSplit,
@@ -71,6 +72,8 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Timeline, View
 from tui.widgets.timeline_rows import Fetch
 
+KEY_DATES = 12  # how many key dates the key view starts with
+KEY_EVENTS_PER_DATE = 2  # the top events shown under each key date
 _FIELDS = {"person": "persons", "country": "countries", "org": "orgs"}  # a kind of actor → its Filter field
 FOLLOW_DELAY = 0.04  # seconds the cursor rests before the detail follows it
 WATCH_INTERVAL = 2.0  # seconds between two looks at whether the store was written meanwhile
@@ -102,6 +105,12 @@ class MainScreen(Screen[None]):
         Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Go to the previous search hit",
                 id="main.previous_hit"),
         Binding("t", "jump_to_date", "Date", tooltip="Jump to a date", id="main.jump_to_date"),
+        Binding("d", "key_dates", "Key dates", tooltip="The key dates of the filter and their top events, or all "
+                "events again", id="main.key_dates"),
+        Binding("plus", "key_date_count(4)", "More key dates", show=False, tooltip="Show four more key dates",
+                id="main.more_key_dates"),
+        Binding("minus", "key_date_count(-4)", "Fewer key dates", show=False, tooltip="Show four fewer key dates",
+                id="main.fewer_key_dates"),
         Binding("left_square_bracket", "step('month', False)", "Previous month", show=False,
                 tooltip="Go to the previous month with events", id="main.previous_month"),
         Binding("right_square_bracket", "step('month', True)", "Next month", show=False,
@@ -128,6 +137,7 @@ class MainScreen(Screen[None]):
         self.reader = reader
         self.today = today or date.today()
         self.flt = Filter()
+        self.key_date_count = KEY_DATES  # how many key dates the key view shows (d; + and - change it)
         self.descending = False
         self.search_text = ""
         self.generation = 0
@@ -203,7 +213,7 @@ class MainScreen(Screen[None]):
         first, rows = navigation.rows_around(self.reader, flt, descending, place, total, screenful)
         names = self.reader.country_names(flt.countries)
         chips = [*flt.persons, *(names[code] for code in flt.countries), *flt.orgs,
-                 *([f"only “{flt.text}”"] if flt.text else [])]
+                 *([f"only “{flt.text}”"] if flt.text else []), *(["key dates"] if flt.only is not None else [])]
         self.post_message(ViewCounted(generation, flt, descending, total, place.index, place.row, chips, first, rows))
 
     @work(thread=True, exclusive=True, group="facets")
@@ -545,6 +555,42 @@ class MainScreen(Screen[None]):
         else:
             self.notify("Search first: press /", timeout=2)
 
+    def action_key_dates(self) -> None:
+        """Show the key dates of the filter with their top events, or all events again (the cursor's event kept)."""
+        if self.flt.only is not None:
+            self._set_filter(replace(self.flt, only=None))
+            self.notify("All events", timeout=2)
+        else:
+            self._find_key_dates(self.flt, self.key_date_count)
+
+    def action_key_date_count(self, step: int) -> None:
+        if self.flt.only is None:
+            self.notify("Press d for the key dates first", timeout=2)
+            return
+        self.key_date_count = max(1, self.key_date_count + step)
+        self._find_key_dates(replace(self.flt, only=None), self.key_date_count)
+
+    @work(thread=True, exclusive=True, group="key_dates")
+    @reports_store_errors()
+    def _find_key_dates(self, flt: Filter, dates: int) -> None:
+        found = self.reader.key_dates(flt, dates, KEY_EVENTS_PER_DATE)
+        ids = tuple(event.id for key in found.dates for event in key.events)
+        self.post_message(KeyDatesFound(flt, ids, len(found.dates), found.candidates))
+
+    def on_key_dates_found(self, message: KeyDatesFound) -> None:
+        if message.flt != replace(self.flt, only=None):
+            return  # the filter changed meanwhile: its own key dates are on their way
+        if not message.ids:
+            self.notify("No key dates: no event of a single day under this filter", timeout=3)
+            if self.flt.only is not None:  # the filter under the key view changed: show its events
+                self.flt = replace(self.flt, only=None)
+                self._refresh_view()
+            return
+        self.notify(f"Key dates: {message.dates} of {message.days} day(s) with events (+ / - for more or fewer, "
+                    "d for all events)", timeout=4)
+        self.flt = replace(self.flt, only=message.ids)
+        self._refresh_view()
+
     def action_reverse(self) -> None:
         self.descending = not self.descending
         self.notify("Newest first" if self.descending else "Oldest first", timeout=2)
@@ -582,6 +628,10 @@ class MainScreen(Screen[None]):
     # Showing
 
     def _set_filter(self, flt: Filter) -> None:
+        if flt.only is not None and replace(flt, only=None) != replace(self.flt, only=None):
+            self.flt = flt  # the filter under the key view changed: its key dates are found anew
+            self._find_key_dates(replace(flt, only=None), self.key_date_count)
+            return
         self.flt = flt
         self._refresh_view()
 

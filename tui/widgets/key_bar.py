@@ -56,6 +56,7 @@ class KeyBar(Widget):
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         bindings, palette = self._shown()
+        bindings = self._fitting(bindings)
         line = Text(no_wrap=True, overflow="crop", end="")
         self._keys = []
         for binding, enabled in bindings:
@@ -73,6 +74,20 @@ class KeyBar(Widget):
                 self._keys.append((line.cell_len, line.cell_len + label.cell_len, palette.key))
                 line.append_text(label)
         return line
+
+    def _fitting(self, bindings: list[tuple[Binding, bool]]) -> list[tuple[Binding, bool]]:
+        """The bindings that fit the bar's width: on a narrow terminal the screen's last ones give way, so that
+        Quit and Help (the app's) stay on screen."""
+        def width(binding: Binding) -> int:
+            return len(self.app.get_key_display(binding)) + len(binding.description) + 2
+
+        kept = list(bindings)
+        while sum(width(binding) for binding, _ in kept) > self.size.width:
+            own = [i for i, (binding, _) in enumerate(kept) if (binding.id or "").split(".")[0] != "app"]
+            if not own:
+                break
+            del kept[own[-1]]
+        return kept
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._keys:
