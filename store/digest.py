@@ -8,9 +8,10 @@ A day's salience is evidence that the story's writers dated something to it, not
 - then how many articles were published that day.
 Only tellings of one day count (a week, a month or a range names no single day): an event dated to the day, or a
 telling whose own words state the day. Without --since/--until the days
-are looked for within the coverage of the selection: from COVERAGE_MARGIN days before its first article's
-publication to its last one's, since the dates a story's articles tell in passing ("the 2003 invasion") are
-its background, not its key dates.
+are looked for within the coverage of the selection, from its first article's publication to its last one's, and
+at least in the MIN_SPAN_DAYS up to its last article (a few articles of one day tell the week before it): the dates
+a story's articles tell in passing ("the 2003 invasion") are its background, not its key dates. (A margin before
+the first article of a longer story lost more than it found on Timeline17.)
 
 Within a day, events are ranked by the articles that tell them, then by the articles that state the day, and an
 event whose summary is already shown for that day is not shown again.
@@ -25,7 +26,7 @@ from datetime import date, timedelta
 from store.filter import Filter
 from store.selection import select
 
-COVERAGE_MARGIN = 7  # days before the first article in which a story's key dates are still looked for
+MIN_SPAN_DAYS = 7  # the days up to the last article that are always looked at
 
 
 @dataclass(frozen=True)
@@ -111,5 +112,5 @@ def _span(flt: Filter, published: list[str | None]) -> tuple[date, date] | None:
     days = sorted(p[:10] for p in published if p)
     if not days:
         return (flt.since or date.min, flt.until or date.max) if published else None
-    first = flt.since or date.fromisoformat(days[0]) - timedelta(days=COVERAGE_MARGIN)
-    return first, flt.until or date.fromisoformat(days[-1])
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    return flt.since or min(first, last - timedelta(days=MIN_SPAN_DAYS)), flt.until or last

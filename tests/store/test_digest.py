@@ -74,10 +74,10 @@ def test_without_bounds_days_are_looked_for_in_the_coverage_not_the_background(t
     store = Store(tmp_path / "s.db")
     for n, outlet in enumerate(("wire", "daily", "post")):
         store.article(outlet, f"2025-05-1{n}", [("The war began on March 20, 2003.", "2003-03-20", "March 20, 2003"),
-                                                (f"Troops left on May {7 + n}.", f"2025-05-0{7 + n}", f"May {7 + n}")])
+                                                (f"Troops left on May {n + 10}.", f"2025-05-{n + 10}", f"May {n + 10}")])
     found = key_dates(store.conn, Filter(), dates=1)
-    assert found.span == (date(2025, 5, 3), date(2025, 5, 12))  # a week before the first article to the last
-    assert [key.day for key in found.dates] == [date(2025, 5, 7)]  # stated once like the other two: the earliest
+    assert found.span == (date(2025, 5, 5), date(2025, 5, 12))  # at least the week up to the last article
+    assert [key.day for key in found.dates] == [date(2025, 5, 10)]  # stated once like the other two: the earliest
     older = key_dates(store.conn, Filter(since=date(2003, 1, 1), until=date(2025, 12, 31)), dates=1)
     assert [key.day for key in older.dates] == [date(2003, 3, 20)]
 

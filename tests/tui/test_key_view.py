@@ -13,15 +13,15 @@ pytestmark = pytest.mark.anyio
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    """Six days; day n (1..6) is stated by n articles; each article also tells a minor event dated by its
-    publication (10 May)."""
+    """Six days; day n (1..6) is stated by n articles, published on 7 May; each also tells a minor event dated by
+    its publication."""
     path = tmp_path_factory.mktemp("keys") / "s.db"
     built = Store(path)
     for n in range(1, 7):
         for outlet in range(n):
-            built.article(f"day{n}-outlet{outlet}", "2025-05-10", [
+            built.article(f"day{n}-outlet{outlet}", "2025-05-07", [
                 (f"Storm number {n} hit the coast on May {n}.", f"2025-05-0{n}", f"May {n}"),
-                (f"Outlet {outlet} of day {n} printed a correction.", "2025-05-10", None),
+                (f"Outlet {outlet} of day {n} printed a correction.", "2025-05-07", None),
             ])
     built.conn.close()
     return path
@@ -54,7 +54,7 @@ async def test_plus_and_minus_show_more_or_fewer_key_dates(store):
         await press(pilot, "plus")
         assert screen.flt.only is None  # not in the key view: + says to press d first
         await press(pilot, "d", "plus")
-        # the six stated days; 10 May, whose events only their publication dates, would come last
+        # the six stated days; 7 May, whose events only their publication dates, would come last
         assert screen.key_date_count == 6 and screen.timeline.view.total == 6
         await press(pilot, "minus", "minus")
         assert screen.key_date_count == 1 and screen.timeline.view.total == 1

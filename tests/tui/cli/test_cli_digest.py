@@ -19,9 +19,9 @@ def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("digest") / "s.db"
     built = Store(path)
     for outlet in ("wire", "daily"):
-        built.article(outlet, "2025-05-10", [("The dam broke on May 3.", "2025-05-03", "May 3"),
+        built.article(outlet, "2025-05-08", [("The dam broke on May 3.", "2025-05-03", "May 3"),
                                              (f"The {outlet} saw [bold]crowds[/bold] on May 4.", "2025-05-04", "May 4")])
-    built.article("post", "2025-05-11", [("Rescuers arrived on May 4.", "2025-05-04", "May 4")])
+    built.article("post", "2025-05-09", [("Rescuers arrived on May 4.", "2025-05-04", "May 4")])
     built.conn.close()
     return path
 
@@ -34,14 +34,14 @@ def test_json_gives_each_date_its_summaries_events_and_evidence_in_date_order(st
         ("2025-05-03", 2, 1, 1), ("2025-05-04", 3, 1, 1)]
     assert timeline[0]["summary"] == ["The dam broke on May 3."]
     assert timeline[1]["evidence"] == {"articles_stating": 3, "articles_telling": 3, "articles_published": 0}
-    assert document["span"] == ["2025-05-03", "2025-05-11"]
+    assert document["span"] == ["2025-05-02", "2025-05-09"]  # the week up to the last article
 
 
 def test_text_is_a_readable_digest_with_markup_shown_as_written(store):
     result = run("digest", "--db", str(store), "--dates", "1", "--per-date", "3")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Key dates: 1 of 2 day(s) with events, Sat 3 May 2025 to Sun 11 May 2025"
+    assert lines[0] == "Key dates: 1 of 2 day(s) with events, Fri 2 May 2025 to Fri 9 May 2025"
     assert lines[2] == "Sun 4 May 2025  ·  stated by 3 article(s), told by 3"
     assert sorted(lines[3:]) == ["  - Rescuers arrived on May 4. (1 article(s))",
                                  "  - The daily saw [bold]crowds[/bold] on May 4. (1 article(s))",
