@@ -21,6 +21,7 @@ from store.extract.anchoring import (
 )
 from store.extract.predicates import reports_occurrence, under_possibility
 from store.extract.reference import subject_org, subject_referent
+from store.extract.clauses import main_clause
 from store.extract.summary import summarise
 from store.extract.syntax import Tokens
 from store.extract.words import content_words
@@ -147,7 +148,9 @@ def find_events(
         if not orgs and len(tokens):  # "The company said ...": the organisation named before
             org = subject_org(tokens, sentence, orgs_in)
             orgs = [org] if org else []
-        event = Event(when, summarise(text), persons, countries, [source], dated_by, content_words(text, skip),
+        names = [(m.start, m.end) for m in mentions if m.kind == "person"]
+        event = Event(when, _summary(article.body, tokens, sentence, names), persons, countries, [source], dated_by,
+                      content_words(text, skip),
                       orgs=list(dict.fromkeys(orgs)),
                       places=_places([m for m in mentions if not _inside(m, elsewhere)]))
         found.append(SentenceEvent(event, sentence, anaphor=anaphor, sequel=cues.opens_sequel(text),
@@ -202,6 +205,13 @@ def _background_events(article: Article, sentence: Sentence, own: list[Timex], r
                       places=_places(inner))
         events.append(SentenceEvent(event, sentence))
     return events
+
+
+def _summary(body: str, tokens: Tokens, sentence: Sentence, names: list[tuple[int, int]]) -> str:
+    """The event's summary: the clause of its sentence that says what happened (naming every person the sentence
+    names), else the sentence, shortened."""
+    clause = main_clause(body, tokens, sentence.start, sentence.end, names) if len(tokens) else None
+    return summarise(clause or sentence.text)
 
 
 def _places(mentions: list[Mention]) -> list[Place]:
