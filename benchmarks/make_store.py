@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
 
 from store import db  # noqa: E402
 from store.extract.timex.intervals import value_at, when_of  # noqa: E402
-from store.model import Article, Event, Source, When  # noqa: E402
+from store.model import Article, Dating, Event, Source, When  # noqa: E402
 
 FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)
 CHUNK = 2000  # events per transaction
@@ -168,6 +168,7 @@ def write_chunk(conn, rng: random.Random, tellings: list[Telling], serial: int, 
         for s_index, a_index in enumerate(rng.sample(range(n_articles), len(telling.sentences))):
             placed[a_index].append((t_index, s_index))
     sources: dict[tuple[int, int], Source] = {}
+    written: list[str] = []
     with db.transaction(conn):
         for a_index, contents in enumerate(placed):
             if not contents:
@@ -183,13 +184,18 @@ def write_chunk(conn, rng: random.Random, tellings: list[Telling], serial: int, 
             article = Article(f"synthetic/{serial}/{a_index}.md", "\n".join(parts), title, published)
             db.insert_article(conn, article)
             for t, s, start, end in offsets:
+                when = tellings[t].when
+                dating = Dating("explicit", when=when) if when.start else None  # each telling states its date
                 sources[(t, s)] = Source(article.id, article.path, title, published, article.body[start:end],
-                                         start, end)
+                                         start, end, dating)
+            written.append(article.id)
         for t_index, telling in enumerate(tellings):
             told = [sources[(t_index, s)] for s in range(len(telling.sentences))]
             event = Event(telling.when, telling.sentences[0], telling.persons, telling.countries, told,
                           dated_by="explicit" if telling.when.start else "none", orgs=telling.orgs)
             db.insert_event(conn, event, {name: affiliations[name] for name in telling.persons})
+        for article_id in written:  # as ingest does once an article's events are stored
+            db.tally_days(conn, article_id, 1)
 
 
 def make_store(path: Path, n_events: int, seed: int = 7, progress=None) -> None:

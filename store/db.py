@@ -337,6 +337,7 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     event_ids = [row[0] for row in conn.execute(
         "SELECT DISTINCT event_id FROM sources WHERE article_id = ?", (article_id,)
     )]
+    tally_days(conn, article_id, -1)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources and event_actor_articles
     for event_id in event_ids:
         if conn.execute("SELECT 1 FROM sources WHERE event_id = ?", (event_id,)).fetchone() is None:
@@ -349,6 +350,18 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
         )]
         _unlink(conn, event_id, unvouched)
         _refresh(conn, event_id)
+
+
+def tally_days(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
+    """Count the article's days in `day_tallies` (sign 1, once its events are stored) or take them out (sign -1,
+    before it is deleted): each day one of its tellings is dated to, and whether its own words state it."""
+    days = conn.execute(
+        "SELECT told_start, max(dating_reason = 'explicit') FROM sources WHERE article_id = ?"
+        " AND told_precision = 'day' AND told_start = told_end GROUP BY told_start", (article_id,)).fetchall()
+    conn.executemany(
+        "INSERT INTO day_tallies (day, stating, telling) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE"
+        " SET stating = stating + excluded.stating, telling = telling + excluded.telling",
+        [(day, sign * int(bool(stated)), sign) for day, stated in days])
 
 
 def insert_event(

@@ -226,6 +226,7 @@ def _store(conn, extraction: Extraction, force: bool, people: PersonIndex) -> tu
             joined += 1
     for person, code in learned.items():  # the store learns a person's country: their stored events name it too
         db.spread_affiliation(conn, person, code)
+    db.tally_days(conn, article.id, 1)
     return new, merged, joined
 
 

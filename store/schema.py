@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -84,6 +84,14 @@ CREATE TABLE IF NOT EXISTS event_disputes (
     other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     PRIMARY KEY (event_id, other_id)
 ) WITHOUT ROWID;
+-- Per day, how many distinct articles tell something of that very day in one of their sentences (`telling`) and
+-- how many state it in their own words (`stating`): the evidence key dates are ranked by (store/digest.py), kept
+-- as articles come and go, so that the key dates of a whole store are read rather than counted.
+CREATE TABLE IF NOT EXISTS day_tallies (
+    day TEXT PRIMARY KEY,
+    stating INTEGER NOT NULL DEFAULT 0,
+    telling INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
@@ -153,6 +161,19 @@ MIGRATIONS: dict[int, str] = {
         other_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         PRIMARY KEY (event_id, other_id)
     ) WITHOUT ROWID;
+    """,
+    # v8: the per-day tallies of key dates, counted once from the tellings.
+    7: """
+    CREATE TABLE IF NOT EXISTS day_tallies (
+        day TEXT PRIMARY KEY,
+        stating INTEGER NOT NULL DEFAULT 0,
+        telling INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    DELETE FROM day_tallies;
+    INSERT INTO day_tallies (day, stating, telling)
+        SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN article_id END),
+               count(DISTINCT article_id)
+        FROM sources WHERE told_precision = 'day' AND told_start = told_end GROUP BY told_start;
     """,
 }
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.db import connect, insert_article, insert_event, transaction
+from store.db import connect, delete_article, insert_article, insert_event, tally_days, transaction
 from store.digest import key_dates
 from store.filter import Filter
 from store.model import Article, Dating, Event, Source, When
@@ -35,7 +35,9 @@ class Store:
                     at = start + text.index(words)
                     dating, dated_by = Dating("explicit", at, at + len(words), words, "published", day(iso)), "explicit"
                 source = Source(art.id, art.path, art.title, art.published, text, start, start + len(text), dating)
-                insert_event(self.conn, Event(day(iso), text, [], [], [source], dated_by, frozenset(text.split())), {})
+                insert_event(self.conn, Event(day(iso), text, [], [], [source], dated_by, frozenset(text.split())),
+                             {})
+            tally_days(self.conn, art.id, 1)  # as ingest does once an article's events are stored
 
 
 def test_a_day_stated_by_many_articles_beats_a_day_one_article_states_many_times(tmp_path):
@@ -87,3 +89,42 @@ def test_a_filter_naming_nobody_in_the_store_has_no_key_dates(tmp_path):
     store.article("a", "2025-05-04", [("The dam broke on May 3.", "2025-05-03", "May 3")])
     found = key_dates(store.conn, Filter(persons=("Nobody Known",)))
     assert (found.dates, found.candidates, found.span) == ([], 0, None)
+
+
+def _varied_store(path) -> Store:
+    store = Store(path)
+    for n in range(1, 6):
+        for outlet in range(n):
+            store.article(f"d{n}-o{outlet}", "2025-05-09", [(f"Storm {n} hit the coast on May {n}.", f"2025-05-0{n}",
+                                                              f"May {n}"),
+                                                             (f"Outlet {outlet} reported on storm {n}.", "2025-05-09",
+                                                              None)])
+    return store
+
+
+def test_the_whole_store_reads_its_tallies_and_chooses_the_days_a_filter_selecting_everything_counts(tmp_path):
+    store = _varied_store(tmp_path / "s.db")
+    every = tuple(row[0] for row in store.conn.execute("SELECT id FROM events"))
+    tallied = key_dates(store.conn, Filter(), dates=3)
+    counted = key_dates(store.conn, Filter(only=every), dates=3)
+    assert [(k.day, k.score) for k in tallied.dates] == [(k.day, k.score) for k in counted.dates] == [
+        (date(2025, 5, 3), (3, 3)), (date(2025, 5, 4), (4, 4)), (date(2025, 5, 5), (5, 5))]
+    # the storm days 2-5 and the day of publication: 1 May is more than the week before the last article
+    assert tallied.candidates == counted.candidates == 5
+
+
+def test_deleting_an_article_takes_its_days_out_of_the_tallies_and_a_migrated_store_counts_them_alike(tmp_path):
+    store = _varied_store(tmp_path / "s.db")
+    before = [tuple(row) for row in store.conn.execute("SELECT * FROM day_tallies ORDER BY day")]
+    for name in ("d5-o0", "d5-o1", "d5-o2"):
+        article_id = store.conn.execute("SELECT id FROM articles WHERE title = ?", (name,)).fetchone()[0]
+        with transaction(store.conn):
+            delete_article(store.conn, article_id)
+    after = dict(tuple(row) for row in store.conn.execute("SELECT day, telling FROM day_tallies"))
+    assert after["2025-05-05"] == 2 and after["2025-05-09"] == 12  # 15 articles less 3
+    store.conn.execute("DELETE FROM day_tallies")  # what migrating a version 7 store counts from its tellings
+    from store.schema import MIGRATIONS
+
+    store.conn.executescript(MIGRATIONS[7])
+    again = dict(tuple(row) for row in store.conn.execute("SELECT day, telling FROM day_tallies"))
+    assert again == after and len(before) == 6

@@ -71,8 +71,7 @@ def digest_record(found: Digest) -> dict:
     return {
         "timeline": [{"date": key.day.isoformat(), "summary": [event.summary for event in key.events],
                       "events": [event.id for event in key.events], "score": key.score[0],
-                      "evidence": {"articles_stating": key.score[0], "articles_telling": key.score[1],
-                                   "articles_published": key.score[2]}}
+                      "evidence": {"articles_stating": key.score[0], "articles_telling": key.score[1]}}
                      for key in found.dates],
         "days_considered": found.candidates,
         "span": None if found.span is None else [found.span[0].isoformat(), found.span[1].isoformat()],
@@ -88,7 +87,7 @@ def digest_text(found: Digest, filter_text: str) -> str:
                f"{day_label(first)} to {day_label(last)}")
     lines = [heading + (f" ({clean_line(filter_text)})" if filter_text else "")]
     for key in found.dates:
-        stating, telling, _ = key.score
+        stating, telling = key.score
         lines.append("")
         lines.append(f"{day_label(key.day)}  ·  stated by {stating} article(s), told by {telling}")
         lines.extend(f"  - {clean_line(event.summary)} ({event.articles} article(s))" for event in key.events)
