@@ -57,41 +57,43 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     """The `dates` most salient days of the events `flt` selects, each with its `per_date` top events."""
     if replace(flt, since=None, until=None) == Filter():
         return _whole_store(conn, flt, dates, per_date)
-    selection = select(conn, flt, events=True)
+    selection = select(conn, flt)
     if selection is None:
         return Digest([], 0, None)
-    rows = conn.execute(
-        f"SELECT e.id, e.summary, s.article_id, s.dating_reason, s.told_precision, s.told_start, s.told_end,"
-        f" a.published FROM {selection.source}"
-        f" JOIN sources s ON s.event_id = {selection.event_id} JOIN articles a ON a.id = s.article_id"
-        f" {selection.where()}",
-        selection.params,
-    ).fetchall()
-    span = _span(flt, [row[7] for row in rows])
+    selected = f"SELECT {selection.event_id} AS id FROM {selection.source} {selection.where()}"
+    params = selection.params
+    if flt.since is not None and flt.until is not None:
+        span = _span(flt, [])
+    else:
+        first_published, last_published, tellings = conn.execute(
+            f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
+            " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", params).fetchone()
+        span = _span(flt, [first_published, last_published] if first_published else [None] * bool(tellings))
     if span is None:
         return Digest([], 0, None)
-    first, last = (day.isoformat() for day in span)
-    stating: dict[str, set[str]] = defaultdict(set)  # day → articles stating it
-    telling: dict[str, set[str]] = defaultdict(set)  # day → articles with a telling dated to it
-    event_articles: dict[int, set[str]] = defaultdict(set)
-    summaries: dict[int, str] = {}
-    days_of: dict[str, dict[int, None]] = defaultdict(dict)  # day → its events, in the order met
-    for event_id, summary, article_id, reason, precision, told_start, told_end, _ in rows:
-        summaries[event_id] = summary
-        event_articles[event_id].add(article_id)
-        if precision == "day" and told_start == told_end and first <= told_start <= last:
-            telling[told_start].add(article_id)
-            days_of[told_start][event_id] = None
-            if reason == "explicit":
-                stating[told_start].add(article_id)
-    score = {day: (len(stating[day]), len(telling[day])) for day in days_of}
-    chosen = sorted(sorted(days_of, key=lambda day: (-score[day][0], -score[day][1], day))[:dates])
-    key = []
-    for day in chosen:
-        ranked = sorted(days_of[day], key=lambda i: (-len(event_articles[i]), i))
-        events = [KeyEvent(i, summaries[i], len(event_articles[i])) for i in ranked]
-        key.append(KeyDate(date.fromisoformat(day), score[day], _distinct(events, per_date)))
-    return Digest(key, len(days_of), span)
+    # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
+    one_day = "s.told_precision = 'day' AND s.told_start = s.told_end"
+    counts = conn.execute(
+        f"SELECT s.told_start, count(DISTINCT CASE WHEN s.dating_reason = 'explicit' THEN s.article_id END),"
+        f" count(DISTINCT s.article_id) FROM ({selected}) x JOIN sources s ON s.event_id = x.id"
+        f" WHERE {one_day} AND s.told_start BETWEEN ? AND ? GROUP BY s.told_start",
+        [*params, span[0].isoformat(), span[1].isoformat()]).fetchall()
+    score = {day: (stating, telling) for day, stating, telling in counts}
+    chosen = sorted(sorted(score, key=lambda day: (-score[day][0], -score[day][1], day))[:dates])
+    if not chosen:
+        return Digest([], len(score), span)
+    marks = ", ".join("?" * len(chosen))
+    events_of: dict[str, list[KeyEvent]] = defaultdict(list)
+    for day, event_id, summary, articles in conn.execute(
+        f"SELECT DISTINCT s.told_start, e.id, e.summary,"
+        f" (SELECT count(DISTINCT t.article_id) FROM sources t WHERE t.event_id = e.id)"
+        f" FROM ({selected}) x JOIN sources s ON s.event_id = x.id JOIN events e ON e.id = x.id"
+        f" WHERE {one_day} AND s.told_start IN ({marks})", [*params, *chosen]):
+        events_of[day].append(KeyEvent(event_id, summary, articles))
+    key = [KeyDate(date.fromisoformat(day), score[day],
+                   _distinct(sorted(events_of[day], key=lambda event: (-event.articles, event.id)), per_date))
+           for day in chosen]
+    return Digest(key, len(score), span)
 
 
 def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: int) -> Digest:

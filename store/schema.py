@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS day_tallies (
     telling INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
@@ -162,13 +163,14 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (event_id, other_id)
     ) WITHOUT ROWID;
     """,
-    # v8: the per-day tallies of key dates, counted once from the tellings.
+    # v8: the per-day tallies of key dates, counted once from the tellings; the articles by publication date.
     7: """
     CREATE TABLE IF NOT EXISTS day_tallies (
         day TEXT PRIMARY KEY,
         stating INTEGER NOT NULL DEFAULT 0,
         telling INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);
     DELETE FROM day_tallies;
     INSERT INTO day_tallies (day, stating, telling)
         SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN article_id END),
