@@ -19,11 +19,20 @@ _ATTRIBUTION = re.compile(
 _CLAUSE_BREAK = re.compile(r"(,\s+(which|while|who|where|as|with|whereas|although|though)\b|;|\s[–—-]\s)")
 
 
+def _balanced_quotes(text: str) -> str:
+    """`text` without an opening quote mark whose closing one went with the attribution ('"We will go, he said')."""
+    if text[:1] == '"' and text.count('"') % 2:
+        return text[1:]
+    if text[:1] == "“" and text.count("“") > text.count("”"):
+        return text[1:]
+    return text
+
+
 def summarise(sentence: str, max_len: int = MAX_LEN) -> str:
     text = " ".join(sentence.split())
     text = _OPENING.sub("", text, count=1)
     text = _ATTRIBUTION.sub("", text, count=1)
-    text = text.rstrip(" .;,")
+    text = _balanced_quotes(text.rstrip(" .;,"))
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     if len(text) <= max_len:

@@ -28,3 +28,9 @@ def test_long_summary_is_cut_at_a_word_boundary():
 def test_an_irregular_past_is_its_verb():
     assert [stem(w) for w in ("met", "held", "took", "spoke")] == ["meet", "hold", "take", "speak"]
     assert content_words("Ministers met in Oslo") & content_words("Ministers will meet in Oslo") >= {"meet", "oslo"}
+
+
+def test_a_quotation_cut_from_its_attribution_loses_its_opening_mark_too():
+    assert summarise('"This visit will deepen our ties," the minister said.') == "This visit will deepen our ties"
+    assert summarise("“We will go,” he said.") == "We will go"
+    assert summarise('He called it "a new start".') == 'He called it "a new start"'  # a quote closed stays
