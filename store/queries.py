@@ -184,6 +184,17 @@ def timeline_page(
     return _event_rows(conn, rows)
 
 
+def event_keys(conn: sqlite3.Connection, flt: Filter, limit: int) -> list[tuple[str, int]] | None:
+    """The (sort_key, id) of every event `flt` selects, in timeline order; None when there are more than `limit`."""
+    selection = select(conn, flt)
+    if selection is None:
+        return []
+    keys = conn.execute(
+        f"SELECT {selection.sort_key}, {selection.event_id} FROM {selection.source} {selection.where()}"
+        f" {selection.order()} LIMIT ?", (*selection.params, limit + 1)).fetchall()
+    return None if len(keys) > limit else [tuple(key) for key in keys]
+
+
 def changes(conn: sqlite3.Connection) -> int:
     """How many write batches the store has seen (`db.mark_changed`): a different number means new content."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()

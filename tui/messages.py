@@ -169,3 +169,10 @@ class KeyDatesFound(Message):
     ids: tuple[int, ...]
     dates: int
     days: int
+
+
+@dataclass
+class HitsKept(Message):
+    """A search's hits were read (navigation.HitKeys): kept for its n, N and "k of n"."""
+
+    hits: object  # navigation.HitKeys (not imported here: navigation imports the reader)

@@ -6,6 +6,7 @@ These functions block on SQLite: the main screen calls them from thread workers.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -17,6 +18,22 @@ from tui.reader import StoreReader
 from tui.widgets.timeline_rows import Key
 
 AFTER_ANY_ID = float("inf")  # (day, AFTER_ANY_ID) falls after every row of that day
+MAX_KEPT_HITS = 100_000  # a search with more hits is asked of the store at each n / N instead of kept
+
+
+@dataclass(frozen=True)
+class HitKeys:
+    """Every hit of a search under a filter (`flt` holds the search words), by key in timeline order: read once,
+    then n, N and "k of n" are found in it."""
+
+    flt: Filter
+    keys: list[Key] | None  # None: more than MAX_KEPT_HITS, not kept (each press asks the store)
+
+
+def hit_keys(reader: StoreReader, flt: Filter, text: str) -> HitKeys:
+    """The hits of `text` under `flt` (their keys None when there are more than MAX_KEPT_HITS)."""
+    hits = replace(flt, text=text)
+    return HitKeys(hits, reader.event_keys(hits, MAX_KEPT_HITS))
 
 
 @dataclass(frozen=True)
@@ -89,11 +106,14 @@ def place_of_step(reader: StoreReader, flt: Filter, descending: bool, row: Event
 
 
 def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row: EventRow | None,
-             backward: bool = False, include_row: bool = False) -> Hit | None:
+             backward: bool = False, include_row: bool = False, kept: HitKeys | None = None) -> Hit | None:
     """The next event (in display order, or the previous one when `backward`) after `row` whose summary or
     sources hold every word of `text`, starting over from the other end when there is none; `include_row`
-    lets `row` itself be the hit. None when nothing matches."""
+    lets `row` itself be the hit. None when nothing matches. With `kept` (the search's hits, read before) the
+    hit, its rank and the count are found in it."""
     hits = replace(flt, text=text)
+    if kept is not None and kept.flt == hits and kept.keys is not None:
+        return _kept_hit(reader, flt, descending, kept.keys, row, backward, include_row)
     order = descending != backward
     after: Key | None = None
     if row is not None:
@@ -108,6 +128,27 @@ def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row:
     index = reader.count_before(flt, hit.key, descending)
     number = reader.count_before(hits, hit.key, descending) + 1
     return Hit(Place(index, row=hit), number, reader.count(hits), wrapped)
+
+
+def _kept_hit(reader: StoreReader, flt: Filter, descending: bool, keys: list[Key], row: EventRow | None,
+              backward: bool, include_row: bool) -> Hit | None:
+    if not keys:
+        return None
+    later = descending == backward  # walking the keys towards later ones
+    wrapped = False
+    if row is None:
+        at = 0 if later else len(keys) - 1
+    elif later:
+        at = (bisect_left if include_row else bisect_right)(keys, row.key)
+        wrapped, at = (True, 0) if at == len(keys) else (False, at)
+    else:
+        at = (bisect_right if include_row else bisect_left)(keys, row.key) - 1
+        wrapped, at = (True, len(keys) - 1) if at < 0 else (False, at)
+    found = reader.event(keys[at][1])
+    if found is None:
+        return None
+    number = len(keys) - at if descending else at + 1
+    return Hit(Place(reader.count_before(flt, found.key, descending), row=found), number, len(keys), wrapped)
 
 
 def _place_at(reader: StoreReader, flt: Filter, descending: bool, cut: Key, total: int) -> Place:

@@ -118,6 +118,9 @@ class StoreReader:
     def find_actors(self, kind: str, text: str, limit: int = 20) -> list[ActorMatch]:
         return queries.find_actors(self._conn(), kind, text, limit)
 
+    def event_keys(self, flt: Filter, limit: int) -> list[tuple[str, int]] | None:
+        return queries.event_keys(self._conn(), flt, limit)
+
     def event(self, event_id: int) -> EventRow | None:
         return queries.event_row(self._conn(), event_id)
 

@@ -144,6 +144,7 @@ async def test_search_then_n_and_N(store):
         timeline = main(app).timeline
         assert timeline.cursor == index_of(7) and timeline.scroll_y == index_of(7)
         assert "/harbour (1 of 4)" in screen_text(app)
+        assert len(main(app)._hit_keys.keys) == 4  # read once, for n, N and "k of n"
         await press(pilot, "n")
         assert timeline.cursor == index_of(57)
         await press(pilot, "N", "N")

@@ -1,6 +1,7 @@
 """Where jumps land, worked out by hand on the test store (see timeline_store.py for its layout)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from store.filter import Filter
 from store.model import When
 from tests.tui.timeline_store import TOTAL, build, index_of
-from tui.navigation import next_hit, place_of, place_of_date, place_of_step
+from tui.navigation import hit_keys, next_hit, place_of, place_of_date, place_of_step
 from tui.reader import StoreReader
 
 ANA = Filter(persons=("Ana Lima",))  # monthly events k = 0, 4, 8, ...: 48 of them
@@ -81,3 +82,31 @@ def test_search_hits_go_round_in_display_order(reader):
     newest = next_hit(reader, Filter(), True, "harbour", None)
     assert (newest.place.index, newest.number) == (TOTAL - 1 - index_of(157), 1)
     assert next_hit(reader, Filter(), False, "zeppelin", None) is None
+
+
+@pytest.mark.parametrize("flt", [Filter(), ANA])
+def test_hits_read_once_land_where_the_store_asked_at_each_press_lands(reader, flt):
+    """The kept hits (n, N and "k of n" found in memory) against the store's answer at every row, both orders,
+    both ways, with and without the row itself."""
+    kept = hit_keys(reader, flt, "harbour")
+    assert kept.keys is not None and len(kept.keys) == reader.count(replace(flt, text="harbour"))
+    rows = [None] + reader.page(flt, limit=1000)
+    for descending in (False, True):
+        for row in rows[::7]:
+            for backward in (False, True):
+                for include_row in (False, True):
+                    asked = next_hit(reader, flt, descending, "harbour", row, backward, include_row)
+                    found = next_hit(reader, flt, descending, "harbour", row, backward, include_row, kept)
+                    assert found == asked
+    assert hit_keys(reader, flt, "zeppelin").keys == []
+    assert next_hit(reader, flt, False, "zeppelin", None, kept=hit_keys(reader, flt, "zeppelin")) is None
+
+
+def test_a_search_with_more_hits_than_are_kept_asks_the_store_at_each_press(reader, monkeypatch):
+    import tui.navigation as navigation
+
+    monkeypatch.setattr(navigation, "MAX_KEPT_HITS", 3)
+    kept = hit_keys(reader, Filter(), "harbour")  # four hits
+    assert kept.keys is None
+    row = row_at(reader, 0)
+    assert next_hit(reader, Filter(), False, "harbour", row, kept=kept) == next_hit(reader, Filter(), False, "harbour", row)

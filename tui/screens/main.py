@@ -47,6 +47,7 @@ from tui.messages import (
     ExcerptRead,
     CorrectionRefused,
     FacetsCounted,
+    HitsKept,
     KeyDatesFound,
     NothingFound,
     PersonCorrected,
@@ -148,6 +149,7 @@ class MainScreen(Screen[None]):
         self._watch_timer: Timer | None = None
         self._chips: list[str] = []
         self._hit: tuple[int, int] | None = None
+        self._hit_keys: navigation.HitKeys | None = None  # the current search's hits, read once (navigation)
         self._buckets: list[Bucket] = []
         self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
         self._moving = False
@@ -285,13 +287,21 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="move")
     @reports_store_errors(move=True)
     def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
-        hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row)
+        kept = self._hit_keys  # read once by _keep_hits for the next presses; until then the store is asked
+        hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row, kept)
         if hit is None:
             self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”", search=True))
             return
         note = "Search wrapped around" if hit.wrapped else ""
         self.post_message(CursorFound(view.generation, hit.place.index, hit.place.row, note,
                                       hit=(hit.number, hit.count)))
+
+    @work(thread=True, exclusive=True, group="hits")
+    @reports_store_errors()
+    def _keep_hits(self, flt: Filter, text: str) -> None:
+        """Read the search's hits once, for the next n, N and "k of n" (the press that started it asks the
+        store: reading every hit can take longer than finding the first)."""
+        self.post_message(HitsKept(navigation.hit_keys(self.reader, flt, text)))
 
     @work(thread=True, exclusive=True, group="copy")
     @reports_store_errors()
@@ -326,6 +336,7 @@ class MainScreen(Screen[None]):
         self.store_total = message.total
         self.changes_seen = message.changes
         self.stale = False
+        self._hit_keys = None  # the store changed: the search's hits are read again
         self.query_one(FilterHeader).set_stale(False)
         self.query_one(EventDetail).event_id = None  # its sources may have grown: read them again
         self.app.clear_notifications()  # "the store has new content" is answered
@@ -487,6 +498,7 @@ class MainScreen(Screen[None]):
         self._hit = None
         self.timeline.mark_words(text)
         self._show_header(self.timeline.view.total)
+        self._keep_hits(self.flt, text)
         self._move(lambda view, row: self._find(view, text, row, False, True))
 
     def action_next_hit(self) -> None:
@@ -500,6 +512,9 @@ class MainScreen(Screen[None]):
             self.notify("Search first: press /", timeout=2)
             return
         text = self.search_text
+        kept = self._hit_keys
+        if kept is None or kept.flt != replace(self.flt, text=text):
+            self._keep_hits(self.flt, text)  # the filter changed since the search: its hits are read again
         self._move(lambda view, row: self._find(view, text, row, backward, False))
 
     def action_jump_to_date(self) -> None:
@@ -576,6 +591,9 @@ class MainScreen(Screen[None]):
         found = self.reader.key_dates(flt, dates, KEY_EVENTS_PER_DATE)
         ids = tuple(event.id for key in found.dates for event in key.events)
         self.post_message(KeyDatesFound(flt, ids, len(found.dates), found.candidates))
+
+    def on_hits_kept(self, message: HitsKept) -> None:
+        self._hit_keys = message.hits
 
     def on_key_dates_found(self, message: KeyDatesFound) -> None:
         if message.flt != replace(self.flt, only=None):
