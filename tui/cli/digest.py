@@ -18,6 +18,7 @@ from store.queries import load_events
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import (
     CountryOption,
+    at_least_one,
     DbOption,
     OrgOption,
     PersonOption,
@@ -29,9 +30,9 @@ from tui.cli.stores import store_to_read
 from tui.dates import day_label
 
 DIGEST_FORMATS = ("text", "json", "timelinejs")
-DatesOption = Annotated[int, typer.Option("--dates", metavar="K", min=1, show_default=False,
+DatesOption = Annotated[int, typer.Option("--dates", metavar="K", callback=at_least_one, show_default=False,
                                           help="How many key dates (default 12).")]
-PerDateOption = Annotated[int, typer.Option("--per-date", metavar="L", min=1, show_default=False,
+PerDateOption = Annotated[int, typer.Option("--per-date", metavar="L", callback=at_least_one, show_default=False,
                                             help="How many events under each date (default 2).")]
 DigestFormatOption = Annotated[Optional[str], typer.Option(
     "--format", metavar="FORMAT", show_default=False, help="text, json or timelinejs (default text).")]

@@ -34,12 +34,18 @@ DisputedOption = Annotated[bool, typer.Option(
 MAX_LIMIT = 2**63 - 1
 
 
-def _limit(value: int) -> int:
-    """At least 1; SQLite's LIMIT is a signed 64-bit integer, so a larger N means "all" and is clamped rather than
-    refused. (Checked here rather than with min/max, whose range Typer prints with an escaped "\\[" in --help.)"""
+def at_least_one(value: int) -> int:
+    """A count of at least 1. (Checked here rather than with min/max, whose range Typer prints with an escaped
+    "\\[" in --help.)"""
     if value < 1:
         raise typer.BadParameter(f"{value} is less than 1")
-    return min(value, MAX_LIMIT)
+    return value
+
+
+def _limit(value: int) -> int:
+    """At least 1; SQLite's LIMIT is a signed 64-bit integer, so a larger N means "all" and is clamped rather than
+    refused."""
+    return min(at_least_one(value), MAX_LIMIT)
 
 
 LimitOption = Annotated[int, typer.Option("--limit", metavar="N", callback=_limit, show_default=False,

@@ -60,3 +60,10 @@ def test_an_unknown_format_or_person_is_one_error_line(store):
     assert (bad.exit_code, bad.stderr) == (1, "dateline: error: unknown format 'pdf': use one of text, json,"
                                               " timelinejs\n")
     assert run("digest", "--db", str(store), "--person", "Nobody").exit_code == 1
+
+
+def test_help_shows_the_defaults_plainly_and_a_count_below_one_is_refused(store):
+    out = run("digest", "--help").stdout
+    assert "default 12" in out and "default 2" in out and "\\[" not in out
+    refused = run("digest", "--db", str(store), "--dates", "0")
+    assert refused.exit_code == 2 and "0 is less than 1" in refused.output
