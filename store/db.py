@@ -416,14 +416,21 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
     the articles vouching for its actors move over, `keep_id` takes `merged`'s date, words and actors, and
     `other_id` is gone."""
     conn.execute("UPDATE sources SET event_id = ? WHERE event_id = ?", (keep_id, other_id))
-    conn.execute(
-        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
-        " SELECT ?, actor_id, article_id FROM event_actor_articles WHERE event_id = ?", (keep_id, other_id))
+    # Who vouches for whom, by name: an actor only `other_id` named leaves the store with it (and its rows) and
+    # comes back under a new id when `keep_id` takes it on.
+    vouched = conn.execute(
+        "SELECT a.kind, a.name, v.article_id FROM event_actor_articles v JOIN actors a ON a.id = v.actor_id"
+        " WHERE v.event_id IN (?, ?)", (keep_id, other_id)).fetchall()
     _delete_event(conn, other_id)
     conn.execute(
         "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
         (*_event_columns(merged), keep_id))
     _set_actors(conn, keep_id, merged, {}, {}, set())
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+        " SELECT ea.event_id, ea.actor_id, ? FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+        " WHERE ea.event_id = ? AND a.kind = ? AND a.name = ?",
+        [(article_id, keep_id, kind, name) for kind, name, article_id in vouched])
     conn.execute(
         "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
         " SELECT ea.event_id, ea.actor_id, s.article_id FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"

@@ -83,13 +83,19 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     if not chosen:
         return Digest([], len(score), span)
     marks = ", ".join("?" * len(chosen))
-    events_of: dict[str, list[KeyEvent]] = defaultdict(list)
-    for day, event_id, summary, articles in conn.execute(
-        f"SELECT DISTINCT s.told_start, e.id, e.summary,"
-        f" (SELECT count(DISTINCT t.article_id) FROM sources t WHERE t.event_id = e.id)"
+    # Each event under one chosen day only: the one most of its tellings date it to (the earlier on a tie), so
+    # that a stray telling of a big event neither repeats it under another day nor crowds that day's own out.
+    home: dict[int, tuple[int, str, KeyEvent]] = {}
+    for day, event_id, summary, articles, tellings in conn.execute(
+        f"SELECT s.told_start, e.id, e.summary,"
+        f" (SELECT count(DISTINCT t.article_id) FROM sources t WHERE t.event_id = e.id), count(*)"
         f" FROM ({selected}) x JOIN sources s ON s.event_id = x.id JOIN events e ON e.id = x.id"
-        f" WHERE {one_day} AND s.told_start IN ({marks})", [*params, *chosen]):
-        events_of[day].append(KeyEvent(event_id, summary, articles))
+        f" WHERE {one_day} AND s.told_start IN ({marks}) GROUP BY s.told_start, e.id", [*params, *chosen]):
+        if event_id not in home or (-tellings, day) < (-home[event_id][0], home[event_id][1]):
+            home[event_id] = (tellings, day, KeyEvent(event_id, summary, articles))
+    events_of: dict[str, list[KeyEvent]] = defaultdict(list)
+    for _, day, event in home.values():
+        events_of[day].append(event)
     key = [KeyDate(date.fromisoformat(day), score[day],
                    _distinct(sorted(events_of[day], key=lambda event: (-event.articles, event.id)), per_date))
            for day in chosen]

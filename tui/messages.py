@@ -169,6 +169,7 @@ class KeyDatesFound(Message):
     ids: tuple[int, ...]
     dates: int
     days: int
+    asked: int  # how many dates were asked for
 
 
 @dataclass

@@ -113,7 +113,9 @@ def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row:
     hit, its rank and the count are found in it."""
     hits = replace(flt, text=text)
     if kept is not None and kept.flt == hits and kept.keys is not None:
-        return _kept_hit(reader, flt, descending, kept.keys, row, backward, include_row)
+        found = _kept_hit(reader, flt, descending, kept.keys, row, backward, include_row)
+        if found is not None:
+            return found  # else a kept hit left the store meanwhile: the store is asked
     order = descending != backward
     after: Key | None = None
     if row is not None:

@@ -49,7 +49,8 @@ def main_clause(body: str, tokens: Tokens, start: int, end: int, names: Sequence
     if joins and any(c > joins[0] and tokens.deps[c] not in _ADDED_TO_VERB | {"punct"} and not _purpose(tokens, c)
                      for c in children):
         return None  # "…, and the president …": words after "and" the parse gave to the first clause
-    kept = _kept(tokens, verb)
+    # Only the sentence's own tokens: the parse of a sentence cut into pieces runs on past the piece.
+    kept = [i for i in _kept(tokens, verb) if start <= tokens.starts[i] < end]
     words = [i for i in kept if tokens.tags[i][:1].isalnum()]
     if len(words) < MIN_WORDS:
         return None

@@ -128,3 +128,29 @@ def test_deleting_an_article_takes_its_days_out_of_the_tallies_and_a_migrated_st
     store.conn.executescript(MIGRATIONS[7])
     again = dict(tuple(row) for row in store.conn.execute("SELECT day, telling FROM day_tallies"))
     assert again == after and len(before) == 6
+
+
+def test_an_event_told_on_two_days_shows_under_one_the_day_most_of_its_tellings_give(tmp_path):
+    store = Store(tmp_path / "s.db")
+    store.article("other", "2025-05-06", [("Crowds gathered on May 5.", "2025-05-05", "May 5")])
+    arts = [Article(f"{n}.md", f"Outlet {n} says the dam broke on May {3 if n < 3 else 5}.", f"t{n}", date(2025, 5, 6),
+                    source=f"o{n}")
+            for n in range(4)]
+    sources = []
+    with transaction(store.conn):
+        for art in arts:
+            insert_article(store.conn, art)
+            words = art.body[art.body.index("May"):-1]
+            at = art.body.index(words)
+            sources.append(Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body),
+                                  Dating("explicit", at, at + len(words), words, "published",
+                                         day(f"2025-05-0{words[-1]}"))))
+        insert_event(store.conn, Event(day("2025-05-03"), "The dam broke", [], [], sources, "explicit",
+                                       frozenset({"dam", "broke"})), {})
+        for art in arts:
+            tally_days(store.conn, art.id, 1)
+    every = tuple(row[0] for row in store.conn.execute("SELECT id FROM events"))
+    found = key_dates(store.conn, Filter(only=every), dates=2, per_date=2)
+    assert [(k.day, [e.summary for e in k.events]) for k in found.dates] == [
+        (date(2025, 5, 3), ["The dam broke"]),  # three tellings say 3 May, one says 5 May
+        (date(2025, 5, 5), ["Crowds gathered on May 5."])]

@@ -8,7 +8,7 @@ from store import db
 from store.disputes import tellings_disagree, tells_same_apart_from_date, what_each_says, who_each_names
 from store.filter import Filter
 from store.ingest import ingest
-from store.model import Dating, Event, Source, When
+from store.model import Article, Dating, Event, Source, When
 from store.queries import count_events, disputing_rows, event_sources, timeline_page
 
 
@@ -142,4 +142,27 @@ def test_a_source_naming_fewer_persons_does_not_dispute_and_its_deletion_keeps_t
         db.delete_article(conn, wire)
     (row,) = timeline_page(conn, Filter())
     assert (row.n_sources, row.persons) == (1, ("Ana Lima",))  # only the wire named Berg
+    conn.close()
+
+
+def test_two_stored_events_found_to_be_one_keep_who_each_article_named(tmp_path):
+    conn = db.connect(tmp_path / "s.db", create=True)
+    arts = {}
+    with db.transaction(conn):
+        for name, text in (("one", "Pat Kim met Lee Park."), ("two", "Pat Kim met Rae Stone.")):
+            arts[name] = art = Article(f"{name}.md", text, name, date(2025, 5, 8), source=name)
+            db.insert_article(conn, art)
+        events = {}
+        for name, persons in (("one", ["Pat Kim", "Lee Park"]), ("two", ["Pat Kim", "Rae Stone"])):
+            art = arts[name]
+            source = Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))
+            events[name] = db.insert_event(conn, Event(day("2025-05-05"), art.body, persons, [], [source], "explicit",
+                                                       frozenset({"met"})), {})
+        merged = Event(day("2025-05-05"), "Pat Kim met Lee Park.", ["Pat Kim", "Lee Park", "Rae Stone"], [], [],
+                       "explicit", frozenset({"met"}))
+        db.absorb_event(conn, events["one"], events["two"], merged)
+    (row,) = timeline_page(conn, Filter())
+    named = {s.outlet: s.persons for s in event_sources(conn, row.id)}
+    assert named == {"one": ("Pat Kim", "Lee Park"), "two": ("Pat Kim", "Rae Stone")}
+    assert row.disputed  # no article names all three
     conn.close()

@@ -58,3 +58,18 @@ async def test_plus_and_minus_show_more_or_fewer_key_dates(store):
         assert screen.key_date_count == 6 and screen.timeline.view.total == 6
         await press(pilot, "minus", "minus")
         assert screen.key_date_count == 1 and screen.timeline.view.total == 1
+
+
+async def test_key_dates_arriving_after_the_key_view_was_left_are_not_shown(store):
+    from store.filter import Filter
+    from tui.messages import KeyDatesFound
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await press(pilot, "d", "d")  # in and out again
+        assert screen.flt.only is None
+        screen.post_message(KeyDatesFound(Filter(), (1, 2), 2, 6, screen.key_date_count))  # a late answer
+        await settle(pilot)
+        assert screen.flt.only is None and screen.timeline.view.total == 42

@@ -110,3 +110,12 @@ def test_a_search_with_more_hits_than_are_kept_asks_the_store_at_each_press(read
     assert kept.keys is None
     row = row_at(reader, 0)
     assert next_hit(reader, Filter(), False, "harbour", row, kept=kept) == next_hit(reader, Filter(), False, "harbour", row)
+
+
+def test_a_kept_hit_gone_from_the_store_meanwhile_asks_the_store(reader):
+    from tui.navigation import HitKeys
+
+    gone = HitKeys(replace(Filter(), text="harbour"), [("2024-01-01", 10**9)])  # an id the store no longer holds
+    row = row_at(reader, 0)
+    assert next_hit(reader, Filter(), False, "harbour", row, kept=gone) == next_hit(reader, Filter(), False, "harbour",
+                                                                                    row)

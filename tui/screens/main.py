@@ -139,6 +139,7 @@ class MainScreen(Screen[None]):
         self.today = today or date.today()
         self.flt = Filter()
         self.key_date_count = KEY_DATES  # how many key dates the key view shows (d; + and - change it)
+        self._key_request: tuple[Filter, int] | None = None  # the key dates asked for last, until they come
         self.descending = False
         self.search_text = ""
         self.generation = 0
@@ -341,6 +342,8 @@ class MainScreen(Screen[None]):
         self.query_one(EventDetail).event_id = None  # its sources may have grown: read them again
         self.app.clear_notifications()  # "the store has new content" is answered
         self.notify(f"Store read again: {message.total:,} events", timeout=2)
+        if self.flt.only is not None:  # the key view: the store's key dates may have changed with it
+            self._ask_key_dates(replace(self.flt, only=None))
         self._refresh_view()
 
     def on_store_failed(self, message: StoreFailed) -> None:
@@ -576,28 +579,34 @@ class MainScreen(Screen[None]):
             self._set_filter(replace(self.flt, only=None))
             self.notify("All events", timeout=2)
         else:
-            self._find_key_dates(self.flt, self.key_date_count)
+            self._ask_key_dates(self.flt)
 
     def action_key_date_count(self, step: int) -> None:
         if self.flt.only is None:
             self.notify("Press d for the key dates first", timeout=2)
             return
         self.key_date_count = max(1, self.key_date_count + step)
-        self._find_key_dates(replace(self.flt, only=None), self.key_date_count)
+        self._ask_key_dates(replace(self.flt, only=None))
+
+    def _ask_key_dates(self, flt: Filter) -> None:
+        """Find the key dates of `flt` (without `only`); only the answer to the latest request is shown."""
+        self._key_request = (flt, self.key_date_count)
+        self._find_key_dates(flt, self.key_date_count)
 
     @work(thread=True, exclusive=True, group="key_dates")
     @reports_store_errors()
     def _find_key_dates(self, flt: Filter, dates: int) -> None:
         found = self.reader.key_dates(flt, dates, KEY_EVENTS_PER_DATE)
         ids = tuple(event.id for key in found.dates for event in key.events)
-        self.post_message(KeyDatesFound(flt, ids, len(found.dates), found.candidates))
+        self.post_message(KeyDatesFound(flt, ids, len(found.dates), found.candidates, dates))
 
     def on_hits_kept(self, message: HitsKept) -> None:
         self._hit_keys = message.hits
 
     def on_key_dates_found(self, message: KeyDatesFound) -> None:
-        if message.flt != replace(self.flt, only=None):
-            return  # the filter changed meanwhile: its own key dates are on their way
+        if (message.flt, message.asked) != self._key_request or message.flt != replace(self.flt, only=None):
+            return  # asked again since, or the key view was left meanwhile
+        self._key_request = None
         if not message.ids:
             self.notify("No key dates: no event of a single day under this filter", timeout=3)
             if self.flt.only is not None:  # the filter under the key view changed: show its events
@@ -648,8 +657,10 @@ class MainScreen(Screen[None]):
     def _set_filter(self, flt: Filter) -> None:
         if flt.only is not None and replace(flt, only=None) != replace(self.flt, only=None):
             self.flt = flt  # the filter under the key view changed: its key dates are found anew
-            self._find_key_dates(replace(flt, only=None), self.key_date_count)
+            self._ask_key_dates(replace(flt, only=None))
             return
+        if flt.only is None:
+            self._key_request = None  # leaving the key view: an answer still on its way is not shown
         self.flt = flt
         self._refresh_view()
 

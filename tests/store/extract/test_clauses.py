@@ -33,3 +33,10 @@ def test_the_clause_of_what_happened(sentence, expected):
 def test_a_clause_that_would_drop_a_named_person_is_refused():
     assert clause("Ana Lima said the deal was signed in Paris on Monday.", ("Ana Lima",)) is None
     assert clause("Ana Lima said the deal was signed in Paris on Monday.") == "the deal was signed in Paris on Monday"
+
+
+def test_the_clause_stays_inside_its_piece_of_a_cut_sentence():
+    sentence = "The envoys met in Geneva on Tuesday to discuss the ceasefire."
+    analysis = nlp.analyse(sentence)
+    cut = sentence.index(" to discuss")
+    assert main_clause(sentence, analysis.tokens, 0, cut) == "The envoys met in Geneva on Tuesday"
