@@ -63,12 +63,12 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     selected = f"SELECT {selection.event_id} AS id FROM {selection.source} {selection.where()}"
     params = selection.params
     if flt.since is not None and flt.until is not None:
-        span = _span(flt, [])
+        span = _span(flt, None, None, False)
     else:
         first_published, last_published, tellings = conn.execute(
             f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
             " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", params).fetchone()
-        span = _span(flt, [first_published, last_published] if first_published else [None] * bool(tellings))
+        span = _span(flt, first_published, last_published, tellings > 0)
     if span is None:
         return Digest([], 0, None)
     # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
@@ -105,10 +105,8 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
 def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: int) -> Digest:
     """Key dates read from `day_tallies`; each day's events are those dated to it, most sources first."""
     first_published, last_published = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
-    dated = [first_published, last_published] if first_published else []
-    if not dated and conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
-        dated = [None]  # articles without a publication date: any day
-    span = _span(flt, dated)
+    held = first_published is not None or conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+    span = _span(flt, first_published, last_published, held)
     if span is None:
         return Digest([], 0, None)
     bounds = (span[0].isoformat(), span[1].isoformat())
@@ -143,12 +141,13 @@ def _distinct(events: list[KeyEvent], limit: int) -> list[KeyEvent]:
     return shown
 
 
-def _span(flt: Filter, published: list[str | None]) -> tuple[date, date] | None:
-    """The days looked at: the filter's own bounds where it gives them, else the coverage of the selection."""
+def _span(flt: Filter, first: str | None, last: str | None, articles: bool) -> tuple[date, date] | None:
+    """The days looked at: the filter's own bounds where it gives them, else the coverage of the selection, from
+    its first publication (`first`) to its last (`last`); any day when its `articles` have no date; None without
+    articles."""
     if flt.since is not None and flt.until is not None:
         return flt.since, flt.until
-    days = sorted(p[:10] for p in published if p)
-    if not days:
-        return (flt.since or date.min, flt.until or date.max) if published else None
-    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
-    return flt.since or min(first, last - timedelta(days=MIN_SPAN_DAYS)), flt.until or last
+    if first is None or last is None:
+        return (flt.since or date.min, flt.until or date.max) if articles else None
+    first_day, last_day = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    return flt.since or min(first_day, last_day - timedelta(days=MIN_SPAN_DAYS)), flt.until or last_day

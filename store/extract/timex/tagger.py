@@ -73,9 +73,7 @@ def _years_from_range_ends(body: str, timexes: list[Timex]) -> list[Timex]:
         value = _MONTH_OR_DAY_VALUE.fullmatch(first.value)
         if not (value and first.anchor == "published" and second.anchor == "absolute" and second.when):
             continue
-        joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
-        opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
-        if not joint or (joint["and"] and not (opening and opening["word"].lower() == "between")):
+        if not _range_of(body, first, second, days_in_a_row=False)[0]:
             continue
         year = second.when.start.year
         reading = dated(f"{year}{value[1]}", "absolute", first.mod)
@@ -206,15 +204,23 @@ def _joined(body: str, timexes: Sequence[Timex]):
     for first, second in zip(timexes, timexes[1:]):
         if not (first.when and second.when and first.when.start):
             continue
-        joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
-        opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
-        if not joint:
-            continue
-        if joint["and"] and not (opening and opening["word"].lower() == "between") and not _next_days(first, second):
+        joined, opening = _range_of(body, first, second, days_in_a_row=True)
+        if not joined:
             continue
         if second.when.end < first.when.start:
             continue
         yield first, second, opening.start() if opening else first.start, opening is not None
+
+
+def _range_of(body: str, first: Timex, second: Timex, days_in_a_row: bool) -> tuple[bool, re.Match | None]:
+    """Whether two expressions are written as one range ("to", "-", "between … and"; with `days_in_a_row` also
+    two days or months in a row joined by "and"), and the opening "from"/"between" before the first."""
+    joint = _RANGE_CONNECTOR.fullmatch(body[first.end:second.start])
+    opening = _RANGE_OPENING.search(body, max(0, first.start - 20), first.start)
+    if not joint:
+        return False, opening
+    between = opening is not None and opening["word"].lower() == "between"
+    return not joint["and"] or between or (days_in_a_row and _next_days(first, second)), opening
 
 
 def _next_days(first: Timex, second: Timex) -> bool:
