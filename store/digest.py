@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from store.filter import Filter
+from store.model import Event, When
+from store.queries import load_events
 from store.selection import select
 
 MIN_SPAN_DAYS = 7  # the days up to the last article that are always looked at
@@ -151,3 +153,11 @@ def _span(flt: Filter, first: str | None, last: str | None, articles: bool) -> t
         return (flt.since or date.min, flt.until or date.max) if articles else None
     first_day, last_day = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
     return flt.since or min(first_day, last_day - timedelta(days=MIN_SPAN_DAYS)), flt.until or last_day
+
+
+def key_events(conn: sqlite3.Connection, found: Digest) -> list[Event]:
+    """The digest's events, whole (with their sources), each dated to its key day: what a TimelineJS export of the
+    key dates shows."""
+    day_of = {event.id: key.day for key in found.dates for event in key.events}
+    return [replace(event, when=When(day_of[event.id], day_of[event.id], "day"))
+            for event in load_events(conn, list(day_of))]

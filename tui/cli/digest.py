@@ -4,17 +4,14 @@ Timeline17 scorer reads) or as a TimelineJS timeline."""
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import Annotated, Optional
 
 import typer
 
 from store.clean import clean_line
-from store.digest import Digest, key_dates
+from store.digest import Digest, key_dates, key_events
 from store.filter import filter_summary
-from store.model import When
 from store.output_safety import json_text
-from store.queries import load_events
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import (
     CountryOption,
@@ -60,7 +57,10 @@ def digest(
         flt = filter_of(conn, person, country, since, until, search, org)
         found = key_dates(conn, flt, dates, per_date)
         if shown == "timelinejs":
-            _write_timelinejs(conn, found, flt)
+            from store.export import ArticleRefs
+            from store.timelinejs import write_timelinejs
+
+            write_timelinejs(key_events(conn, found), sys.stdout, ArticleRefs(conn), flt)
             return
     if shown == "json":
         sys.stdout.write(json_text(digest_record(found)) + "\n")
@@ -93,14 +93,3 @@ def digest_text(found: Digest, filter_text: str) -> str:
         lines.append(f"{day_label(key.day)}  ·  stated by {stating} article(s), told by {telling}")
         lines.extend(f"  - {clean_line(event.summary)} ({event.articles} article(s))" for event in key.events)
     return "\n".join(lines) + "\n"
-
-
-def _write_timelinejs(conn, found: Digest, flt) -> None:
-    """The key events as TimelineJS slides, each on its key date."""
-    from store.export import ArticleRefs
-    from store.timelinejs import write_timelinejs
-
-    day_of = {event.id: key.day for key in found.dates for event in key.events}
-    events = [replace(event, when=When(day_of[event.id], day_of[event.id], "day"))
-              for event in load_events(conn, list(day_of))]
-    write_timelinejs(events, sys.stdout, ArticleRefs(conn), flt)
