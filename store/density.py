@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import NamedTuple
 
+from store import day_counts
 from store.filter import Filter
 from store.queries import UNDATED_SORT_KEY
 from store.selection import select
@@ -88,6 +89,9 @@ def _events_per_day(conn: sqlite3.Connection, flt: Filter) -> list[tuple[date, i
     selection = select(conn, flt)
     if selection is None:
         return []
+    actor = selection.day_counted()
+    if actor is not None:
+        return [(date.fromisoformat(key), n) for key, n in day_counts.per_day(conn, actor)]
     rows = conn.execute(
         f"SELECT {selection.sort_key}, count(*) FROM {selection.source}"
         f" {selection.where(f'{selection.sort_key} < ?')} GROUP BY {selection.sort_key} ORDER BY {selection.sort_key}",

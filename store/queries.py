@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from store import day_counts
 from store.filter import Filter
 from store.disputes import disputed_ids
 from store.model import Dating, Event, Place, Source, When, year_problem
+from store.schema import UNDATED_SORT_KEY
 from store.selection import match_expression, select
 
-UNDATED_SORT_KEY = "9999-99-99"
 _CHUNK = 500  # ids per IN (...) list and rows per export page
 ACTOR_KINDS = ("person", "country", "org")
 
@@ -205,6 +206,9 @@ def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
     selection = select(conn, flt)
     if selection is None:
         return 0
+    actor = selection.day_counted()
+    if actor is not None:
+        return day_counts.count(conn, actor)
     return conn.execute(f"SELECT count(*) FROM {selection.source} {selection.where()}",
                         selection.params).fetchone()[0]
 

@@ -1,6 +1,33 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+
+UNDATED_SORT_KEY = "9999-99-99"  # the sort_key of undated events: after every date
+UNDATED_BLOCK = 4096  # undated events (one sort_key) are counted per this many event ids
+
+
+def _bucket(row: str, event_id: str) -> str:
+    """SQL for the `timeline_days` bucket of a row: its day, or for an undated row its block of event ids (so that
+    no bucket grows with the store)."""
+    return (f"CASE WHEN {row}.sort_key = '{UNDATED_SORT_KEY}' THEN '{UNDATED_SORT_KEY}/' || printf('%010d', "
+            f"{row}.{event_id} / {UNDATED_BLOCK}) ELSE {row}.sort_key END")
+
+
+def _counted(table: str, actor: str, event_id: str) -> str:
+    """Triggers keeping `timeline_days` right as rows of `table` (events or event_actors) come, go or move."""
+    new, old = (actor.format(row=row) for row in ("NEW", "OLD"))
+    add = (f"INSERT INTO timeline_days (actor_id, bucket, n) VALUES ({new}, {_bucket('NEW', event_id)}, 1)"
+           " ON CONFLICT (actor_id, bucket) DO UPDATE SET n = n + 1;")
+    take = f"UPDATE timeline_days SET n = n - 1 WHERE actor_id = {old} AND bucket = {_bucket('OLD', event_id)};"
+    moved = "OLD.sort_key IS NOT NEW.sort_key" + ("" if actor == "0" else " OR OLD.actor_id IS NOT NEW.actor_id")
+    return f"""
+CREATE TRIGGER IF NOT EXISTS {table}_days_in AFTER INSERT ON {table} BEGIN {add} END;
+CREATE TRIGGER IF NOT EXISTS {table}_days_out AFTER DELETE ON {table} BEGIN {take} END;
+CREATE TRIGGER IF NOT EXISTS {table}_days_moved AFTER UPDATE ON {table} WHEN {moved} BEGIN {take} {add} END;
+"""
+
+
+TIMELINE_DAYS_TRIGGERS = _counted("events", "0", "id") + _counted("event_actors", "{row}.actor_id", "event_id")
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -92,6 +119,16 @@ CREATE TABLE IF NOT EXISTS day_tallies (
     stating INTEGER NOT NULL DEFAULT 0,
     telling INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+-- How many events each day of the timeline holds (the bucket is the sort_key; undated events are bucketed by blocks
+-- of ids, '9999-99-99/0000000003'), for all events (actor_id 0) and for each actor's events; kept by the triggers
+-- below (TIMELINE_DAYS_TRIGGERS), so that where a row sits, how many rows there are and which row is at an index are
+-- read from these counts (store/day_counts.py).
+CREATE TABLE IF NOT EXISTS timeline_days (
+    actor_id INTEGER NOT NULL,
+    bucket TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, bucket)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
@@ -100,7 +137,7 @@ CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
 CREATE INDEX IF NOT EXISTS event_actor_articles_by_article ON event_actor_articles (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
-"""
+""" + TIMELINE_DAYS_TRIGGERS
 # What takes a store from version v to v + 1 (run in one transaction by db.connect).
 MIGRATIONS: dict[int, str] = {
     # v2: each actor's events in timeline order, so a filtered page or count reads only that actor's slice.
@@ -177,6 +214,21 @@ MIGRATIONS: dict[int, str] = {
                count(DISTINCT article_id)
         FROM sources WHERE told_precision = 'day' AND told_start = told_end GROUP BY told_start;
     """,
+    # v9: the events of each day of the timeline, for all events and per actor, counted once and then kept.
+    8: """
+    CREATE TABLE IF NOT EXISTS timeline_days (
+        actor_id INTEGER NOT NULL,
+        bucket TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, bucket)
+    ) WITHOUT ROWID;
+    DELETE FROM timeline_days;
+    INSERT INTO timeline_days (actor_id, bucket, n)
+        SELECT 0, """ + _bucket("events", "id") + """ AS b, count(*) FROM events GROUP BY b;
+    INSERT INTO timeline_days (actor_id, bucket, n)
+        SELECT actor_id, """ + _bucket("event_actors", "event_id") + """ AS b, count(*) FROM event_actors
+        GROUP BY actor_id, b;
+    """ + TIMELINE_DAYS_TRIGGERS,
 }
 
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.

@@ -36,6 +36,14 @@ class Selection:
         direction = "DESC" if descending else "ASC"
         return f"ORDER BY {self.sort_key} {direction}, {self.event_id} {direction}"
 
+    def day_counted(self) -> int | None:
+        """The `timeline_days` key that counts exactly these events: 0 for every event, an actor's id when the
+        selection is that one actor's events; None when a clause (a second actor, a period, a search, ...) needs
+        the rows counted."""
+        if not self.clauses:
+            return 0
+        return self.params[0] if self.clauses == ["x.actor_id = ?"] else None
+
     def past(self, descending: bool = False) -> str:
         """The condition for rows past a keyset position (two parameters: sort_key, id) in display order."""
         return f"({self.sort_key}, {self.event_id}) {'<' if descending else '>'} (?, ?)"

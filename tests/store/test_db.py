@@ -503,7 +503,7 @@ def test_a_version_1_store_gets_each_actors_events_in_timeline_order(tmp_path):
             insert_event(conn, Event(When(day, day, "day"), f"On {day}.", ["Ana Lima"], ["FR"], []), {})
     # Take the store back to the version 1 layout: no sort_key in event_actors, the old index, no dating columns.
     conn.executescript(
-        "BEGIN; DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
+        "BEGIN; " + WITHOUT_DAY_COUNTS + " DROP INDEX event_actors_timeline; ALTER TABLE event_actors DROP COLUMN sort_key;"
         " CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);"
         + "".join(f" ALTER TABLE sources DROP COLUMN {column};"
                   for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor",
@@ -554,6 +554,11 @@ def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
     assert db.error_reason(readonly, writing=True) == ("attempt to write a readonly database (the file or its "
                                                        "folder is read-only for you; browsing it still works)")
     assert db.error_reason(readonly) == "attempt to write a readonly database"
+
+
+# What takes a store back before version 9: no events per day, and no triggers keeping them.
+WITHOUT_DAY_COUNTS = "".join(f" DROP TRIGGER {table}_days_{change};" for table in ("events", "event_actors")
+                             for change in ("in", "out", "moved")) + " DROP TABLE timeline_days;"
 
 
 def _older_store(tmp_path, monkeypatch) -> Path:
@@ -645,6 +650,7 @@ def test_a_version_2_store_gains_the_dating_of_each_telling(tmp_path):
         insert_event(conn, Event(When(date(2025, 9, 1), date(2025, 9, 1), "day"), "Kim met Putin", ["Kim"], ["KP"],
                                  [Source(art.id, art.path, art.title, art.published, art.body, 0, len(art.body))]),
                      {})
+    conn.executescript(WITHOUT_DAY_COUNTS)
     conn.execute("DROP TABLE event_disputes")
     for column in ("dating_reason", "dating_start", "dating_end", "dating_text", "dating_anchor", "told_start",
                    "told_end", "told_precision"):
@@ -680,6 +686,7 @@ def test_a_version_4_store_keeps_every_actor_and_link_and_takes_organisations(tm
         CREATE TABLE old_actors (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','country')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        """ + WITHOUT_DAY_COUNTS + """
         ALTER TABLE sources DROP COLUMN dating_anchor; ALTER TABLE sources DROP COLUMN told_start;
         ALTER TABLE sources DROP COLUMN told_end; ALTER TABLE sources DROP COLUMN told_precision;
         DROP TABLE event_disputes;
@@ -717,6 +724,7 @@ def test_a_version_5_store_keeps_every_actor_and_takes_places(tmp_path):
             kind TEXT NOT NULL CHECK (kind IN ('person','country','org')),
             name TEXT NOT NULL, code TEXT, n_events INTEGER NOT NULL DEFAULT 0, UNIQUE (kind, name));
         INSERT INTO old_actors SELECT * FROM actors; DROP TABLE actors; ALTER TABLE old_actors RENAME TO actors;
+        """ + WITHOUT_DAY_COUNTS + """
         ALTER TABLE sources DROP COLUMN dating_anchor; ALTER TABLE sources DROP COLUMN told_start;
         ALTER TABLE sources DROP COLUMN told_end; ALTER TABLE sources DROP COLUMN told_precision;
         DROP TABLE event_disputes;
