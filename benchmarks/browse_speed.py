@@ -11,7 +11,8 @@ For each size, the synthetic store DIR/sN.db (built with make_store.py when miss
   actor and a mid-ranked one; from the key to the frame with the filtered rows), page down (key to frame,
   over 100 presses, with rows read as they come), a full-text search (from submitting it to the frame on the
   first hit), how long the facet counts take after a filter while the timeline stays usable, and the
-  process's peak RSS;
+  process's peak RSS; the hard paths: a jump to a date 74 % deep, a filter set and cleared with the cursor there
+  (its position in the new view counted), a search from there;
 - the store's size on disk.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from store.queries import ACTOR_KINDS
@@ -103,6 +105,17 @@ async def interact(store: str) -> dict:
             figures[f"facet counts after it: {rank} {kind}"] = facets
             await press_and_wait(pilot, screen, "x")
             await settle(pilot)
+        # The hard paths: the cursor deep in the timeline (74 % of the rows down) when a filter is set or cleared.
+        deep = reader.key_at(Filter(), int(total * 0.74))
+        figures["jump to a date 74 % deep"] = await jump_and_wait(pilot, screen, date.fromisoformat(deep[0]))
+        for kind, actor in (("person", persons[0]), ("country", countries[0])):
+            took, _ = await filter_and_wait(pilot, screen, kind, actor.key)
+            figures[f"filter from deep: top {kind}"] = took
+            figures[f"clear from deep: top {kind}"] = await timed_clear(pilot, screen)
+            await settle(pilot)
+        figures["search zeppelin from deep"] = await search_and_wait(pilot, screen, "zeppelin", from_top=False)
+        await pilot.press("g")
+        await settle(pilot)
         figures["page down"] = await page_downs(pilot, screen, 100)
         figures["page down while facets count"] = await page_downs_while_counting(pilot, screen, countries[0].key)
         for word in ("treaty", "zeppelin"):
@@ -163,6 +176,25 @@ async def filter_and_wait(pilot, screen, kind: str, key: str) -> tuple[float, fl
     return shown, facets
 
 
+async def timed_clear(pilot, screen) -> float:
+    """From the key's action (as the other timings: Pilot's press waits for the app to go idle) to the frame of
+    the unfiltered view, in seconds."""
+    generation = screen.generation
+    began = time.perf_counter()
+    screen.action_clear()
+    await wait_for(pilot, lambda: screen.generation != generation and screen.timeline.view.generation ==
+                   screen.generation and rows_on_screen(screen))
+    await painted(pilot)
+    return time.perf_counter() - began
+
+
+async def jump_and_wait(pilot, screen, day) -> float:
+    """From asking for a date to the frame with the cursor on it."""
+    from store.model import When
+
+    return await answered_after(pilot, screen, lambda: screen._jump_to(When(day, day, "day")))
+
+
 async def press_and_wait(pilot, screen, key: str) -> None:
     generation = screen.generation
     await pilot.press(key)
@@ -206,8 +238,8 @@ async def page_downs_while_counting(pilot, screen, country: str) -> float:
     return statistics.median(times)
 
 
-async def search_and_wait(pilot, screen, word: str) -> float:
-    """From submitting a search to the frame on the first hit (or to the notice that there is none)."""
+async def answered_after(pilot, screen, ask) -> float:
+    """From `ask()` to the frame showing the cursor where the answer put it (or the notice that there is none)."""
     found = asyncio.Event()
     seen = MainScreen.on_cursor_found, MainScreen.on_nothing_found
 
@@ -218,15 +250,21 @@ async def search_and_wait(pilot, screen, word: str) -> float:
         return handle
 
     MainScreen.on_cursor_found, MainScreen.on_nothing_found = (answered(handler) for handler in seen)
-    await pilot.press("g")
-    await settle(pilot)
     began = time.perf_counter()
-    screen._search_for(word)
+    ask()
     await found.wait()
     await wait_for(pilot, lambda: rows_on_screen(screen))
     await painted(pilot)
     MainScreen.on_cursor_found, MainScreen.on_nothing_found = seen
     return time.perf_counter() - began
+
+
+async def search_and_wait(pilot, screen, word: str, from_top: bool = True) -> float:
+    """From submitting a search to the frame on the first hit (or to the notice that there is none)."""
+    if from_top:
+        await pilot.press("g")
+        await settle(pilot)
+    return await answered_after(pilot, screen, lambda: screen._search_for(word))
 
 
 # The table
@@ -261,10 +299,11 @@ def print_table(results: dict[int, dict]) -> None:
         ("first frame, empty Textual app", [ms(results[n]["empty app"]) for n in sizes]),
         ("  ratio", [f"{results[n]['first frame'] / results[n]['empty app']:.2f}×" for n in sizes]),
     ]
-    for position, name in enumerate(k for k in first if k.startswith(("filter", "facet", "search"))):
+    timed = ("filter", "facet", "search", "jump", "clear")
+    for position, name in enumerate(k for k in first if k.startswith(timed)):
         # Filter rows name the actor's share of the first store; the share is alike in every size.
         rows.append((name, [ms(list(v for k, v in results[n].items()
-                                    if k.startswith(("filter", "facet", "search")))[position]) for n in sizes]))
+                                    if k.startswith(timed))[position]) for n in sizes]))
     rows += [
         ("page down, median of 100", [ms(results[n]["page down"]["median"]) for n in sizes]),
         ("page down, 90th percentile", [ms(results[n]["page down"]["p90"]) for n in sizes]),

@@ -1,6 +1,6 @@
 """Positions and counts in the timeline read from the events per day (`timeline_days`, kept by triggers): for a
 filter that is no filter or one actor, how many rows come before a row, how many rows there are, which row is at
-an index and the events of each day cost a read of the day counts (one per day of the store's span, a few
+an index and the events of each day, month or year cost a read of the day counts (one per day of the store's span, a few
 thousand) plus the rows of one bucket, however deep in a timeline of millions the row is.
 
 A bucket is a day, or for undated events (which share one sort_key and are ordered by id) a block of
@@ -77,8 +77,17 @@ def key_at(conn: sqlite3.Connection, selection: Selection, actor: int, index: in
     return None
 
 
-def per_day(conn: sqlite3.Connection, actor: int) -> list[tuple[str, int]]:
-    """(day, number of rows) for each day that holds dated rows counted under `actor`, in day order."""
+def dated_span(conn: sqlite3.Connection, actor: int) -> tuple[str, str] | None:
+    """The first and last day holding dated rows counted under `actor` (None when there is none)."""
+    first, last = conn.execute(
+        "SELECT min(bucket), max(bucket) FROM timeline_days WHERE actor_id = ? AND bucket < ? AND n > 0",
+        (actor, UNDATED)).fetchone()
+    return None if first is None else (first, last)
+
+
+def per_period(conn: sqlite3.Connection, actor: int, width: int) -> list[tuple[str, int]]:
+    """(period, number of rows) for each day (`width` 10: "2024-05-01"), month (7: "2024-05") or year (4) holding
+    dated rows counted under `actor`, in order."""
     return [tuple(row) for row in conn.execute(
-        "SELECT bucket, n FROM timeline_days WHERE actor_id = ? AND bucket < ? AND n > 0 ORDER BY bucket",
-        (actor, UNDATED))]
+        "SELECT substr(bucket, 1, ?) AS period, sum(n) FROM timeline_days WHERE actor_id = ? AND bucket < ?"
+        " AND n > 0 GROUP BY period ORDER BY period", (width, actor, UNDATED))]

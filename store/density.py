@@ -17,7 +17,7 @@ from typing import NamedTuple
 from store import day_counts
 from store.filter import Filter
 from store.queries import UNDATED_SORT_KEY
-from store.selection import select
+from store.selection import Selection, select
 
 
 class Bucket(NamedTuple):
@@ -58,17 +58,28 @@ _UNITS = (
 )
 
 
+_TO_FIRST_DAY = {10: "", 7: "-01", 4: "-01-01"}  # a day, month or year key ("2024-05") made a date
+
+
 def density(conn: sqlite3.Connection, flt: Filter, buckets: int = 60) -> list[Bucket]:
     """The events `flt` selects per bucket, from the bucket of the earliest start date to that of the latest,
     in at most `buckets` buckets (when the span allows: a span of more than `buckets` millennia gets more)."""
-    days = _events_per_day(conn, flt)
-    if not days:
+    selection = select(conn, flt)
+    if selection is None:
         return []
-    first, last = days[0][0], days[-1][0]
+    actor = selection.day_counted()
+    days = None if actor is not None else _events_per_day(conn, selection)
+    span = day_counts.dated_span(conn, actor) if days is None else (days[0][0], days[-1][0]) if days else None
+    if span is None:
+        return []
+    first, last = (date.fromisoformat(day) for day in span) if days is None else span
     unit = next(
         (unit for unit in _UNITS if len(list(islice(_spans(unit, first, last), buckets + 1))) <= buckets),
         _UNITS[-1],
     )
+    if days is None:  # the counts read per day, month or year, as coarse as the unit allows
+        width = 10 if unit is _UNITS[0] else 7 if unit is _UNITS[1] else 4
+        days = [(date.fromisoformat(key + _TO_FIRST_DAY[width]), n) for key, n in day_counts.per_period(conn, actor, width)]
     counts: dict[date, int] = {}
     for day, n in days:
         start = unit.start_of(day)
@@ -83,15 +94,9 @@ def bucket_index(buckets: Sequence[Bucket], day: date | None) -> int | None:
     return next((i for i, bucket in enumerate(buckets) if bucket.start <= day <= bucket.end), None)
 
 
-def _events_per_day(conn: sqlite3.Connection, flt: Filter) -> list[tuple[date, int]]:
+def _events_per_day(conn: sqlite3.Connection, selection: Selection) -> list[tuple[date, int]]:
     """(start date, number of events) for each day some selected event starts on, in date order. Grouping by
     the whole sort_key lets the (sort_key, id) index hand over the groups in order, without a sort."""
-    selection = select(conn, flt)
-    if selection is None:
-        return []
-    actor = selection.day_counted()
-    if actor is not None:
-        return [(date.fromisoformat(key), n) for key, n in day_counts.per_day(conn, actor)]
     rows = conn.execute(
         f"SELECT {selection.sort_key}, count(*) FROM {selection.source}"
         f" {selection.where(f'{selection.sort_key} < ?')} GROUP BY {selection.sort_key} ORDER BY {selection.sort_key}",

@@ -105,6 +105,9 @@ def test_positions_from_the_day_counts_agree_with_the_rows(tmp_path):
                 dated[day] = dated.get(day, 0) + 1
         buckets = density(conn, flt, buckets=100)  # 41 days fit in days
         assert {b.label: b.count for b in buckets if b.count} == dated
+        months = {month: sum(n for day, n in dated.items() if day.startswith(month)) for month in ("2024-01", "2024-02")}
+        assert [(b.label, b.count) for b in density(conn, flt, buckets=2)] == list(months.items())
+        assert [(b.label, b.count) for b in density(conn, flt, buckets=1)] == [("2024", sum(dated.values()))]
 
 
 def test_a_version_8_store_counts_its_days_when_migrated(tmp_path):
