@@ -19,7 +19,7 @@ from store.filter import Filter
 from store.disputes import disputed_ids
 from store.model import Dating, Event, Place, Source, When, year_problem
 from store.schema import UNDATED_SORT_KEY
-from store.selection import match_expression, select
+from store.selection import FTS_CLAUSE, match_expression, select
 
 _CHUNK = 500  # ids per IN (...) list and rows per export page
 ACTOR_KINDS = ("person", "country", "org")
@@ -209,6 +209,8 @@ def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
     actor = selection.day_counted()
     if actor is not None:
         return day_counts.count(conn, actor)
+    if selection.clauses == [FTS_CLAUSE.format(event=selection.event_id)]:  # a search alone: its index counts
+        return conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", selection.params).fetchone()[0]
     return conn.execute(f"SELECT count(*) FROM {selection.source} {selection.where()}",
                         selection.params).fetchone()[0]
 

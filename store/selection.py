@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from store.filter import Filter
 
 
+FTS_CLAUSE = "{event} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"  # a search's words
+
+
 @dataclass
 class Selection:
     """The events a filter selects: `FROM {source} WHERE {clauses}`, where `event_id` and `sort_key` name the
@@ -92,7 +95,7 @@ def select(conn: sqlite3.Connection, flt: Filter, *, events: bool = False) -> Se
         selection.params.append(json.dumps(list(flt.only)))
     match = match_expression(flt.text)
     if match:
-        selection.clauses.append(f"{selection.event_id} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        selection.clauses.append(FTS_CLAUSE.format(event=selection.event_id))
         selection.params.append(match)
     return selection
 

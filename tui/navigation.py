@@ -19,6 +19,7 @@ from tui.widgets.timeline_rows import Key
 
 AFTER_ANY_ID = float("inf")  # (day, AFTER_ANY_ID) falls after every row of that day
 MAX_KEPT_HITS = 100_000  # a search with more hits is asked of the store at each n / N instead of kept
+KEYS_AT_ONCE = 20_000  # a search with at most this many hits has them read at its first press (one read)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,16 @@ class HitKeys:
 
     flt: Filter
     keys: list[Key] | None  # None: more than MAX_KEPT_HITS, not kept (each press asks the store)
+
+
+def hit_keys_at_once(reader: StoreReader, flt: Filter, text: str) -> HitKeys | None:
+    """The hits of `text` under `flt` when they are few enough (KEYS_AT_ONCE) that reading them all costs less
+    than finding one hit, its rank and the count by three reads; None otherwise (they are read after the first
+    hit is shown)."""
+    hits = replace(flt, text=text)
+    if reader.count(hits) > KEYS_AT_ONCE:
+        return None
+    return HitKeys(hits, reader.event_keys(hits, KEYS_AT_ONCE))
 
 
 def hit_keys(reader: StoreReader, flt: Filter, text: str) -> HitKeys:

@@ -151,6 +151,7 @@ class MainScreen(Screen[None]):
         self._chips: list[str] = []
         self._hit: tuple[int, int] | None = None
         self._hit_keys: navigation.HitKeys | None = None  # the current search's hits, read once (navigation)
+        self._hits_wanted: tuple[Filter, str] | None = None  # (filter, text) of a search whose hits are to be read
         self._buckets: list[Bucket] = []
         self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
         self._moving = False
@@ -288,7 +289,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="move")
     @reports_store_errors(move=True)
     def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
-        kept = self._hit_keys  # read once by _keep_hits for the next presses; until then the store is asked
+        kept = self._hit_keys  # read once, at the first press or by _keep_hits; until then the store is asked
+        if kept is None or kept.flt != replace(view.flt, text=text):
+            kept = navigation.hit_keys_at_once(self.reader, view.flt, text)
+            if kept is not None:
+                self.post_message(HitsKept(kept))
         hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row, kept)
         if hit is None:
             self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”", search=True))
@@ -412,6 +417,9 @@ class MainScreen(Screen[None]):
                 self._hit = message.hit
                 self._show_header(self.timeline.view.total)
             self.timeline.jump(message.index, message.row)
+            wanted, self._hits_wanted = self._hits_wanted, None
+            if message.hit is not None and wanted is not None and not self._hits_kept_for(*wanted):
+                self.call_after_refresh(self._keep_hits, *wanted)
             if message.note:
                 self.notify(message.note, timeout=3, markup=False)
         self._move_done()
@@ -501,7 +509,7 @@ class MainScreen(Screen[None]):
         self._hit = None
         self.timeline.mark_words(text)
         self._show_header(self.timeline.view.total)
-        self._keep_hits(self.flt, text)
+        self._hits_wanted = (self.flt, text)  # read once the first hit is on screen, not in the way of finding it
         self._move(lambda view, row: self._find(view, text, row, False, True))
 
     def action_next_hit(self) -> None:
@@ -515,10 +523,12 @@ class MainScreen(Screen[None]):
             self.notify("Search first: press /", timeout=2)
             return
         text = self.search_text
-        kept = self._hit_keys
-        if kept is None or kept.flt != replace(self.flt, text=text):
+        if not self._hits_kept_for(self.flt, text):
             self._keep_hits(self.flt, text)  # the filter changed since the search: its hits are read again
         self._move(lambda view, row: self._find(view, text, row, backward, False))
+
+    def _hits_kept_for(self, flt: Filter, text: str) -> bool:
+        return self._hit_keys is not None and self._hit_keys.flt == replace(flt, text=text)
 
     def action_jump_to_date(self) -> None:
         self.app.push_screen(DateJumpDialog(self.today), self._jump_to)
