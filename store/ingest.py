@@ -3,6 +3,8 @@
 Each batch of articles is one transaction, so an interrupted ingest leaves a store that opens and that a rerun
 completes: articles are keyed by content hash and skipped when already stored (unless `force`). Extraction is
 one stream over the whole run (one spaCy run, its worker processes started once), cut into batches for writing.
+With `cluster` (store/cluster/) that stream comes from the workers of a Dask cluster instead, in the same order:
+this process stays the one writer, and what it stores is the same.
 """
 from __future__ import annotations
 
@@ -43,14 +45,17 @@ def ingest(
     published: date | None = None,
     force: bool = False,
     n_process: int = 1,
+    cluster: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_advance: Callable[[int], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_note: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under `paths` into the store at `db_path` (created if missing, unless nothing is
-    readable). `on_start(n)`: n articles to extract; `on_advance(k)`: k more done; `on_warning(line)`: a date
-    problem of one article; `on_note(line)`: the store was upgraded, and where its copy is."""
+    readable). `cluster`: extract on the Dask cluster at this address (tcp://HOST:8786, or local:N) instead of in
+    `n_process` local processes. `on_start(n)`: n articles to extract; `on_advance(k)`: k more done; `on_warning(line)`:
+    a date problem of one article; `on_note(line)`: the store was upgraded, and where its copy is; the cluster's
+    dashboard."""
     from store.extract.pipeline import extract_many  # spaCy loads only when there is work to do
 
     report = IngestReport()
@@ -66,7 +71,13 @@ def ingest(
         if on_start:
             on_start(len(todo))
         articles = _read_again(paths, published, todo, report)
-        with closing(extract_many(articles, n_process=n_process)) as extractions:
+        if cluster is None:
+            stream = extract_many(articles, n_process=n_process)
+        else:
+            from store.cluster import extract_on_cluster
+
+            stream = extract_on_cluster(articles, cluster, on_note=on_note)
+        with closing(stream) as extractions:
             for batch in _batches(extractions, BATCH_SIZE):
                 _store_batch(conn, batch, force, report, on_advance, on_warning)
         report.skipped.extend(Skipped(path, "changed while ingest read it: run the command again to store it")

@@ -30,10 +30,16 @@ def ingest_command(
     ),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy worker processes."),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", metavar="ADDRESS",
+        help="Extract on a Dask cluster: its scheduler's address (tcp://HOST:8786), or local:N for N worker "
+             "processes on this machine. Needs: pip install 'dateline[cluster]'.",
+    ),
 ) -> None:
     """Read articles, extract dated events with persons, countries and sources, and store them."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from store.cluster import ClusterError  # Dask itself is imported only with --cluster
     from store.db import StoreError, error_reason
     from store.ingest import ingest
 
@@ -42,10 +48,12 @@ def ingest_command(
     if missing:
         fail(f"{missing[0]}: no such file or folder")
     when = published_date(published)
+    if cluster is not None:
+        _check_cluster(cluster, processes)
     target = store_to_write(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
-        task = progress.add_task("Loading the language model…", total=None)
+        task = progress.add_task("Reading the articles…" if cluster else "Loading the language model…", total=None)
 
         def started(total: int) -> None:
             progress.update(task, total=total, description="Extracting")
@@ -57,11 +65,13 @@ def ingest_command(
             progress.console.print(_line(f"note: {line}"))
 
         try:
-            report = ingest(paths, target, published=when, force=force, n_process=processes,
+            report = ingest(paths, target, published=when, force=force, n_process=processes, cluster=cluster,
                             on_start=started, on_advance=lambda done: progress.advance(task, done), on_warning=warn,
                             on_note=note)
         except StoreError as exc:
             fail(str(exc))
+        except ClusterError as exc:
+            fail(f"{exc} (the batches written before are kept; rerun to complete)")
         except sqlite3.Error as exc:
             fail(f"cannot write store {target}: {error_reason(exc, writing=True)} (the batches written before "
                  "are kept; rerun to complete)")
@@ -70,6 +80,21 @@ def ingest_command(
     _print_report(err, report, target)
     if report.articles == 0 and report.unchanged == 0:
         raise typer.Exit(1)
+
+
+def _check_cluster(address: str, processes: int) -> None:
+    """Before anything is read: --cluster given with -j, a malformed address, or Dask not installed."""
+    from store.cluster import ClusterError, available, parse_address
+
+    if processes != 1:
+        fail("-j and --cluster do not go together: --cluster local:N runs N worker processes on this machine")
+    try:
+        parse_address(address)
+    except ClusterError as exc:
+        fail(str(exc))
+    missing = available()
+    if missing:
+        fail(missing)
 
 
 def _line(text: str) -> Text:
