@@ -19,7 +19,7 @@ from pathlib import Path
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
+from store.schema import EXCERPT_SQL, MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
 WRITE_WAIT = 30  # seconds a write waits for another writer's transaction (ingest batches are short)
@@ -94,6 +94,9 @@ _LONGEST_MESSAGE = 160  # SQLite's own message can quote a whole stored text ("C
 _DAMAGED = "the file is damaged: restore a copy, or ingest the articles into a new store"
 
 
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
+
+
 def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
     """SQLite's message, with what it means for a store when SQLite's own words are terse; one line of clean
     text, cut when long."""
@@ -101,7 +104,10 @@ def error_reason(error: sqlite3.Error, *, writing: bool = False) -> str:
     message = clean_line(str(error))
     if len(message) > _LONGEST_MESSAGE:
         message = message[:_LONGEST_MESSAGE - 1] + "…"
-    if code == sqlite3.SQLITE_CORRUPT or message.startswith("Could not decode to UTF-8"):  # the latter: Python's
+    undecodable = _UNDECODABLE.match(message)  # Python's, quoting the damaged bytes: not shown
+    if undecodable:
+        return f"text that is not UTF-8 in column '{undecodable.group(1)}' ({_DAMAGED})"
+    if code == sqlite3.SQLITE_CORRUPT:
         return f"{message} ({_DAMAGED})"
     if writing and code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
         return f"{message} (the file or its folder is read-only for you; browsing it still works)"
@@ -493,10 +499,10 @@ def _event_columns(event: Event) -> tuple:
 
 def _add_sources(conn: sqlite3.Connection, event_id: int, sources: Iterable[Source], dated_by: str) -> None:
     conn.executemany(
-        "INSERT INTO sources (event_id, article_id, start, end, excerpt, dated_by, dating_reason, dating_start,"
+        "INSERT INTO sources (event_id, article_id, start, end, dated_by, dating_reason, dating_start,"
         " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(event_id, s.article_id, s.start, s.end, s.excerpt, dated_by, *_dating_columns(s)) for s in sources],
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(event_id, s.article_id, s.start, s.end, dated_by, *_dating_columns(s)) for s in sources],
     )
 
 
@@ -812,6 +818,7 @@ def _refresh(conn: sqlite3.Connection, event_id: int) -> None:
     conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
     conn.execute(
         "INSERT INTO events_fts (rowid, summary, excerpts) SELECT id, summary,"
-        " (SELECT group_concat(excerpt, char(10)) FROM sources WHERE event_id = events.id) FROM events WHERE id = ?",
+        f" (SELECT group_concat({EXCERPT_SQL}, char(10)) FROM sources s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.event_id = events.id) FROM events WHERE id = ?",
         (event_id,),
     )

@@ -18,7 +18,7 @@ from store import day_counts
 from store.filter import Filter
 from store.disputes import disputed_ids
 from store.model import Dating, Event, Place, Source, When, year_problem
-from store.schema import UNDATED_SORT_KEY
+from store.schema import EXCERPT_SQL, UNDATED_SORT_KEY
 from store.selection import FTS_CLAUSE, match_expression, select
 
 _CHUNK = 500  # ids per IN (...) list and rows per export page
@@ -286,7 +286,8 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     """The sources of one event in publication order (undated articles last, then in the order they were stored),
     each with its article's paragraph, outlet and how it was dated."""
     rows = conn.execute(
-        "SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, s.excerpt, s.start, s.end, a.body,"
+        f"SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, {EXCERPT_SQL} AS excerpt, s.start,"
+        " s.end, a.body,"
         " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start, s.told_end,"
         " s.told_precision FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
         " ORDER BY a.published IS NULL, a.published, s.id",
@@ -402,7 +403,8 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
                 events[event_id].dated_by = dated_by
             continue
         for row in conn.execute(
-            "SELECT s.event_id, s.article_id, a.path, a.title, a.published, s.excerpt, s.start, s.end, s.dated_by,"
+            f"SELECT s.event_id, s.article_id, a.path, a.title, a.published, {EXCERPT_SQL} AS excerpt, s.start, s.end,"
+            " s.dated_by,"
             " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start,"
             " s.told_end, s.told_precision"
             f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",

@@ -1,7 +1,10 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
+# A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
+# substr counts them, and a body is stored once.
+EXCERPT_SQL = "substr(a.body, s.start + 1, s.end - s.start)"
 UNDATED_SORT_KEY = "9999-99-99"  # the sort_key of undated events: after every date
 UNDATED_BLOCK = 4096  # undated events (one sort_key) are counted per this many event ids
 
@@ -58,8 +61,7 @@ CREATE TABLE IF NOT EXISTS sources (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    excerpt TEXT NOT NULL,
+    end INTEGER NOT NULL,           -- the excerpt: these offsets into the article's body (EXCERPT_SQL)
     dated_by TEXT NOT NULL DEFAULT 'explicit',   -- the event's dating when this telling was stored
     dating_reason TEXT,             -- this telling's own dating (Event.dated_by codes), and the words that gave
     dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
@@ -229,6 +231,15 @@ MIGRATIONS: dict[int, str] = {
         SELECT actor_id, """ + _bucket("event_actors", "event_id") + """ AS b, count(*) FROM event_actors
         GROUP BY actor_id, b;
     """ + TIMELINE_DAYS_TRIGGERS,
+    # v10: excerpts are read from the article bodies by their offsets, not stored twice. An excerpt that its offsets
+    # do not give (none is stored so; a store edited by hand) gets the offsets of where it is in the body first.
+    9: """
+    UPDATE sources AS s SET start = f.at - 1, end = f.at - 1 + length(s.excerpt)
+        FROM (SELECT t.id, instr(a.body, t.excerpt) AS at FROM sources t JOIN articles a ON a.id = t.article_id
+              WHERE length(t.excerpt) > 0 AND substr(a.body, t.start + 1, t.end - t.start) IS NOT t.excerpt) AS f
+        WHERE s.id = f.id AND f.at > 0;
+    ALTER TABLE sources DROP COLUMN excerpt;
+    """,
 }
 
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.
