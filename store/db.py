@@ -344,7 +344,9 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
         "SELECT DISTINCT event_id FROM sources WHERE article_id = ?", (article_id,)
     )]
     tally_days(conn, article_id, -1)
-    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources and event_actor_articles
+    conn.executemany("DELETE FROM event_actor_articles WHERE event_id = ? AND article_id = ?",
+                     [(event_id, article_id) for event_id in event_ids])  # it vouches only where it has a source
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources
     for event_id in event_ids:
         if conn.execute("SELECT 1 FROM sources WHERE event_id = ?", (event_id,)).fetchone() is None:
             _delete_event(conn, event_id)

@@ -66,6 +66,9 @@ def assert_consistent(conn: sqlite3.Connection) -> None:
         assert n_sources == real > 0, event_id
     fts_ids = {row[0] for row in conn.execute("SELECT rowid FROM events_fts")}
     assert fts_ids == {row[0] for row in conn.execute("SELECT id FROM events")}
+    # an article vouches for an event's actor only through a source of it in that event
+    assert conn.execute("SELECT count(*) FROM event_actor_articles v WHERE NOT EXISTS (SELECT 1 FROM sources s"
+                        " WHERE s.event_id = v.event_id AND s.article_id = v.article_id)").fetchone()[0] == 0
 
 
 def actors_of(conn, event_id: int) -> set[str]:
@@ -563,6 +566,44 @@ WITH_EXCERPTS = (" ALTER TABLE sources ADD COLUMN excerpt TEXT NOT NULL DEFAULT 
 # What takes a store back before version 9: no events per day, and no triggers keeping them.
 BEFORE_V9 = WITH_EXCERPTS + "".join(f" DROP TRIGGER {table}_days_{change};" for table in ("events", "event_actors")
                                     for change in ("in", "out", "moved")) + " DROP TABLE timeline_days;"
+
+
+def test_a_version_10_store_keeps_who_vouches_for_whom_without_the_index_and_deletes_it_with_its_article(tmp_path):
+    path = tmp_path / "v10.db"
+    conn = connect(path, create=True)
+    one, two = article("one", "Kim met Putin on Monday."), article("two", "Kim and Putin met on Monday.")
+    with transaction(conn):
+        insert_article(conn, one)
+        insert_article(conn, two)
+        event_id = insert_event(conn, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP"],
+                                         [source(one, "Kim met Putin on Monday.")]), {})
+        update_event(conn, event_id, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
+                     [source(two, "Kim and Putin met on Monday.")], {},
+                     told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
+    vouching = conn.execute("SELECT * FROM event_actor_articles ORDER BY 1, 2, 3").fetchall()
+    conn.executescript("""
+        PRAGMA foreign_keys = OFF;
+        CREATE TABLE old (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (event_id, actor_id, article_id)) WITHOUT ROWID;
+        INSERT INTO old SELECT * FROM event_actor_articles; DROP TABLE event_actor_articles;
+        ALTER TABLE old RENAME TO event_actor_articles;
+        CREATE INDEX event_actor_articles_by_article ON event_actor_articles (article_id);
+        UPDATE meta SET value = '10' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    conn = connect(path)
+    assert conn.execute("SELECT * FROM event_actor_articles ORDER BY 1, 2, 3").fetchall() == vouching
+    assert conn.execute("PRAGMA foreign_key_list(event_actor_articles)").fetchall() != []  # events and actors
+    assert "articles" not in {row["table"] for row in conn.execute("PRAGMA foreign_key_list(event_actor_articles)")}
+    assert conn.execute("PRAGMA index_list(event_actor_articles)").fetchall() == [] or all(
+        row["origin"] == "pk" for row in conn.execute("PRAGMA index_list(event_actor_articles)"))
+    with transaction(conn):
+        delete_article(conn, one.id)
+    assert {row[0] for row in conn.execute("SELECT DISTINCT article_id FROM event_actor_articles")} == {two.id}
+    assert actors_of(conn, event_id) == {"Kim", "Russia"}  # only the second article's telling vouches now
+    assert_consistent(conn)
 
 
 def test_a_version_9_store_reads_its_excerpts_from_the_bodies_and_keeps_each_one(tmp_path):
