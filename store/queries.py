@@ -566,7 +566,16 @@ def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:
 def _actor_tallies(conn: sqlite3.Connection, selection, kind: str | None = None) -> list[tuple[int, int]]:
     """(actor id, number of selected events naming it) for every actor (of `kind`) the selected events name.
     Driven from the selected events (CROSS JOIN fixes the loop order): each is looked up once and its actors
-    counted, instead of testing every actor's events against the selection."""
+    counted, instead of testing every actor's events against the selection. One actor's events: read from the
+    counts of its partners (actor_pairs), whatever their number."""
+    actor = selection.day_counted()
+    if actor:  # one actor's events: its partners are kept counted (actor_pairs), and it names itself in each
+        of_kind = " JOIN actors a ON a.id = p.other_id AND a.kind = ?" if kind else ""
+        own_kind = conn.execute("SELECT kind FROM actors WHERE id = ?", (actor,)).fetchone()[0]
+        own = [(actor, day_counts.count(conn, actor))] if kind in (None, own_kind) else []
+        return own + conn.execute(
+            f"SELECT p.other_id, p.n FROM actor_pairs p{of_kind} WHERE p.actor_id = ? AND p.n > 0",
+            [*([kind] if kind else []), actor]).fetchall()
     of_kind = " JOIN actors a ON a.id = ea.actor_id WHERE a.kind = ?" if kind else ""
     return conn.execute(
         f"SELECT ea.actor_id, count(*) FROM (SELECT {selection.event_id} AS id FROM {selection.source}"

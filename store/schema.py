@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
 # substr counts them, and a body is stored once.
@@ -31,6 +31,31 @@ CREATE TRIGGER IF NOT EXISTS {table}_days_moved AFTER UPDATE ON {table} WHEN {mo
 
 
 TIMELINE_DAYS_TRIGGERS = _counted("events", "0", "id") + _counted("event_actors", "{row}.actor_id", "event_id")
+
+
+def _paired(row: str, change: str) -> str:
+    """SQL adding (change "+ 1") or taking (change "- 1") the pairs of the event_actors row `row` with the other
+    actors of its event, both ways."""
+    if change == "+ 1":
+        return "".join(
+            f"INSERT INTO actor_pairs (actor_id, other_id, n) SELECT {one}, {other}, 1 FROM event_actors"
+            f" WHERE event_id = {row}.event_id AND actor_id != {row}.actor_id"
+            " ON CONFLICT (actor_id, other_id) DO UPDATE SET n = n + 1;"
+            for one, other in ((f"{row}.actor_id", "actor_id"), ("actor_id", f"{row}.actor_id")))
+    others = f"(SELECT actor_id FROM event_actors WHERE event_id = {row}.event_id AND actor_id != {row}.actor_id)"
+    return (f"UPDATE actor_pairs SET n = n - 1 WHERE (actor_id = {row}.actor_id AND other_id IN {others})"
+            f" OR (other_id = {row}.actor_id AND actor_id IN {others});")
+
+
+# Each actor's partners kept as events gain and lose actors: a row's pairs are counted with the rows already there
+# when it comes, and taken with those still there when it goes (so an event deleted row by row takes each pair once).
+ACTOR_PAIRS_TRIGGERS = f"""
+CREATE TRIGGER IF NOT EXISTS event_actors_pairs_in AFTER INSERT ON event_actors BEGIN {_paired("NEW", "+ 1")} END;
+CREATE TRIGGER IF NOT EXISTS event_actors_pairs_out AFTER DELETE ON event_actors BEGIN {_paired("OLD", "- 1")} END;
+CREATE TRIGGER IF NOT EXISTS event_actors_pairs_moved AFTER UPDATE ON event_actors
+    WHEN OLD.actor_id IS NOT NEW.actor_id OR OLD.event_id IS NOT NEW.event_id
+    BEGIN {_paired("OLD", "- 1")} {_paired("NEW", "+ 1")} END;
+"""
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
@@ -132,6 +157,14 @@ CREATE TABLE IF NOT EXISTS timeline_days (
     n INTEGER NOT NULL,
     PRIMARY KEY (actor_id, bucket)
 ) WITHOUT ROWID;
+-- For each actor, how many events name it with each other actor (both ways), kept by ACTOR_PAIRS_TRIGGERS: the facet
+-- counts under a one-actor filter are read here (store/queries.py), not counted from the actor's events.
+CREATE TABLE IF NOT EXISTS actor_pairs (
+    actor_id INTEGER NOT NULL,
+    other_id INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, other_id)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
@@ -139,7 +172,7 @@ CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
-""" + TIMELINE_DAYS_TRIGGERS
+""" + TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS
 # What takes a store from version v to v + 1 (run in one transaction by db.connect).
 MIGRATIONS: dict[int, str] = {
     # v2: each actor's events in timeline order, so a filtered page or count reads only that actor's slice.
@@ -253,6 +286,19 @@ MIGRATIONS: dict[int, str] = {
     DROP TABLE event_actor_articles;
     ALTER TABLE event_actor_articles_v11 RENAME TO event_actor_articles;
     """,
+    # v12: each actor's partners counted once, then kept by triggers.
+    11: """
+    CREATE TABLE IF NOT EXISTS actor_pairs (
+        actor_id INTEGER NOT NULL,
+        other_id INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, other_id)
+    ) WITHOUT ROWID;
+    DELETE FROM actor_pairs;
+    INSERT INTO actor_pairs (actor_id, other_id, n)
+        SELECT a.actor_id, b.actor_id, count(*) FROM event_actors a JOIN event_actors b
+        ON b.event_id = a.event_id AND b.actor_id != a.actor_id GROUP BY a.actor_id, b.actor_id;
+    """ + ACTOR_PAIRS_TRIGGERS,
 }
 
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.
