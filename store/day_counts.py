@@ -59,11 +59,20 @@ def count(conn: sqlite3.Connection, actor: int) -> int:
 def key_at(conn: sqlite3.Connection, selection: Selection, actor: int, index: int,
            descending: bool = False) -> tuple[str, int] | None:
     """The key of the row at `index` (from 0) in display order, or None past the end: the counts are walked to
-    the row's bucket, then that bucket's rows."""
+    the row's month, then to its bucket, then that bucket's rows."""
+    order = "DESC" if descending else "ASC"
     seen = 0
+    for month, in_month in conn.execute(  # months first (their sums in SQL), then the days of the one found
+            f"SELECT substr(bucket, 1, 7) AS month, sum(n) FROM timeline_days WHERE actor_id = ? AND n > 0"
+            f" GROUP BY month ORDER BY month {order}", (actor,)).fetchall():
+        if seen + in_month > index:
+            break
+        seen += in_month
+    else:
+        return None
     for bucket, n in conn.execute(
-            f"SELECT bucket, n FROM timeline_days WHERE actor_id = ? AND n > 0"
-            f" ORDER BY bucket {'DESC' if descending else 'ASC'}", (actor,)):
+            f"SELECT bucket, n FROM timeline_days WHERE actor_id = ? AND bucket BETWEEN ? AND ? AND n > 0"
+            f" ORDER BY bucket {order}", (actor, month, month + "\uffff")).fetchall():
         if seen + n > index:
             sort_key, low, high = _bounds(bucket)
             where = selection.where(f"{selection.sort_key} = ?", f"{selection.event_id} >= ?",
