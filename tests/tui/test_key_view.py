@@ -2,6 +2,8 @@
 again back to every event with the cursor's event kept (Pilot, on an invented store of store/digest's tests)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.store.test_digest import Store
@@ -73,3 +75,27 @@ async def test_key_dates_arriving_after_the_key_view_was_left_are_not_shown(stor
         screen.post_message(KeyDatesFound(Filter(), (1, 2), 2, 6, screen.key_date_count))  # a late answer
         await settle(pilot)
         assert screen.flt.only is None and screen.timeline.view.total == 42
+
+
+async def test_a_filter_changed_in_the_key_view_shows_nothing_mixed_until_its_key_dates_come(store):
+    import threading
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.key_date_count = 2
+        await press(pilot, "d")
+        before, shown = screen.flt, screen.timeline.view.total
+        assert before.only is not None and shown == 2
+        held, asked = threading.Event(), screen.reader.key_dates
+        screen.reader.key_dates = lambda *args: (held.wait(30), asked(*args))[1]  # the answer held back
+        screen._set_filter(replace(before, text="storm"))
+        await pilot.pause(0.2)
+        screen._refresh_view()  # a recount meanwhile (a new order, a reload) shows the view as it was
+        await pilot.pause(0.2)
+        assert screen.flt == before and screen.timeline.view.total == shown
+        held.set()
+        await settle(pilot)
+        assert screen.flt.only and screen.flt == replace(before, text="storm", only=screen.flt.only)
+        assert [row.start.day for row in screen.reader.page(screen.flt, limit=10)] == [5, 6]

@@ -614,18 +614,18 @@ class MainScreen(Screen[None]):
         self._hit_keys = message.hits
 
     def on_key_dates_found(self, message: KeyDatesFound) -> None:
-        if (message.flt, message.asked) != self._key_request or message.flt != replace(self.flt, only=None):
-            return  # asked again since, or the key view was left meanwhile
+        if (message.flt, message.asked) != self._key_request:
+            return  # asked again since, or the key view was left meanwhile (which forgets the request)
         self._key_request = None
         if not message.ids:
             self.notify("No key dates: no event of a single day under this filter", timeout=3)
             if self.flt.only is not None:  # the filter under the key view changed: show its events
-                self.flt = replace(self.flt, only=None)
+                self.flt = message.flt
                 self._refresh_view()
             return
         self.notify(f"Key dates: {message.dates} of {message.days} day(s) with events (+ / - for more or fewer, "
                     "d for all events)", timeout=4)
-        self.flt = replace(self.flt, only=message.ids)
+        self.flt = replace(message.flt, only=message.ids)
         self._refresh_view()
 
     def action_reverse(self) -> None:
@@ -666,7 +666,9 @@ class MainScreen(Screen[None]):
 
     def _set_filter(self, flt: Filter) -> None:
         if flt.only is not None and replace(flt, only=None) != replace(self.flt, only=None):
-            self.flt = flt  # the filter under the key view changed: its key dates are found anew
+            # The filter under the key view changed: its key dates are found anew, and the view (with the filter
+            # it shows) stays as it is until they come, never the new filter over the old key dates' events.
+            self.notify("Finding the key dates of the new filter…", timeout=2)
             self._ask_key_dates(replace(flt, only=None))
             return
         if flt.only is None:
