@@ -75,13 +75,15 @@ class RowsLoaded(Message):
 @dataclass
 class CursorFound(Message):
     """Where a jump or a search lands: row `index`, which is `row`. `note` is worth telling the user; `hit` is
-    (number, count) for a search hit."""
+    (number, count) for a search hit; `around`, the rows about a far landing, read by the same worker so that the
+    frame there needs no second read."""
 
     generation: int
     index: int
     row: EventRow | None
     note: str = ""
     hit: tuple[int, int] | None = None
+    around: tuple[int, list[EventRow]] | None = None  # (index of the first, rows) about a far row, read with it
 
 
 @dataclass

@@ -246,6 +246,26 @@ async def test_t_jumps_to_a_typed_date(store):
         assert timeline.row.start == date(2024, 6, 1)
 
 
+async def test_a_far_jump_brings_the_rows_about_its_landing_and_a_near_one_does_not(store):
+    from store.model import When
+    from tui import navigation
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        view = screen.timeline.view
+        screen._move_reach = (0, 10)  # the move starts at the top, 10 rows on screen
+        day = date(2025, 3, 1)
+        far = navigation.place_of_date(screen.reader, view.flt, view.descending, When(day, day, "day"), view.total)
+        first, rows = screen._around(view, far)
+        assert far.index == index_of(8 * 14) and first == far.index - 10 and len(rows) == 30
+        every = screen.reader.page(view.flt, limit=TOTAL)
+        assert [r.id for r in rows] == [r.id for r in every[first:first + 30]]  # the rows at those indexes
+        near = navigation.Place(5, every[5])
+        assert screen._around(view, near) is None
+
+
 async def test_a_date_that_cannot_be_read_keeps_the_dialog_open(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -152,6 +152,7 @@ class MainScreen(Screen[None]):
         self._hit: tuple[int, int] | None = None
         self._hit_keys: navigation.HitKeys | None = None  # the current search's hits, read once (navigation)
         self._hits_wanted: tuple[Filter, str] | None = None  # (filter, text) of a search whose hits are to be read
+        self._move_reach = (0, 0)  # (cursor, rows on screen) when the move under way started
         self._buckets: list[Bucket] = []
         self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
         self._moving = False
@@ -275,7 +276,7 @@ class MainScreen(Screen[None]):
         place = navigation.place_of_date(self.reader, view.flt, view.descending, when, view.total)
         side = "before" if view.descending else "after"
         note = f"No event on or {side} {date_label(when)}: this is the last one" if place.beyond else ""
-        self.post_message(CursorFound(view.generation, place.index, place.row, note))
+        self.post_message(CursorFound(view.generation, place.index, place.row, note, around=self._around(view, place)))
 
     @work(thread=True, group="move")
     @reports_store_errors(move=True)
@@ -284,7 +285,7 @@ class MainScreen(Screen[None]):
         if place is None:
             self.post_message(NothingFound(f"No {'later' if later else 'earlier'} {unit} with events"))
         else:
-            self.post_message(CursorFound(view.generation, place.index, place.row))
+            self.post_message(CursorFound(view.generation, place.index, place.row, around=self._around(view, place)))
 
     @work(thread=True, group="move")
     @reports_store_errors(move=True)
@@ -300,7 +301,15 @@ class MainScreen(Screen[None]):
             return
         note = "Search wrapped around" if hit.wrapped else ""
         self.post_message(CursorFound(view.generation, hit.place.index, hit.place.row, note,
-                                      hit=(hit.number, hit.count)))
+                                      hit=(hit.number, hit.count), around=self._around(view, hit.place)))
+
+    def _around(self, view: View, place: navigation.Place) -> tuple[int, list[EventRow]] | None:
+        """The rows about a landing far from the cursor the move started at (read in the move's worker, so that
+        the frame there needs no second read); None near it, where the rows are read already."""
+        cursor, screenful = self._move_reach
+        if place.row is None or abs(place.index - cursor) <= 2 * screenful:
+            return None
+        return navigation.rows_around(self.reader, view.flt, view.descending, place, view.total, screenful)
 
     @work(thread=True, exclusive=True, group="hits")
     @reports_store_errors()
@@ -416,7 +425,7 @@ class MainScreen(Screen[None]):
             if message.hit is not None:
                 self._hit = message.hit
                 self._show_header(self.timeline.view.total)
-            self.timeline.jump(message.index, message.row)
+            self.timeline.jump(message.index, message.row, message.around)
             wanted, self._hits_wanted = self._hits_wanted, None
             if message.hit is not None and wanted is not None and not self._hits_kept_for(*wanted):
                 self.call_after_refresh(self._keep_hits, *wanted)
@@ -656,6 +665,7 @@ class MainScreen(Screen[None]):
             view, row = self.timeline.view, self.timeline.row
             if view.total and (row is not None or not needs_row):
                 self._moving = True
+                self._move_reach = (self.timeline.cursor, self.timeline.page_height)  # read by its worker
                 start(view, row)
 
     def _move_done(self) -> None:

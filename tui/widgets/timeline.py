@@ -154,9 +154,13 @@ class Timeline(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, view.total + HEADER_LINES)
         self._place_cursor(cursor, announce=True)
 
-    def jump(self, index: int, row: EventRow | None = None) -> None:
-        """Put the cursor on row `index` (which is `row`, when given) at the top of the screen."""
-        if row is not None:
+    def jump(self, index: int, row: EventRow | None = None,
+             around: tuple[int, list[EventRow]] | None = None) -> None:
+        """Put the cursor on row `index` (which is `row`, when given; `around`: (index of the first, rows) read about
+        it) at the top of the screen."""
+        if around is not None:
+            self._rows.add(around[0], around[1], around=index)
+        elif row is not None:
             self._rows.add(index, [row], around=index)
         self._place_cursor(index, top=True)
 
