@@ -571,8 +571,8 @@ def _actor_tallies(conn: sqlite3.Connection, selection, kind: str | None = None)
     actor = selection.day_counted()
     if actor:  # one actor's events: its partners are kept counted (actor_pairs), and it names itself in each
         of_kind = " JOIN actors a ON a.id = p.other_id AND a.kind = ?" if kind else ""
-        own_kind = conn.execute("SELECT kind FROM actors WHERE id = ?", (actor,)).fetchone()[0]
-        own = [(actor, day_counts.count(conn, actor))] if kind in (None, own_kind) else []
+        own = [(actor, day_counts.count(conn, actor))] if kind is None or conn.execute(
+            "SELECT kind FROM actors WHERE id = ?", (actor,)).fetchone()[0] == kind else []
         return own + conn.execute(
             f"SELECT p.other_id, p.n FROM actor_pairs p{of_kind} WHERE p.actor_id = ? AND p.n > 0",
             [*([kind] if kind else []), actor]).fetchall()

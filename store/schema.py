@@ -57,6 +57,31 @@ CREATE TRIGGER IF NOT EXISTS event_actors_pairs_moved AFTER UPDATE ON event_acto
     BEGIN {_paired("OLD", "- 1")} {_paired("NEW", "+ 1")} END;
 """
 
+# The tables of kept counts, as SCHEMA creates them and the migrations that brought them do.
+DAY_TALLIES_TABLE = """
+CREATE TABLE IF NOT EXISTS day_tallies (
+    day TEXT PRIMARY KEY,
+    stating INTEGER NOT NULL DEFAULT 0,
+    telling INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+"""
+TIMELINE_DAYS_TABLE = """
+CREATE TABLE IF NOT EXISTS timeline_days (
+    actor_id INTEGER NOT NULL,
+    bucket TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, bucket)
+) WITHOUT ROWID;
+"""
+ACTOR_PAIRS_TABLE = """
+CREATE TABLE IF NOT EXISTS actor_pairs (
+    actor_id INTEGER NOT NULL,
+    other_id INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, other_id)
+) WITHOUT ROWID;
+"""
+
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
 SCHEMA = """
@@ -142,29 +167,15 @@ CREATE TABLE IF NOT EXISTS event_disputes (
 -- Per day, how many distinct articles tell something of that very day in one of their sentences (`telling`) and
 -- how many state it in their own words (`stating`): the evidence key dates are ranked by (store/digest.py), kept
 -- as articles come and go, so that the key dates of a whole store are read rather than counted.
-CREATE TABLE IF NOT EXISTS day_tallies (
-    day TEXT PRIMARY KEY,
-    stating INTEGER NOT NULL DEFAULT 0,
-    telling INTEGER NOT NULL DEFAULT 0
-) WITHOUT ROWID;
+""" + DAY_TALLIES_TABLE + """
 -- How many events each day of the timeline holds (the bucket is the sort_key; undated events are bucketed by blocks
 -- of ids, '9999-99-99/0000000003'), for all events (actor_id 0) and for each actor's events; kept by the triggers
 -- below (TIMELINE_DAYS_TRIGGERS), so that where a row sits, how many rows there are and which row is at an index are
 -- read from these counts (store/day_counts.py).
-CREATE TABLE IF NOT EXISTS timeline_days (
-    actor_id INTEGER NOT NULL,
-    bucket TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (actor_id, bucket)
-) WITHOUT ROWID;
+""" + TIMELINE_DAYS_TABLE + """
 -- For each actor, how many events name it with each other actor (both ways), kept by ACTOR_PAIRS_TRIGGERS: the facet
 -- counts under a one-actor filter are read here (store/queries.py), not counted from the actor's events.
-CREATE TABLE IF NOT EXISTS actor_pairs (
-    actor_id INTEGER NOT NULL,
-    other_id INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (actor_id, other_id)
-) WITHOUT ROWID;
+""" + ACTOR_PAIRS_TABLE + """
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
@@ -237,11 +248,7 @@ MIGRATIONS: dict[int, str] = {
     """,
     # v8: the per-day tallies of key dates, counted once from the tellings; the articles by publication date.
     7: """
-    CREATE TABLE IF NOT EXISTS day_tallies (
-        day TEXT PRIMARY KEY,
-        stating INTEGER NOT NULL DEFAULT 0,
-        telling INTEGER NOT NULL DEFAULT 0
-    ) WITHOUT ROWID;
+    """ + DAY_TALLIES_TABLE + """
     CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);
     DELETE FROM day_tallies;
     INSERT INTO day_tallies (day, stating, telling)
@@ -251,12 +258,7 @@ MIGRATIONS: dict[int, str] = {
     """,
     # v9: the events of each day of the timeline, for all events and per actor, counted once and then kept.
     8: """
-    CREATE TABLE IF NOT EXISTS timeline_days (
-        actor_id INTEGER NOT NULL,
-        bucket TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (actor_id, bucket)
-    ) WITHOUT ROWID;
+    """ + TIMELINE_DAYS_TABLE + """
     DELETE FROM timeline_days;
     INSERT INTO timeline_days (actor_id, bucket, n)
         SELECT 0, """ + _bucket("events", "id") + """ AS b, count(*) FROM events GROUP BY b;
@@ -288,12 +290,7 @@ MIGRATIONS: dict[int, str] = {
     """,
     # v12: each actor's partners counted once, then kept by triggers.
     11: """
-    CREATE TABLE IF NOT EXISTS actor_pairs (
-        actor_id INTEGER NOT NULL,
-        other_id INTEGER NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (actor_id, other_id)
-    ) WITHOUT ROWID;
+    """ + ACTOR_PAIRS_TABLE + """
     DELETE FROM actor_pairs;
     INSERT INTO actor_pairs (actor_id, other_id, n)
         SELECT a.actor_id, b.actor_id, count(*) FROM event_actors a JOIN event_actors b
