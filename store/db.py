@@ -19,9 +19,11 @@ from pathlib import Path
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import EXCERPT_SQL, MIGRATIONS, SCHEMA, SCHEMA_VERSION
+from store.schema import (ACTOR_PAIRS_TRIGGERS, EXCERPT_SQL, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
+                          RECOUNT_TIMELINE_DAYS, SCHEMA, SCHEMA_VERSION, TIMELINE_DAYS_TRIGGERS)
 
 
+KEPT_COUNT_TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS)
 WRITE_WAIT = 30  # seconds a write waits for another writer's transaction (ingest batches are short)
 UPGRADE_WAIT = 600  # seconds an upgrade waits for another run's upgrade (it copies the whole store first)
 
@@ -310,6 +312,27 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.commit()
 
 
+@contextmanager
+def bulk_load(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Write many rows at once (a synthetic store, a first load) in one transaction, without keeping the counts
+    (timeline_days, actor_pairs, day_tallies) row by row: their triggers are dropped while the block writes and
+    made again after, and the counts are counted once from the rows. A block that raises leaves the store as it
+    was, triggers included."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name in KEPT_COUNT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        yield conn
+        for script in (RECOUNT_DAY_TALLIES, RECOUNT_TIMELINE_DAYS, RECOUNT_ACTOR_PAIRS,
+                       TIMELINE_DAYS_TRIGGERS, ACTOR_PAIRS_TRIGGERS):
+            for statement in _statements(script):
+                conn.execute(statement)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
 def mark_changed(conn: sqlite3.Connection) -> None:
     """Count one more change in `meta`; a browser open on the store compares the count to offer a reload."""
     conn.execute("INSERT INTO meta (key, value) VALUES ('changes', '1') "
@@ -320,21 +343,21 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
+ARTICLE_INSERT = ("INSERT INTO articles (id, path, title, source, url, published, body, ingested_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+SOURCE_INSERT = ("INSERT INTO sources (event_id, article_id, start, end, dated_by, dating_reason, dating_start,"
+                 " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
 def insert_article(conn: sqlite3.Connection, article: Article) -> None:
-    conn.execute(
-        "INSERT INTO articles (id, path, title, source, url, published, body, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            article.id,
-            article.path,
-            article.title,
-            article.source,
-            article.url,
-            _iso(article.published),
-            article.body,
-            datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        ),
-    )
+    conn.execute(ARTICLE_INSERT, article_columns(article))
+
+
+def article_columns(article: Article) -> tuple:
+    """The row ARTICLE_INSERT stores for `article`, ingested now."""
+    return (article.id, article.path, article.title, article.source, article.url, _iso(article.published),
+            article.body, datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
@@ -383,7 +406,7 @@ def insert_event(
     persons their country code; `aliases` (person → surface forms) are remembered for person look-ups."""
     event_id = conn.execute(
         "INSERT INTO events (start, end, precision, summary, sort_key, words) VALUES (?, ?, ?, ?, ?, ?)",
-        _event_columns(event),
+        event_columns(event),
     ).lastrowid
     _add_sources(conn, event_id, event.sources, event.dated_by)
     _set_actors(conn, event_id, event, affiliations, aliases or {}, {s.article_id for s in event.sources})
@@ -406,7 +429,7 @@ def update_event(
     that the store knows which source names whom."""
     updated = conn.execute(
         "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
-        (*_event_columns(event), event_id),
+        (*event_columns(event), event_id),
     ).rowcount
     if not updated:
         raise ValueError(f"no event with id {event_id}")
@@ -432,7 +455,7 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
     _delete_event(conn, other_id)
     conn.execute(
         "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
-        (*_event_columns(merged), keep_id))
+        (*event_columns(merged), keep_id))
     _set_actors(conn, keep_id, merged, {}, {}, set())
     conn.executemany(
         "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
@@ -492,7 +515,8 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def _event_columns(event: Event) -> tuple:
+def event_columns(event: Event) -> tuple:
+    """The (start, end, precision, summary, sort_key, words) the events table stores for `event`."""
     when = event.when
     sort_key = UNDATED_SORT_KEY if when.start is None else when.start.isoformat()
     words = " ".join(sorted(event.words))
@@ -500,15 +524,16 @@ def _event_columns(event: Event) -> tuple:
 
 
 def _add_sources(conn: sqlite3.Connection, event_id: int, sources: Iterable[Source], dated_by: str) -> None:
-    conn.executemany(
-        "INSERT INTO sources (event_id, article_id, start, end, dated_by, dating_reason, dating_start,"
-        " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(event_id, s.article_id, s.start, s.end, dated_by, *_dating_columns(s)) for s in sources],
-    )
+    conn.executemany(SOURCE_INSERT, [source_columns(event_id, s, dated_by) for s in sources])
 
 
-def _dating_columns(source: Source) -> tuple:
+def source_columns(event_id: int, source: Source, dated_by: str) -> tuple:
+    """The row SOURCE_INSERT stores for `source`, a telling of event `event_id` dated `dated_by`."""
+    return (event_id, source.article_id, source.start, source.end, dated_by, *dating_columns(source))
+
+
+def dating_columns(source: Source) -> tuple:
+    """The sources columns of a telling's own dating, from dating_reason to told_precision."""
     dating = source.dating
     if dating is None:
         return None, None, None, None, None, None, None, None
@@ -561,7 +586,7 @@ def _set_actors(
         keys[actor_id] = ("place", place.name)
     linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
     _unlink(conn, event_id, linked - wanted.keys())
-    sort_key = _event_columns(event)[4]
+    sort_key = event_columns(event)[4]
     for actor_id, position in wanted.items():
         if actor_id in linked:
             conn.execute(

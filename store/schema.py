@@ -57,6 +57,30 @@ CREATE TRIGGER IF NOT EXISTS event_actors_pairs_moved AFTER UPDATE ON event_acto
     BEGIN {_paired("OLD", "- 1")} {_paired("NEW", "+ 1")} END;
 """
 
+# The kept counts counted anew from the rows they count: by the migrations that brought them, and after a bulk load
+# that wrote rows without the triggers (db.bulk_load).
+RECOUNT_DAY_TALLIES = """
+DELETE FROM day_tallies;
+INSERT INTO day_tallies (day, stating, telling)
+    SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN article_id END),
+           count(DISTINCT article_id)
+    FROM sources WHERE told_precision = 'day' AND told_start = told_end GROUP BY told_start;
+"""
+RECOUNT_TIMELINE_DAYS = """
+DELETE FROM timeline_days;
+INSERT INTO timeline_days (actor_id, bucket, n)
+    SELECT 0, """ + _bucket("events", "id") + """ AS b, count(*) FROM events GROUP BY b;
+INSERT INTO timeline_days (actor_id, bucket, n)
+    SELECT actor_id, """ + _bucket("event_actors", "event_id") + """ AS b, count(*) FROM event_actors
+    GROUP BY actor_id, b;
+"""
+RECOUNT_ACTOR_PAIRS = """
+DELETE FROM actor_pairs;
+INSERT INTO actor_pairs (actor_id, other_id, n)
+    SELECT a.actor_id, b.actor_id, count(*) FROM event_actors a JOIN event_actors b
+    ON b.event_id = a.event_id AND b.actor_id != a.actor_id GROUP BY a.actor_id, b.actor_id;
+"""
+
 # The tables of kept counts, as SCHEMA creates them and the migrations that brought them do.
 DAY_TALLIES_TABLE = """
 CREATE TABLE IF NOT EXISTS day_tallies (
@@ -250,22 +274,11 @@ MIGRATIONS: dict[int, str] = {
     7: """
     """ + DAY_TALLIES_TABLE + """
     CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);
-    DELETE FROM day_tallies;
-    INSERT INTO day_tallies (day, stating, telling)
-        SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN article_id END),
-               count(DISTINCT article_id)
-        FROM sources WHERE told_precision = 'day' AND told_start = told_end GROUP BY told_start;
-    """,
+    """ + RECOUNT_DAY_TALLIES,
     # v9: the events of each day of the timeline, for all events and per actor, counted once and then kept.
     8: """
     """ + TIMELINE_DAYS_TABLE + """
-    DELETE FROM timeline_days;
-    INSERT INTO timeline_days (actor_id, bucket, n)
-        SELECT 0, """ + _bucket("events", "id") + """ AS b, count(*) FROM events GROUP BY b;
-    INSERT INTO timeline_days (actor_id, bucket, n)
-        SELECT actor_id, """ + _bucket("event_actors", "event_id") + """ AS b, count(*) FROM event_actors
-        GROUP BY actor_id, b;
-    """ + TIMELINE_DAYS_TRIGGERS,
+    """ + RECOUNT_TIMELINE_DAYS + TIMELINE_DAYS_TRIGGERS,
     # v10: excerpts are read from the article bodies by their offsets, not stored twice. An excerpt that its offsets
     # do not give (none is stored so; a store edited by hand) gets the offsets of where it is in the body first.
     9: """
@@ -291,11 +304,7 @@ MIGRATIONS: dict[int, str] = {
     # v12: each actor's partners counted once, then kept by triggers.
     11: """
     """ + ACTOR_PAIRS_TABLE + """
-    DELETE FROM actor_pairs;
-    INSERT INTO actor_pairs (actor_id, other_id, n)
-        SELECT a.actor_id, b.actor_id, count(*) FROM event_actors a JOIN event_actors b
-        ON b.event_id = a.event_id AND b.actor_id != a.actor_id GROUP BY a.actor_id, b.actor_id;
-    """ + ACTOR_PAIRS_TRIGGERS,
+    """ + RECOUNT_ACTOR_PAIRS + ACTOR_PAIRS_TRIGGERS,
 }
 
 # events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.

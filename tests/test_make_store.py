@@ -35,3 +35,34 @@ def test_a_small_synthetic_store_has_its_events_sources_and_skewed_actors(tmp_pa
     counts = [n for (n,) in conn.execute("SELECT n_events FROM actors WHERE kind = 'person' ORDER BY n_events DESC")]
     assert counts[0] > 20 * counts[len(counts) // 2]  # a Zipf spread: the top person far above the median one
     assert conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'treaty'").fetchone()[0] == 30
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of the store (the FTS table through its columns), in key order; articles without
+    the time they were stored."""
+    conn = connect(path, readonly=True)
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'events_fts%' AND name != 'meta'")]
+
+    def read(sql: str) -> list[tuple]:
+        return sorted((tuple(row) for row in conn.execute(sql)), key=repr)
+
+    rows = {table: read(f"SELECT * FROM {table}") for table in tables}
+    rows["articles"] = read("SELECT id, path, title, source, url, published, body FROM articles")
+    rows["events_fts"] = read("SELECT rowid, summary, excerpts FROM events_fts")
+    rows["triggers"] = read("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    rows["journal"] = read("PRAGMA journal_mode")
+    conn.close()
+    return rows
+
+
+def test_the_bulk_load_stores_the_rows_the_write_path_stores(tmp_path):
+    generator = load_generator()
+    generator.make_store(tmp_path / "bulk.db", 3000, seed=5)
+    generator.make_store(tmp_path / "written.db", 3000, seed=5, bulk=False)
+    bulk, written = table_rows(tmp_path / "bulk.db"), table_rows(tmp_path / "written.db")
+    assert bulk.keys() == written.keys()
+    for table in written:
+        assert bulk[table] == written[table], table
+    assert min(len(written[table]) for table in ("timeline_days", "actor_pairs", "day_tallies")) > 1000  # counted
+    assert written["journal"] == [("wal",)] and len(written["triggers"]) == 9

@@ -6,7 +6,9 @@ import random
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from store.db import absorb_event, connect, delete_article, insert_article, insert_event, rename_person, \
+import pytest
+
+from store.db import absorb_event, bulk_load, connect, delete_article, insert_article, insert_event, rename_person, \
     transaction, update_event
 from store.density import density
 from store.filter import Filter
@@ -46,14 +48,15 @@ def random_event(rng: random.Random, art: Article, serial: int) -> Event:
                  [Source(art.id, art.path, art.title, art.published, sentence, start, start + len(sentence))])
 
 
-def churned_store(path) -> object:
-    """A store through every kind of write, in a fixed random order."""
+def churned_store(path, bulk: bool = False) -> object:
+    """A store through every kind of write, in a fixed random order (the first ones in a db.bulk_load when `bulk`,
+    the last ones after it, with the kept counts' triggers)."""
     rng = random.Random(11)
     conn = connect(path, create=True)
     arts = [Article(f"a{k}.md", "\n".join(f"Line {k * 100 + n}." for n in range(100)), f"A{k}", date(2024, 3, 1))
             for k in range(6)]
     stored: list[tuple[int, Event]] = []
-    with transaction(conn):
+    with (bulk_load if bulk else transaction)(conn):
         for art in arts:
             insert_article(conn, art)
         for serial in range(400):
@@ -79,6 +82,28 @@ def test_the_day_counts_follow_every_write(tmp_path):
     assert counted_rows(conn) == kept_rows(conn)
     assert sum(n for (actor, _), n in kept_rows(conn).items() if actor == 0) == \
         conn.execute("SELECT count(*) FROM events").fetchone()[0] > 200
+
+
+def test_a_bulk_load_counts_once_at_its_end_what_the_triggers_keep(tmp_path):
+    written, loaded = churned_store(tmp_path / "w.db"), churned_store(tmp_path / "b.db", bulk=True)
+    for table in ("timeline_days", "actor_pairs"):
+        kept = f"SELECT * FROM {table} WHERE n != 0 ORDER BY 1, 2"
+        assert [tuple(row) for row in loaded.execute(kept)] == [tuple(row) for row in written.execute(kept)], table
+    assert counted_rows(loaded) == kept_rows(loaded)  # the writes after the load were kept by the triggers again
+    assert len(kept_rows(loaded)) > 50
+
+
+def test_a_bulk_load_that_fails_leaves_the_store_and_its_triggers_as_they_were(tmp_path):
+    conn = churned_store(tmp_path / "s.db")
+    before = (conn.execute("SELECT count(*) FROM events").fetchone()[0], kept_rows(conn))
+    triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0]
+    art = Article("late.md", "Line 900.", "Late", date(2024, 3, 1))
+    with pytest.raises(RuntimeError), bulk_load(conn):
+        insert_article(conn, art)
+        insert_event(conn, random_event(random.Random(1), art, 900), {})
+        raise RuntimeError("cut short")
+    assert (conn.execute("SELECT count(*) FROM events").fetchone()[0], kept_rows(conn)) == before
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == triggers == 9
 
 
 def test_positions_from_the_day_counts_agree_with_the_rows(tmp_path):
