@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
+import multiprocessing
 import random
 import sys
 import time
@@ -42,6 +43,7 @@ from store.model import Article, Dating, Event, Source, When  # noqa: E402
 
 FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)
 CHUNK = 2000  # events per transaction (write path), per batch of rows (bulk)
+WORKERS = 2  # processes making chunks for the bulk load
 BULK_CACHE_KIB = 1 << 20  # the bulk load's page cache: its indexes grow in random order
 SENTENCES_PER_ARTICLE = 10
 PLANTED = (("treaty", 100), ("earthquake", 1_000), ("zeppelin", 100_000))  # word, one event in …
@@ -222,109 +224,159 @@ class WritePath:
 
 class BulkRows:
     """Stores the same rows as WritePath (ids included: events, sources and actors numbered in the order the write
-    path gives them), written a table at a time with executemany inside one db.bulk_load, which counts the kept
-    counts once at the end: a 10M-event store in minutes rather than hours."""
+    path gives them), written a table at a time with executemany inside one db.bulk_load (triggers and secondary
+    indexes dropped, the kept counts counted and the indexes built once at the end): a 10M-event store in minutes
+    rather than hours. A chunk's rows are made by `chunk_rows` (in the worker processes) and numbered and stored by
+    `store` (in the writing one)."""
 
     def __init__(self, conn, affiliations: dict[str, str]) -> None:
         self.conn, self.affiliations = conn, affiliations
         self.actors: dict[tuple[str, str], list] = {}  # (kind, name) → [id, code, events]
         self.next_event = 1
-        self.new_actors: list[tuple] = []
 
-    def _actor(self, kind: str, name: str, code: str | None) -> int:
+    @staticmethod
+    def chunk_rows(articles: list[Article], events: list[Event], affiliations: dict[str, str]) -> tuple:
+        """The chunk's rows without their ids: the articles', and per event its columns, source count, sources
+        (without the event id), full-text row, actors (kind, name, code, position) and vouching articles."""
+        from store.extract.countries import country_name
+
+        bodies = {article.id: article.body for article in articles}
+        rows = []
+        for event in events:
+            actors = [("person", name, affiliations.get(name), position)
+                      for position, name in enumerate(dict.fromkeys(event.persons))]
+            actors += [("country", country_name(code), code, position)
+                       for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries))]
+            actors += [("org", name, None, position) for position, name in enumerate(dict.fromkeys(event.orgs))]
+            rows.append((db.event_columns(event), len(event.sources),
+                         [db.source_columns(0, source, event.dated_by)[1:] for source in event.sources],
+                         (event.summary, "\n".join(bodies[s.article_id][s.start:s.end] for s in event.sources)),
+                         actors, sorted({source.article_id for source in event.sources})))
+        return [db.article_columns(article) for article in articles], rows
+
+    def _actor(self, kind: str, name: str, code: str | None, new: list[tuple]) -> int:
         actor = self.actors.get((kind, name))
         if actor is None:
             actor = self.actors[(kind, name)] = [len(self.actors) + 1, code, 0]
-            self.new_actors.append((actor[0], kind, name, code))
+            new.append((actor[0], kind, name, code))
         elif code is not None:
             actor[1] = code
         actor[2] += 1
         return actor[0]
 
-    def write(self, articles: list[Article], events: list[Event]) -> None:
-        from store.extract.countries import country_name
-
-        rows: dict[str, list[tuple]] = {"events": [], "sources": [], "fts": [], "actors": [], "vouching": []}
-        bodies = {article.id: article.body for article in articles}
-        for event in events:
+    def store(self, chunk: tuple) -> None:
+        articles, rows = chunk
+        events, sources, fts, links, vouching, new_actors = [], [], [], [], [], []
+        for columns, n_sources, told, text, actors, vouchers in rows:
             event_id, self.next_event = self.next_event, self.next_event + 1
-            columns = db.event_columns(event)
-            rows["events"].append((event_id, *columns, len(event.sources)))
-            rows["sources"] += [db.source_columns(event_id, source, event.dated_by) for source in event.sources]
-            rows["fts"].append((event_id, event.summary, "\n".join(
-                bodies[source.article_id][source.start:source.end] for source in event.sources)))
+            events.append((event_id, *columns, n_sources))
+            sources += [(event_id, *source) for source in told]
+            fts.append((event_id, *text))
             wanted: dict[int, int] = {}
-            for position, name in enumerate(dict.fromkeys(event.persons)):
-                wanted.setdefault(self._actor("person", name, self.affiliations.get(name)), position)
-            for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
-                wanted.setdefault(self._actor("country", country_name(code), code), position)
-            for position, name in enumerate(dict.fromkeys(event.orgs)):
-                wanted.setdefault(self._actor("org", name, None), position)
-            vouching = {source.article_id for source in event.sources}
+            for kind, name, code, position in actors:
+                wanted.setdefault(self._actor(kind, name, code, new_actors), position)
             for actor_id, position in wanted.items():
-                rows["actors"].append((event_id, actor_id, position, columns[4]))
-                rows["vouching"] += [(event_id, actor_id, article_id) for article_id in vouching]
+                links.append((event_id, actor_id, position, columns[4]))
+                vouching += [(event_id, actor_id, article_id) for article_id in vouchers]
         conn = self.conn
-        conn.executemany("INSERT INTO actors (id, kind, name, code) VALUES (?, ?, ?, ?)", self.new_actors)
-        self.new_actors = []
-        conn.executemany(db.ARTICLE_INSERT, [db.article_columns(article) for article in articles])
+        conn.executemany("INSERT INTO actors (id, kind, name, code) VALUES (?, ?, ?, ?)", new_actors)
+        conn.executemany(db.ARTICLE_INSERT, articles)
         conn.executemany("INSERT INTO events (id, start, end, precision, summary, sort_key, words, n_sources)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows["events"])
-        conn.executemany(db.SOURCE_INSERT, rows["sources"])
-        conn.executemany("INSERT INTO events_fts (rowid, summary, excerpts) VALUES (?, ?, ?)", rows["fts"])
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events)
+        conn.executemany(db.SOURCE_INSERT, sources)
+        conn.executemany("INSERT INTO events_fts (rowid, summary, excerpts) VALUES (?, ?, ?)", fts)
         conn.executemany("INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
-                         rows["actors"])
+                         links)
         conn.executemany("INSERT INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
-                         rows["vouching"])
+                         vouching)
+
+    def write(self, articles: list[Article], events: list[Event]) -> None:
+        self.store(self.chunk_rows(articles, events, self.affiliations))
 
     @contextmanager
     def session(self) -> Iterator[None]:
         """One db.bulk_load for all the chunks; the actors' codes and event counts are written at its end."""
-        with db.bulk_load(self.conn):
+        with db.bulk_load(self.conn, unindexed=True):
             yield
             self.conn.executemany("UPDATE actors SET code = ?, n_events = ? WHERE id = ?",
                                   [(code, n, actor_id) for actor_id, code, n in self.actors.values()])
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What every chunk is made from: the world, the seed, the chunks' time slices and the store's size."""
+
+    world: World
+    affiliations: dict[str, str]
+    seed: int
+    cuts: list[date]  # chunk k covers cuts[k] … cuts[k + 1] - 1 day
+    n_events: int
+
+
+def make_chunk(plan: Plan, k: int) -> tuple[list[Article], list[Event]]:
+    """Chunk k's articles and events, drawn from random generators of its own (seeded by the seed and k), so that
+    chunks can be made in any order and in any process."""
+    rng, org_rng = random.Random(f"{plan.seed}/{k}"), random.Random(f"{plan.seed}/{k}/orgs")
+    world = plan.world
+    first, last = plan.cuts[k], max(plan.cuts[k], plan.cuts[k + 1] - timedelta(days=1))
+    tellings = []
+    for serial in range(k * CHUNK, min(plan.n_events, (k + 1) * CHUNK)):
+        telling = make_telling(rng, world, day_in(rng, first, last), serial)
+        telling.orgs = list(dict.fromkeys(world.orgs[world.org_rank.draw(org_rng)]
+                                          for _ in range(weighted(org_rng, ORGS_PER_EVENT))))
+        tellings.append(telling)
+    return lay_out_chunk(rng, tellings, k)
+
+
+_PLAN: Plan | None = None  # a worker process's plan (set by _set_plan)
+
+
+def _set_plan(plan: Plan) -> None:
+    global _PLAN
+    _PLAN = plan
+
+
+def _bulk_chunk(k: int) -> tuple:
+    return BulkRows.chunk_rows(*make_chunk(_PLAN, k), _PLAN.affiliations)
+
+
 def make_store(path: Path, n_events: int, seed: int = 7, progress=None, bulk: bool = True) -> None:
     """Write a synthetic store of `n_events` events at `path` (which must not exist): in one bulk load (BulkRows),
-    or with `bulk` False through the write path a chunk at a time (WritePath); both store the same rows."""
+    its chunks made by WORKERS processes, or with `bulk` False through the write path a chunk at a time
+    (WritePath); both store the same rows."""
     if path.exists():
         raise FileExistsError(f"{path} exists: remove it first")
     rng = random.Random(seed)
     world = make_world(rng, n_persons=max(2000, min(20000, n_events // 50)))
-    affiliations = {p.name: p.country for p in world.persons}
     org_rng = random.Random(seed + 1)  # its own draws: the persons, countries and words stay as they were
     world.orgs = list(dict.fromkeys(f"{w.capitalize()} {org_rng.choice(ORG_SUFFIXES)}"
                                     for w in unique_words(org_rng, max(500, min(5000, n_events // 200)), (2, 3))))
     world.org_rank = Zipf(len(world.orgs), 1.1)
+    n_chunks = -(-n_events // CHUNK)
+    years = (LAST_DAY - FIRST_DAY).days
+    # More news in later years: slice boundaries follow sqrt, so the density grows linearly with time.
+    cuts = [FIRST_DAY + timedelta(days=int(years * (k / n_chunks) ** 0.5)) for k in range(n_chunks + 1)]
+    plan = Plan(world, {p.name: p.country for p in world.persons}, seed, cuts, n_events)
+    order = list(range(n_chunks))
+    rng.shuffle(order)
     conn = db.connect(path, create=True)
     if bulk:  # one transaction: a rollback journal holds only the few pages it changes, a WAL all it writes
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    writer = (BulkRows if bulk else WritePath)(conn, affiliations)
+    writer = (BulkRows if bulk else WritePath)(conn, plan.affiliations)
     try:
         with writer.session():
-            n_chunks = -(-n_events // CHUNK)
-            years = (LAST_DAY - FIRST_DAY).days
-            # More news in later years: slice boundaries follow sqrt, so the density grows linearly with time.
-            cuts = [FIRST_DAY + timedelta(days=int(years * (k / n_chunks) ** 0.5)) for k in range(n_chunks + 1)]
-            order = list(range(n_chunks))
-            rng.shuffle(order)
-            serial = 0
-            for done, k in enumerate(order, 1):
-                size = min(CHUNK, n_events - k * CHUNK)
-                first, last = cuts[k], max(cuts[k], cuts[k + 1] - timedelta(days=1))
-                tellings = []
-                for _ in range(size):
-                    telling = make_telling(rng, world, day_in(rng, first, last), serial)
-                    telling.orgs = list(dict.fromkeys(world.orgs[world.org_rank.draw(org_rng)]
-                                                      for _ in range(weighted(org_rng, ORGS_PER_EVENT))))
-                    tellings.append(telling)
-                    serial += 1
-                writer.write(*lay_out_chunk(rng, tellings, k))
-                if progress:
-                    progress(done, n_chunks)
+            if bulk:  # forked workers make the chunks' rows while this process writes them
+                with multiprocessing.get_context("fork").Pool(WORKERS, _set_plan, (plan,)) as pool:
+                    for done, chunk in enumerate(pool.imap(_bulk_chunk, order), 1):
+                        writer.store(chunk)
+                        if progress:
+                            progress(done, n_chunks)
+            else:
+                for done, k in enumerate(order, 1):
+                    writer.write(*make_chunk(plan, k))
+                    if progress:
+                        progress(done, n_chunks)
         if bulk:
             conn.execute("PRAGMA journal_mode = WAL")
     finally:

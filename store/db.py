@@ -24,6 +24,8 @@ from store.schema import (ACTOR_PAIRS_TRIGGERS, EXCERPT_SQL, MIGRATIONS, RECOUNT
 
 
 KEPT_COUNT_TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS)
+SCHEMA_INDEXES = "\n".join(re.findall(r"CREATE INDEX IF NOT EXISTS .*?;", SCHEMA))
+SECONDARY_INDEXES = re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", SCHEMA_INDEXES)
 WRITE_WAIT = 30  # seconds a write waits for another writer's transaction (ingest batches are short)
 UPGRADE_WAIT = 600  # seconds an upgrade waits for another run's upgrade (it copies the whole store first)
 
@@ -313,18 +315,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def bulk_load(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def bulk_load(conn: sqlite3.Connection, *, unindexed: bool = False) -> Iterator[sqlite3.Connection]:
     """Write many rows at once (a synthetic store, a first load) in one transaction, without keeping the counts
     (timeline_days, actor_pairs, day_tallies) row by row: their triggers are dropped while the block writes and
-    made again after, and the counts are counted once from the rows. A block that raises leaves the store as it
-    was, triggers included."""
+    made again after, and the counts are counted once from the rows. `unindexed`: the secondary indexes go too,
+    and are built again at the end, each in one sort rather than row by row (the block must then only insert:
+    the write functions look rows up through them). A block that raises leaves the store as it was, triggers and
+    indexes included."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for name in KEPT_COUNT_TRIGGERS:
-            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in KEPT_COUNT_TRIGGERS + (SECONDARY_INDEXES if unindexed else []):
+            conn.execute(f"DROP {'INDEX' if name in SECONDARY_INDEXES else 'TRIGGER'} IF EXISTS {name}")
         yield conn
-        for script in (RECOUNT_DAY_TALLIES, RECOUNT_TIMELINE_DAYS, RECOUNT_ACTOR_PAIRS,
-                       TIMELINE_DAYS_TRIGGERS, ACTOR_PAIRS_TRIGGERS):
+        for script in ((SCHEMA_INDEXES,) if unindexed else ()) + (  # the recounts read the indexes
+                RECOUNT_DAY_TALLIES, RECOUNT_TIMELINE_DAYS, RECOUNT_ACTOR_PAIRS, TIMELINE_DAYS_TRIGGERS,
+                ACTOR_PAIRS_TRIGGERS):
             for statement in _statements(script):
                 conn.execute(statement)
     except BaseException:

@@ -50,7 +50,7 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
     rows = {table: read(f"SELECT * FROM {table}") for table in tables}
     rows["articles"] = read("SELECT id, path, title, source, url, published, body FROM articles")
     rows["events_fts"] = read("SELECT rowid, summary, excerpts FROM events_fts")
-    rows["triggers"] = read("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    rows["triggers and indexes"] = read("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')")
     rows["journal"] = read("PRAGMA journal_mode")
     conn.close()
     return rows
@@ -65,4 +65,6 @@ def test_the_bulk_load_stores_the_rows_the_write_path_stores(tmp_path):
     for table in written:
         assert bulk[table] == written[table], table
     assert min(len(written[table]) for table in ("timeline_days", "actor_pairs", "day_tallies")) > 1000  # counted
-    assert written["journal"] == [("wal",)] and len(written["triggers"]) == 9
+    assert written["journal"] == [("wal",)]
+    assert [kind for kind, _, sql in written["triggers and indexes"] if sql].count("trigger") == 9
+    assert [kind for kind, _, sql in written["triggers and indexes"] if sql].count("index") == 6
