@@ -114,19 +114,23 @@ def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: in
     bounds = (span[0].isoformat(), span[1].isoformat())
     candidates = conn.execute("SELECT count(*) FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0",
                               bounds).fetchone()[0]
-    top = conn.execute(
-        "SELECT day, stating, telling FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0"
-        " ORDER BY stating DESC, telling DESC, day LIMIT ?", (*bounds, dates)).fetchall()
     key = []
-    for day, stating, telling in sorted(tuple(row) for row in top):
+    # A tallied day may hold no event now (its tellings' events were found to be one with an event of another
+    # day): the next day in rank takes its place.
+    for day, stating, telling in conn.execute(
+            "SELECT day, stating, telling FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0"
+            " ORDER BY stating DESC, telling DESC, day", bounds).fetchall():
         rows = conn.execute(
             "SELECT e.id, e.summary, (SELECT count(DISTINCT s.article_id) FROM sources s WHERE s.event_id = e.id)"
             " AS articles FROM (SELECT id, summary FROM events WHERE sort_key = ? AND end = start"
             " AND precision = 'day' ORDER BY n_sources DESC, id LIMIT ?) e", (day, DAY_EVENTS_READ)).fetchall()
-        events = [KeyEvent(event_id, summary, articles)
-                  for event_id, summary, articles in sorted(rows, key=lambda row: (-row[2], row[0]))]
-        key.append(KeyDate(date.fromisoformat(day), (stating, telling), _distinct(events, per_date)))
-    return Digest(key, candidates, span)
+        if rows:
+            events = [KeyEvent(event_id, summary, articles)
+                      for event_id, summary, articles in sorted(rows, key=lambda row: (-row[2], row[0]))]
+            key.append(KeyDate(date.fromisoformat(day), (stating, telling), _distinct(events, per_date)))
+        if len(key) == dates:
+            break
+    return Digest(sorted(key, key=lambda found: found.day), candidates, span)
 
 
 def _distinct(events: list[KeyEvent], limit: int) -> list[KeyEvent]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.db import connect, delete_article, insert_article, insert_event, tally_days, transaction
+from store.db import connect, delete_article, insert_article, insert_event, tally_days, transaction, update_event
 from store.digest import key_dates
 from store.filter import Filter
 from store.model import Article, Dating, Event, Source, When
@@ -154,3 +154,19 @@ def test_an_event_told_on_two_days_shows_under_one_the_day_most_of_its_tellings_
     assert [(k.day, [e.summary for e in k.events]) for k in found.dates] == [
         (date(2025, 5, 3), ["The dam broke"]),  # three tellings say 3 May, one says 5 May
         (date(2025, 5, 5), ["Crowds gathered on May 5."])]
+
+
+def test_a_tallied_day_whose_events_moved_away_gives_its_place_to_the_next_day(tmp_path):
+    store = Store(tmp_path / "s.db")
+    store.article("a", "2025-05-07", [("The dam broke on May 3.", "2025-05-03", "May 3")])
+    for outlet in ("b", "c"):
+        store.article(outlet, "2025-05-07", [(f"The bridge closed on May 5, says {outlet}.", "2025-05-05", "May 5")])
+    store.article("d", "2025-05-06", [("Crowds gathered in the square.", "2025-05-06", None)])
+    dam = store.conn.execute("SELECT id FROM events WHERE summary LIKE 'The dam%'").fetchone()[0]
+    with transaction(store.conn):  # a later telling dates the break to May 4: its first telling still says May 3
+        update_event(store.conn, dam, Event(day("2025-05-04"), "The dam broke.", [], [], []), [], {})
+    assert store.conn.execute("SELECT stating FROM day_tallies WHERE day = '2025-05-03'").fetchone()[0] == 1
+    found = key_dates(store.conn, Filter(), dates=2)
+    assert [(key.day, [event.summary for event in key.events]) for key in found.dates] == [
+        (date(2025, 5, 5), ["The bridge closed on May 5, says b.", "The bridge closed on May 5, says c."]),
+        (date(2025, 5, 6), ["Crowds gathered in the square."])]
