@@ -25,6 +25,7 @@ import multiprocessing
 import random
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from store.model import Article, Dating, Event, Source, When  # noqa: E402
 FIRST_DAY, LAST_DAY = date(1976, 1, 1), date(2025, 12, 31)
 CHUNK = 2000  # events per transaction (write path), per batch of rows (bulk)
 WORKERS = 2  # processes making chunks for the bulk load
+IN_FLIGHT = 8  # chunks asked of them and not yet written
 BULK_CACHE_KIB = 1 << 20  # the bulk load's page cache: its indexes grow in random order
 SENTENCES_PER_ARTICLE = 10
 PLANTED = (("treaty", 100), ("earthquake", 1_000), ("zeppelin", 100_000))  # word, one event in …
@@ -340,6 +342,18 @@ def _bulk_chunk(k: int) -> tuple:
     return BulkRows.chunk_rows(*make_chunk(_PLAN, k), _PLAN.affiliations)
 
 
+def _made_in_order(pool, order: list[int]) -> Iterator[tuple]:
+    """The chunks of `order` made by the pool's workers, in that order, with at most IN_FLIGHT asked for at once
+    (the workers make rows faster than they are written: unbounded, they would fill the memory)."""
+    chunks = iter(order)
+    pending = deque(pool.apply_async(_bulk_chunk, (k,)) for k in itertools.islice(chunks, IN_FLIGHT))
+    while pending:
+        chunk = pending.popleft().get()
+        for k in itertools.islice(chunks, 1):
+            pending.append(pool.apply_async(_bulk_chunk, (k,)))
+        yield chunk
+
+
 def make_store(path: Path, n_events: int, seed: int = 7, progress=None, bulk: bool = True) -> None:
     """Write a synthetic store of `n_events` events at `path` (which must not exist): in one bulk load (BulkRows),
     its chunks made by WORKERS processes, or with `bulk` False through the write path a chunk at a time
@@ -368,7 +382,7 @@ def make_store(path: Path, n_events: int, seed: int = 7, progress=None, bulk: bo
         with writer.session():
             if bulk:  # forked workers make the chunks' rows while this process writes them
                 with multiprocessing.get_context("fork").Pool(WORKERS, _set_plan, (plan,)) as pool:
-                    for done, chunk in enumerate(pool.imap(_bulk_chunk, order), 1):
+                    for done, chunk in enumerate(_made_in_order(pool, order), 1):
                         writer.store(chunk)
                         if progress:
                             progress(done, n_chunks)
