@@ -23,6 +23,9 @@ from store.selection import FTS_CLAUSE, match_expression, select
 
 _CHUNK = 500  # ids per IN (...) list and rows per export page
 ACTOR_KINDS = ("person", "country", "org")
+_ROW_COLUMNS = "e.id, e.start, e.end, e.precision, e.summary, e.n_sources, e.sort_key"  # what _event_rows reads
+WALK_ROWS = 20_000  # rows of the timeline walked for a search's next hits before they are read all at once
+WALKED_PAGE = 5  # pages of a search up to this many rows are looked for by walking first
 
 
 @dataclass(frozen=True)
@@ -172,17 +175,40 @@ def timeline_page(
     selection = select(conn, flt, events=True)
     if selection is None:
         return []
+    if flt.text and limit <= WALKED_PAGE:
+        walked = _walked_page(conn, flt, after, limit, descending)
+        if walked is not None:
+            return walked
     params = list(selection.params)
     extra = []
     if after is not None:
         extra.append(selection.past(descending))
         params.extend(after)
     rows = conn.execute(
-        "SELECT e.id, e.start, e.end, e.precision, e.summary, e.n_sources, e.sort_key"
-        f" FROM {selection.source} {selection.where(*extra)} {selection.order(descending)} LIMIT ?",
-        (*params, limit),
+        f"SELECT {_ROW_COLUMNS} FROM {selection.source} {selection.where(*extra)} {selection.order(descending)}"
+        " LIMIT ?", (*params, limit),
     ).fetchall()
     return _event_rows(conn, rows)
+
+
+def _walked_page(conn: sqlite3.Connection, flt: Filter, after: tuple[str, int] | None, limit: int,
+                 descending: bool) -> list[EventRow] | None:
+    """A search's page found by walking the timeline (without the search) from `after`, testing each row against
+    the search's hits; None when the first WALK_ROWS rows hold fewer than `limit` hits. A common word's next hit
+    is a few rows away, where reading every hit to sort them (the plan of timeline_page) grows with the store."""
+    walk = select(conn, replace(flt, text=""))
+    params = list(walk.params)
+    extra = []
+    if after is not None:
+        extra.append(walk.past(descending))
+        params.extend(after)
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM (SELECT {walk.event_id} AS id, {walk.sort_key} AS sort_key FROM {walk.source}"
+        f" {walk.where(*extra)} {walk.order(descending)} LIMIT ?) w CROSS JOIN events e ON e.id = w.id"
+        f" WHERE {FTS_CLAUSE.format(event='w.id')} ORDER BY w.sort_key {direction}, w.id {direction} LIMIT ?",
+        (*params, WALK_ROWS, match_expression(flt.text), limit)).fetchall()
+    return _event_rows(conn, rows) if len(rows) == limit else None
 
 
 def event_keys(conn: sqlite3.Connection, flt: Filter, limit: int) -> list[tuple[str, int]] | None:

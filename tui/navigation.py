@@ -60,7 +60,7 @@ class Place:
 @dataclass(frozen=True)
 class Hit:
     place: Place
-    number: int  # the hit's rank among all hits, from 1
+    number: int | None  # the hit's rank among all hits, from 1; None until the hits are read (many of them)
     count: int
     wrapped: bool  # the search went past the end and started over
 
@@ -139,8 +139,20 @@ def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row:
         return None
     hit = found[0]
     index = reader.count_before(flt, hit.key, descending)
-    number = reader.count_before(hits, hit.key, descending) + 1
-    return Hit(Place(index, row=hit), number, reader.count(hits), wrapped)
+    count = reader.count(hits)
+    # A hit's rank counts the hits before it, which grows with them: past KEYS_AT_ONCE it is left to the hits read
+    # once the hit is shown (hit_keys, then number_of).
+    number = reader.count_before(hits, hit.key, descending) + 1 if count <= KEYS_AT_ONCE else None
+    return Hit(Place(index, row=hit), number, count, wrapped)
+
+
+def number_of(keys: list[Key], row: EventRow, descending: bool) -> int | None:
+    """The rank (from 1, in display order) of `row` among a search's hits `keys` (in timeline order); None when
+    it is not one of them."""
+    at = bisect_left(keys, row.key)
+    if at == len(keys) or tuple(keys[at]) != tuple(row.key):
+        return None
+    return len(keys) - at if descending else at + 1
 
 
 def _kept_hit(reader: StoreReader, flt: Filter, descending: bool, keys: list[Key], row: EventRow | None,
@@ -160,8 +172,8 @@ def _kept_hit(reader: StoreReader, flt: Filter, descending: bool, keys: list[Key
     found = reader.event(keys[at][1])
     if found is None:
         return None
-    number = len(keys) - at if descending else at + 1
-    return Hit(Place(reader.count_before(flt, found.key, descending), row=found), number, len(keys), wrapped)
+    return Hit(Place(reader.count_before(flt, found.key, descending), row=found), number_of(keys, found, descending),
+               len(keys), wrapped)
 
 
 def _place_at(reader: StoreReader, flt: Filter, descending: bool, cut: Key, total: int) -> Place:

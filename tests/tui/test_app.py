@@ -152,6 +152,29 @@ async def test_search_then_n_and_N(store):
         assert "/harbour (4 of 4)" in screen_text(app)
 
 
+async def test_a_search_with_many_hits_shows_the_first_then_its_rank_once_the_hits_are_read(store, monkeypatch):
+    import tui.navigation as navigation
+
+    monkeypatch.setattr(navigation, "KEYS_AT_ONCE", 3)  # "harbour" has four hits: too many to rank at once
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ranked = []
+        kept = MainScreen.on_hits_kept
+
+        def on_hits_kept(screen, message):
+            ranked.append(screen._hit)  # the hit as shown before its search's hits came
+            kept(screen, message)
+
+        monkeypatch.setattr(MainScreen, "on_hits_kept", on_hits_kept)
+        await press(pilot, "slash")
+        await type_text(pilot, "harbour")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert ranked == [(None, 4)] and main(app).timeline.cursor == index_of(7)
+        assert "/harbour (1 of 4)" in screen_text(app)
+
+
 async def test_keys_pressed_faster_than_the_store_answers_each_count(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -128,3 +128,35 @@ def test_a_kept_hit_gone_from_the_store_meanwhile_asks_the_store(reader):
     row = row_at(reader, 0)
     assert next_hit(reader, Filter(), False, "harbour", row, kept=gone) == next_hit(reader, Filter(), False, "harbour",
                                                                                     row)
+
+
+@pytest.mark.parametrize("hits", [Filter(text="harbour"), Filter(text="march"), replace(ANA, text="march")])
+@pytest.mark.parametrize("walked", [1, 5, 60, 100_000])
+def test_a_search_walked_from_a_row_finds_the_page_its_hits_read_all_at_once_give(reader, hits, walked, monkeypatch):
+    import store.queries as queries
+
+    flt = replace(hits, text="")
+    rows = [None] + reader.page(flt, limit=1000)
+    expected = {}
+    monkeypatch.setattr(queries, "WALKED_PAGE", 0)  # every hit read and sorted
+    for descending in (False, True):
+        for row in rows[::5]:
+            for limit in (1, 2):
+                expected[descending, row, limit] = reader.page(hits, None if row is None else row.key, limit, descending)
+    monkeypatch.setattr(queries, "WALKED_PAGE", 5)
+    monkeypatch.setattr(queries, "WALK_ROWS", walked)  # the next hits looked for among this many rows first
+    for (descending, row, limit), page in expected.items():
+        assert reader.page(hits, None if row is None else row.key, limit, descending) == page
+    assert sum(1 for page in expected.values() if page) > 20
+    assert reader.count(hits) < reader.count(flt)
+
+
+def test_a_hit_among_more_than_are_ranked_at_once_gets_its_rank_from_the_hits_read_after(reader, monkeypatch):
+    import tui.navigation as navigation
+
+    ranked = next_hit(reader, Filter(), True, "harbour", row_at(reader, 10))
+    monkeypatch.setattr(navigation, "KEYS_AT_ONCE", 3)  # four hits
+    unranked = next_hit(reader, Filter(), True, "harbour", row_at(reader, 10))
+    assert unranked == replace(ranked, number=None) and ranked.number == 4
+    assert navigation.number_of(hit_keys(reader, Filter(), "harbour").keys, unranked.place.row, True) == 4
+    assert navigation.number_of([], unranked.place.row, True) is None

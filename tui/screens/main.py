@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
         self.stale = False  # the store was written since
         self._watch_timer: Timer | None = None
         self._chips: list[str] = []
-        self._hit: tuple[int, int] | None = None
+        self._hit: tuple[int | None, int] | None = None  # (rank, count) of the search's hit under the cursor
         self._hit_keys: navigation.HitKeys | None = None  # the current search's hits, read once (navigation)
         self._hits_wanted: tuple[Filter, str] | None = None  # (filter, text) of a search whose hits are to be read
         self._move_reach = (0, 0)  # (cursor, rows on screen) when the move under way started
@@ -621,6 +621,11 @@ class MainScreen(Screen[None]):
 
     def on_hits_kept(self, message: HitsKept) -> None:
         self._hit_keys = message.hits
+        keys, row = message.hits.keys, self.timeline.row
+        if self._hit is not None and self._hit[0] is None and keys is not None and row is not None \
+                and message.hits.flt == replace(self.flt, text=self.search_text):
+            self._hit = (navigation.number_of(keys, row, self.descending), self._hit[1])  # the rank left to them
+            self._show_header(self.timeline.view.total)
 
     def on_key_dates_found(self, message: KeyDatesFound) -> None:
         if (message.flt, message.asked) != self._key_request:
@@ -698,7 +703,8 @@ class MainScreen(Screen[None]):
     def _show_header(self, shown: int | None) -> None:
         search = self.search_text
         if search and self._hit is not None:
-            search = f"{search} ({self._hit[0]} of {self._hit[1]})"
+            number = "…" if self._hit[0] is None else self._hit[0]  # a rank the hits, read next, will give
+            search = f"{search} ({number} of {self._hit[1]})"
         self.query_one(FilterHeader).show(self._chips, shown, self.store_total, search)
 
     def _show_empty(self, total: int) -> None:
