@@ -31,14 +31,15 @@ class HitKeys:
     keys: list[Key] | None  # None: more than MAX_KEPT_HITS, not kept (each press asks the store)
 
 
-def hit_keys_at_once(reader: StoreReader, flt: Filter, text: str) -> HitKeys | None:
+def hit_keys_at_once(reader: StoreReader, flt: Filter, text: str) -> tuple[HitKeys | None, int]:
     """The hits of `text` under `flt` when they are few enough (KEYS_AT_ONCE) that reading them all costs less
-    than finding one hit, its rank and the count by three reads; None otherwise (they are read after the first
-    hit is shown)."""
+    than finding one hit, its rank and the count by three reads, else None (they are read after the first hit is
+    shown); and how many there are."""
     hits = replace(flt, text=text)
-    if reader.count(hits) > KEYS_AT_ONCE:
-        return None
-    return HitKeys(hits, reader.event_keys(hits, KEYS_AT_ONCE))
+    count = reader.count(hits)
+    if count > KEYS_AT_ONCE:
+        return None, count
+    return HitKeys(hits, reader.event_keys(hits, KEYS_AT_ONCE)), count
 
 
 def hit_keys(reader: StoreReader, flt: Filter, text: str) -> HitKeys:
@@ -117,11 +118,12 @@ def place_of_step(reader: StoreReader, flt: Filter, descending: bool, row: Event
 
 
 def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row: EventRow | None,
-             backward: bool = False, include_row: bool = False, kept: HitKeys | None = None) -> Hit | None:
+             backward: bool = False, include_row: bool = False, kept: HitKeys | None = None,
+             count: int | None = None) -> Hit | None:
     """The next event (in display order, or the previous one when `backward`) after `row` whose summary or
     sources hold every word of `text`, starting over from the other end when there is none; `include_row`
     lets `row` itself be the hit. None when nothing matches. With `kept` (the search's hits, read before) the
-    hit, its rank and the count are found in it."""
+    hit, its rank and the count are found in it; `count`: how many hits there are, when counted already."""
     hits = replace(flt, text=text)
     if kept is not None and kept.flt == hits and kept.keys is not None:
         found = _kept_hit(reader, flt, descending, kept.keys, row, backward, include_row)
@@ -139,7 +141,7 @@ def next_hit(reader: StoreReader, flt: Filter, descending: bool, text: str, row:
         return None
     hit = found[0]
     index = reader.count_before(flt, hit.key, descending)
-    count = reader.count(hits)
+    count = reader.count(hits) if count is None else count
     # A hit's rank counts the hits before it, which grows with them: past KEYS_AT_ONCE it is left to the hits read
     # once the hit is shown (hit_keys, then number_of).
     number = reader.count_before(hits, hit.key, descending) + 1 if count <= KEYS_AT_ONCE else None

@@ -115,10 +115,10 @@ def test_a_search_with_more_hits_than_are_kept_asks_the_store_at_each_press(read
 def test_a_search_with_few_hits_has_them_read_at_its_first_press_and_one_with_many_does_not(reader, monkeypatch):
     import tui.navigation as navigation
 
-    at_once = navigation.hit_keys_at_once(reader, Filter(), "harbour")
-    assert at_once == hit_keys(reader, Filter(), "harbour") and len(at_once.keys) == 4
+    at_once, count = navigation.hit_keys_at_once(reader, Filter(), "harbour")
+    assert at_once == hit_keys(reader, Filter(), "harbour") and len(at_once.keys) == count == 4
     monkeypatch.setattr(navigation, "KEYS_AT_ONCE", 3)
-    assert navigation.hit_keys_at_once(reader, Filter(), "harbour") is None  # four hits: read after the first
+    assert navigation.hit_keys_at_once(reader, Filter(), "harbour") == (None, 4)  # read after the first hit
 
 
 def test_a_kept_hit_gone_from_the_store_meanwhile_asks_the_store(reader):

@@ -291,11 +291,13 @@ class MainScreen(Screen[None]):
     @reports_store_errors(move=True)
     def _find(self, view: View, text: str, row: EventRow | None, backward: bool, include_row: bool) -> None:
         kept = self._hit_keys  # read once, at the first press or by _keep_hits; until then the store is asked
+        count = None
         if kept is None or kept.flt != replace(view.flt, text=text):
-            kept = navigation.hit_keys_at_once(self.reader, view.flt, text)
+            kept, count = navigation.hit_keys_at_once(self.reader, view.flt, text)
             if kept is not None:
                 self.post_message(HitsKept(kept))
-        hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row, kept)
+        hit = navigation.next_hit(self.reader, view.flt, view.descending, text, row, backward, include_row, kept,
+                                  count)
         if hit is None:
             self.post_message(NothingFound(f"No event matches “{quoted_search(text)}”", search=True))
             return
