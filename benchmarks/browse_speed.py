@@ -1,6 +1,6 @@
 """How fast the browser is on big stores (run by hand; prints a table). See benchmarks/README.md.
 
-    python benchmarks/browse_speed.py [--dir DIR] [--sizes 10000,100000,1000000] [--runs 3]
+    python benchmarks/browse_speed.py [--dir DIR] [--sizes 10000,100000,1000000] [--runs 3] [--repeats 3]
 
 For each size, the synthetic store DIR/sN.db (built with make_store.py when missing) is measured headless:
 
@@ -16,6 +16,8 @@ For each size, the synthetic store DIR/sN.db (built with make_store.py when miss
   process's peak RSS; the hard paths: a jump to a date 74 % deep, a filter set and cleared with the cursor there
   (its position in the new view counted), a search from there;
 - the store's size on disk.
+
+With --repeats R, all of that R times per store, and each figure's median printed.
 """
 from __future__ import annotations
 
@@ -310,6 +312,13 @@ def measure(store: Path, runs: int) -> dict:
     return figures
 
 
+def median_of(runs: list[dict]) -> dict:
+    """Each figure's median over the runs (figure by figure, nested ones too)."""
+    first = runs[0]
+    return {key: median_of([run[key] for run in runs]) if isinstance(first[key], dict)
+            else statistics.median(run[key] for run in runs) for key in first}
+
+
 def ms(seconds: float) -> str:
     if seconds != seconds:
         return "n/a"
@@ -355,6 +364,7 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/dateline-bench"))
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=1, help="measure each store this many times; print medians")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -369,7 +379,7 @@ def main() -> int:
             subprocess.run([PYTHON, str(ROOT / "benchmarks/make_store.py"), str(store), "--events", str(n)],
                            check=True)
         print(f"measuring {store} …", file=sys.stderr)
-        results[n] = measure(store, args.runs)
+        results[n] = median_of([measure(store, args.runs) for _ in range(args.repeats)])
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print_table(results)
     return 0

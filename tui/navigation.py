@@ -19,7 +19,7 @@ from tui.widgets.timeline_rows import Key
 
 AFTER_ANY_ID = float("inf")  # (day, AFTER_ANY_ID) falls after every row of that day
 MAX_KEPT_HITS = 100_000  # a search with more hits is asked of the store at each n / N instead of kept
-KEYS_AT_ONCE = 20_000  # a search with at most this many hits has them read at its first press (one read)
+KEYS_AT_ONCE = 2_000  # a search with at most this many hits has them read at its first press (one read, a few ms)
 
 
 @dataclass(frozen=True)
