@@ -17,12 +17,14 @@ For each size, the synthetic store DIR/sN.db (built with make_store.py when miss
   (its position in the new view counted), a search from there;
 - the store's size on disk.
 
-With --repeats R, all of that R times per store, and each figure's median printed.
+With --repeats R, all of that R times per store, and each figure's median printed. The project's modules are
+compiled to bytecode first, as an install leaves them.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import resource
@@ -371,6 +373,8 @@ def main() -> int:
         print(json.dumps(asyncio.run(interact(args.child))))
         return 0
     args.dir.mkdir(parents=True, exist_ok=True)
+    for package in ("store", "tui"):  # as an install leaves them: a stale or missing .pyc is compiled at each start
+        compileall.compile_dir(ROOT / package, quiet=1)
     results = {}
     for n in (int(s) for s in args.sizes.split(",")):
         store = args.dir / f"s{n}.db"
