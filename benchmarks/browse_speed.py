@@ -11,7 +11,8 @@ For each size, the synthetic store DIR/sN.db (built with make_store.py when miss
 - in two more processes (the second one's figures kept: the first reads the store into the page cache, as a
   browser open for a while has it), the app driven in-process: a person filter and a country filter (the most frequent
   actor and a mid-ranked one; from the key to the frame with the filtered rows), page down (key to frame,
-  over 100 presses, with rows read as they come), a full-text search (from submitting it to the frame on the
+  over 100 presses 100 ms apart, with rows read as they come; and 100 presses 33 ms apart, a held key, counting
+  the frames that show rows not read yet), a full-text search (from submitting it to the frame on the
   first hit), how long the facet counts take after a filter while the timeline stays usable, and the
   process's peak RSS; the hard paths: a jump to a date 74 % deep, a filter set and cleared with the cursor there
   (its position in the new view counted), a search from there;
@@ -140,6 +141,7 @@ async def interact(store: str) -> dict:
         await pilot.press("g")
         await settle(pilot)
         figures["page down"] = await page_downs(pilot, screen, 100)
+        figures["key repeat"] = await held_page_down(pilot, screen, 100)
         figures["page down while facets count"] = await page_downs_while_counting(pilot, screen, countries[0].key)
         for word in ("treaty", "zeppelin"):
             figures[f"search {word}"] = await search_and_wait(pilot, screen, word)
@@ -240,6 +242,24 @@ async def page_downs(pilot, screen, presses: int) -> dict:
             await painted(pilot)
         times.append(time.perf_counter() - began)
     return {"median": statistics.median(times), "worst": max(times), "p90": sorted(times)[int(len(times) * 0.9)]}
+
+
+async def held_page_down(pilot, screen, presses: int) -> dict:
+    """Page down held: presses every 33 ms (a key's repeat rate), whether or not the last frame is drawn. Key to
+    frame (median, 90th percentile) and how many frames showed rows not read yet (placeholders)."""
+    times, placeholders = [], 0
+    due = time.perf_counter()
+    for _ in range(presses):
+        due += 0.033
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        began = time.perf_counter()
+        screen.timeline.action_page_down()
+        await painted(pilot)
+        placeholders += not rows_on_screen(screen)
+        times.append(time.perf_counter() - began)
+    await settle(pilot)
+    return {"median": statistics.median(times), "p90": sorted(times)[int(len(times) * 0.9)],
+            "placeholder frames": placeholders}
 
 
 async def page_downs_while_counting(pilot, screen, country: str) -> float:
@@ -348,6 +368,10 @@ def print_table(results: dict[int, dict]) -> None:
         ("page down, median of 100", [ms(results[n]["page down"]["median"]) for n in sizes]),
         ("page down, 90th percentile", [ms(results[n]["page down"]["p90"]) for n in sizes]),
         ("page down, worst of 100", [ms(results[n]["page down"]["worst"]) for n in sizes]),
+        ("page down held (33 ms apart), median", [ms(results[n]["key repeat"]["median"]) for n in sizes]),
+        ("  90th percentile", [ms(results[n]["key repeat"]["p90"]) for n in sizes]),
+        ("  frames with rows not read yet, of 100", [f"{results[n]['key repeat']['placeholder frames']:.0f}"
+                                                     for n in sizes]),
         ("page down while facets count (median of 5)", [ms(results[n]["page down while facets count"])
                                                         for n in sizes]),
         ("peak RSS (in-process run)", [f"{results[n]['peak RSS MB']:.0f} MB" for n in sizes]),
