@@ -31,6 +31,7 @@ from store.queries import load_events
 from store.selection import select
 
 MIN_SPAN_DAYS = 7  # the days up to the last article that are always looked at
+COVERAGE_WALK = 2_000  # articles walked from each end of the publication order for a selection's coverage
 DAY_EVENTS_READ = 200  # a key day's events with most sources that are ranked by their articles (whole store)
 
 
@@ -67,10 +68,7 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     if flt.since is not None and flt.until is not None:
         span = _span(flt, None, None, False)
     else:
-        first_published, last_published, tellings = conn.execute(
-            f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
-            " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", params).fetchone()
-        span = _span(flt, first_published, last_published, tellings > 0)
+        span = _span(flt, *_coverage(conn, selected, params))
     if span is None:
         return Digest([], 0, None)
     # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
@@ -131,6 +129,29 @@ def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: in
         if len(key) == dates:
             break
     return Digest(sorted(key, key=lambda found: found.day), candidates, span)
+
+
+def _coverage(conn: sqlite3.Connection, selected: str, params: list) -> tuple[str | None, str | None, bool]:
+    """The first and last publication among the articles telling the `selected` events, and whether they have any
+    telling. Walked from each end of the articles by publication (at most COVERAGE_WALK of them, each asked
+    whether it tells a selected event: a big selection's first and last are a few steps in), else counted from
+    every telling of the selection."""
+    ends = []
+    for direction in ("ASC", "DESC"):
+        row = conn.execute(
+            f"SELECT a.published FROM (SELECT id, published FROM articles WHERE published IS NOT NULL"
+            f" ORDER BY published {direction} LIMIT ?) a WHERE EXISTS (SELECT 1 FROM sources s WHERE"
+            f" s.article_id = a.id AND s.event_id IN ({selected})) ORDER BY a.published {direction} LIMIT 1",
+            [COVERAGE_WALK, *params]).fetchone()
+        if row is None:
+            break
+        ends.append(row[0])
+    if len(ends) == 2:
+        return ends[0], ends[1], True
+    first, last, tellings = conn.execute(
+        f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
+        " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", params).fetchone()
+    return first, last, tellings > 0
 
 
 def _distinct(events: list[KeyEvent], limit: int) -> list[KeyEvent]:

@@ -170,3 +170,23 @@ def test_a_tallied_day_whose_events_moved_away_gives_its_place_to_the_next_day(t
     assert [(key.day, [event.summary for event in key.events]) for key in found.dates] == [
         (date(2025, 5, 5), ["The bridge closed on May 5, says b.", "The bridge closed on May 5, says c."]),
         (date(2025, 5, 6), ["Crowds gathered in the square."])]
+
+
+def test_a_selection_s_coverage_walked_from_both_ends_is_the_one_counted_from_all_its_tellings(tmp_path, monkeypatch):
+    import store.digest as digest
+
+    store = Store(tmp_path / "s.db")
+    for n in range(1, 8):
+        store.article(f"a{n}", f"2025-05-{10 + n}", [(f"Storm {n} hit the coast on May {9 + n}.", f"2025-05-{9 + n:02d}",
+                                                     f"May {9 + n}")])
+    middle = tuple(row[0] for row in store.conn.execute(  # told by the articles of 12 to 15 May
+        "SELECT id FROM events WHERE summary LIKE 'Storm 2 %' OR summary LIKE 'Storm 5 %'"))
+    for walk, counted in ((1, True), (2, True), (3, False), (100, False)):
+        monkeypatch.setattr(digest, "COVERAGE_WALK", walk)
+        asked: list[str] = []
+        store.conn.set_trace_callback(asked.append)
+        found = key_dates(store.conn, Filter(only=middle), dates=2)
+        store.conn.set_trace_callback(None)
+        assert found.span == (date(2025, 5, 8), date(2025, 5, 15))  # the week up to its last article
+        assert [key.day for key in found.dates] == [date(2025, 5, 11), date(2025, 5, 14)]
+        assert any("min(a.published)" in sql for sql in asked) == counted, walk  # walked when both ends are near
