@@ -558,3 +558,21 @@ async def test_newest_first_and_the_focused_list_are_shown_in_words(store):
         assert "▸ Countries" in screen_text(app)
         await press(pilot, "tab")
         assert "▸ Persons" in screen_text(app) and "▸ Countries" not in screen_text(app)
+
+
+async def test_two_screenfuls_of_rows_either_side_are_read_ahead(tmp_path):
+    """A held page down moves a screenful every 33 ms: the rows two screenfuls ahead are read before it gets there."""
+    from tests.test_make_store import load_generator
+
+    path = tmp_path / "big.db"
+    load_generator().make_store(path, 2000, seed=2)
+    app = make_app(path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        for _ in range(6):
+            await press(pilot, "pagedown")  # past the rows read with the first view
+        first, height = round(timeline.scroll_y), timeline.page_height
+        kept = range(first - 2 * height, min(timeline.view.total, first + 3 * height))
+        assert first > 200 and 2 * height > 50  # beyond the first view; more than the 50 rows once read ahead
+        assert [i for i in kept if timeline._rows.get(i) is None] == []

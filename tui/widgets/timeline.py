@@ -311,17 +311,19 @@ class Timeline(ScrollView, can_focus=True):
             self.call_after_refresh(self._request_rows)
 
     def _request_rows(self) -> None:
-        """Ask for the rows missing on screen and a screenful either side, one read at a time."""
+        """Ask for the rows missing on screen and READ_AHEAD screenfuls either side, one read at a time (a held
+        page down moves a screenful every 33 ms: one screenful ahead is gone before its read is back)."""
         self._wanted = False
         if self._loading or not self.view.total:
             return
-        first, margin = round(self.scroll_y), max(50, self.page_height)
+        first, margin = round(self.scroll_y), max(50, READ_AHEAD * self.page_height)
         fetch = self._rows.plan(first - margin, first + self.page_height + margin)
         if fetch is not None:
             self._loading = True
             self.post_message(self.RowsWanted(self.view, fetch))
 
 
+READ_AHEAD = 2  # screenfuls of rows kept read either side of the screen
 _HEADER = ("Date", "Event", "Countries", "Persons", "Src")
 NEWEST_FIRST = "Date ↓ newest"  # the date column's title while `r` shows the newest events first
 
