@@ -27,7 +27,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -210,7 +210,9 @@ class WritePath:
     def __init__(self, conn, affiliations: dict[str, str]) -> None:
         self.conn, self.affiliations = conn, affiliations
 
-    def write(self, articles: list[Article], events: list[Event]) -> None:
+    def store(self, chunk: tuple[list[Article], list[Event]]) -> None:
+        """Store a chunk made by make_chunk: its articles, then its events."""
+        articles, events = chunk
         with db.transaction(self.conn):
             for article in articles:
                 db.insert_article(self.conn, article)
@@ -291,9 +293,6 @@ class BulkRows:
                          links)
         conn.executemany("INSERT INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
                          vouching)
-
-    def write(self, articles: list[Article], events: list[Event]) -> None:
-        self.store(self.chunk_rows(articles, events, self.affiliations))
 
     @contextmanager
     def session(self) -> Iterator[None]:
@@ -379,18 +378,16 @@ def make_store(path: Path, n_events: int, seed: int = 7, progress=None, bulk: bo
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     writer = (BulkRows if bulk else WritePath)(conn, plan.affiliations)
     try:
-        with writer.session():
+        with writer.session(), ExitStack() as stack:
             if bulk:  # forked workers make the chunks' rows while this process writes them
-                with multiprocessing.get_context("fork").Pool(WORKERS, _set_plan, (plan,)) as pool:
-                    for done, chunk in enumerate(_made_in_order(pool, order), 1):
-                        writer.store(chunk)
-                        if progress:
-                            progress(done, n_chunks)
+                pool = stack.enter_context(multiprocessing.get_context("fork").Pool(WORKERS, _set_plan, (plan,)))
+                chunks = _made_in_order(pool, order)
             else:
-                for done, k in enumerate(order, 1):
-                    writer.write(*make_chunk(plan, k))
-                    if progress:
-                        progress(done, n_chunks)
+                chunks = (make_chunk(plan, k) for k in order)
+            for done, chunk in enumerate(chunks, 1):
+                writer.store(chunk)
+                if progress:
+                    progress(done, n_chunks)
         if bulk:
             conn.execute("PRAGMA journal_mode = WAL")
     finally:

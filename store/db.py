@@ -324,8 +324,10 @@ def bulk_load(conn: sqlite3.Connection, *, unindexed: bool = False) -> Iterator[
     indexes included."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for name in KEPT_COUNT_TRIGGERS + (SECONDARY_INDEXES if unindexed else []):
-            conn.execute(f"DROP {'INDEX' if name in SECONDARY_INDEXES else 'TRIGGER'} IF EXISTS {name}")
+        for name in KEPT_COUNT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in SECONDARY_INDEXES if unindexed else ():
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
         yield conn
         for script in ((SCHEMA_INDEXES,) if unindexed else ()) + (  # the recounts read the indexes
                 RECOUNT_DAY_TALLIES, RECOUNT_TIMELINE_DAYS, RECOUNT_ACTOR_PAIRS, TIMELINE_DAYS_TRIGGERS,

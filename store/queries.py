@@ -19,7 +19,7 @@ from store.filter import Filter
 from store.disputes import disputed_ids
 from store.model import Dating, Event, Place, Source, When, year_problem
 from store.schema import EXCERPT_SQL, UNDATED_SORT_KEY
-from store.selection import FTS_CLAUSE, match_expression, select
+from store.selection import FTS_CLAUSE, Selection, match_expression, select
 
 _CHUNK = 500  # ids per IN (...) list and rows per export page
 ACTOR_KINDS = ("person", "country", "org")
@@ -172,23 +172,27 @@ def timeline_page(
 ) -> list[EventRow]:
     """Up to `limit` timeline rows past the keyset position `after` (a row's `key`), in timeline order or,
     when `descending`, in exactly the reverse order."""
-    selection = select(conn, flt, events=True)
-    if selection is None:
-        return []
     if flt.text and limit <= WALKED_PAGE:
         walked = _walked_page(conn, flt, after, limit, descending)
         if walked is not None:
             return walked
-    params = list(selection.params)
-    extra = []
-    if after is not None:
-        extra.append(selection.past(descending))
-        params.extend(after)
+    selection = select(conn, flt, events=True)
+    if selection is None:
+        return []
+    where, params = _past(selection, after, descending)
     rows = conn.execute(
-        f"SELECT {_ROW_COLUMNS} FROM {selection.source} {selection.where(*extra)} {selection.order(descending)}"
-        " LIMIT ?", (*params, limit),
+        f"SELECT {_ROW_COLUMNS} FROM {selection.source} {where} {selection.order(descending)} LIMIT ?",
+        (*params, limit),
     ).fetchall()
     return _event_rows(conn, rows)
+
+
+def _past(selection: Selection, after: tuple[str, int] | None, descending: bool) -> tuple[str, list]:
+    """The selection's WHERE clause and its parameters, for the rows past the keyset position `after` in display
+    order (every row when None)."""
+    if after is None:
+        return selection.where(), list(selection.params)
+    return selection.where(selection.past(descending)), [*selection.params, *after]
 
 
 def _walked_page(conn: sqlite3.Connection, flt: Filter, after: tuple[str, int] | None, limit: int,
@@ -197,15 +201,13 @@ def _walked_page(conn: sqlite3.Connection, flt: Filter, after: tuple[str, int] |
     the search's hits; None when the first WALK_ROWS rows hold fewer than `limit` hits. A common word's next hit
     is a few rows away, where reading every hit to sort them (the plan of timeline_page) grows with the store."""
     walk = select(conn, replace(flt, text=""))
-    params = list(walk.params)
-    extra = []
-    if after is not None:
-        extra.append(walk.past(descending))
-        params.extend(after)
+    if walk is None:
+        return None
+    where, params = _past(walk, after, descending)
     direction = "DESC" if descending else "ASC"
     rows = conn.execute(
         f"SELECT {_ROW_COLUMNS} FROM (SELECT {walk.event_id} AS id, {walk.sort_key} AS sort_key FROM {walk.source}"
-        f" {walk.where(*extra)} {walk.order(descending)} LIMIT ?) w CROSS JOIN events e ON e.id = w.id"
+        f" {where} {walk.order(descending)} LIMIT ?) w CROSS JOIN events e ON e.id = w.id"
         f" WHERE {FTS_CLAUSE.format(event='w.id')} ORDER BY w.sort_key {direction}, w.id {direction} LIMIT ?",
         (*params, WALK_ROWS, match_expression(flt.text), limit)).fetchall()
     return _event_rows(conn, rows) if len(rows) == limit else None
