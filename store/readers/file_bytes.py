@@ -56,8 +56,9 @@ class BoundedFile(io.RawIOBase):
         return len(chunk)
 
     def close(self) -> None:
-        if not self.closed:
-            os.close(self._fd)
+        fd = getattr(self, "_fd", None)  # None when a Ctrl-C cut __init__ short: the object is still closed on exit
+        if fd is not None and not self.closed:
+            os.close(fd)
         super().close()
 
 

@@ -281,3 +281,19 @@ def test_a_collection_that_is_not_utf8_is_read_as_cp1252(tmp_path):
     latin.write_bytes('{"text": "Plain first line."}\n{"text": "Caf\xe9 talks in Orl\xe9ans."}\n'.encode("cp1252"))
     first, second = read_paths([latin])
     assert (first.body, second.body) == ("Plain first line.", "Café talks in Orléans.")
+
+
+def test_a_bounded_file_cut_short_before_it_held_its_descriptor_closes_quietly(tmp_path):
+    """A Ctrl-C can land between the object's creation and its __init__: closing it (at exit) must not raise."""
+    from store.readers.file_bytes import BoundedFile, open_bounded
+
+    half_made = BoundedFile.__new__(BoundedFile)
+    half_made.close()
+    assert half_made.closed
+    (tmp_path / "a.txt").write_text("hello")
+    whole = open_bounded(tmp_path / "a.txt", 100)
+    assert whole.read() == b"hello" and not whole.over_limit
+    fd = whole._fd
+    whole.close()
+    with pytest.raises(OSError):
+        os.fstat(fd)  # its descriptor was closed with it
