@@ -13,7 +13,10 @@ first article of a longer story lost more than it found on Timeline17.)
 
 For the whole store (no filter but a period) the days are read from `day_tallies`, which ingest keeps (db.tally_days),
 and a day's events are those dated to it (from the timeline's index): a million-event store answers in
-milliseconds. Under a filter, days and events are counted from the selected events' tellings.
+milliseconds. Under a filter, days are counted from the selected events' tellings. Either way a day shows the
+events (of the selection) dated to it, each under its own date only, so a stray telling of a big event neither
+repeats it under another day nor crowds that day's own out; a day whose tellings' events are all dated elsewhere
+gives its place to the next.
 
 Within a day, events are ranked by the articles that tell them, and an event whose summary is already shown for
 that day is not shown again.
@@ -21,14 +24,14 @@ that day is not shown again.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from store.filter import Filter
 from store.model import Event, When
 from store.queries import load_events
-from store.selection import select
+from store.selection import Selection, select
 
 MIN_SPAN_DAYS = 7  # the days up to the last article that are always looked at
 COVERAGE_WALK = 2_000  # articles walked from each end of the publication order for a selection's coverage
@@ -68,7 +71,7 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     if flt.since is not None and flt.until is not None:
         span = _span(flt, None, None, False)
     else:
-        span = _span(flt, *_coverage(conn, selected, params))
+        span = _span(flt, *_coverage(conn, selection))
     if span is None:
         return Digest([], 0, None)
     # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
@@ -79,27 +82,8 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
         f" WHERE {one_day} AND s.told_start BETWEEN ? AND ? GROUP BY s.told_start",
         [*params, span[0].isoformat(), span[1].isoformat()]).fetchall()
     score = {day: (stating, telling) for day, stating, telling in counts}
-    chosen = sorted(sorted(score, key=lambda day: (-score[day][0], -score[day][1], day))[:dates])
-    if not chosen:
-        return Digest([], len(score), span)
-    marks = ", ".join("?" * len(chosen))
-    # Each event under one chosen day only: the one most of its tellings date it to (the earlier on a tie), so
-    # that a stray telling of a big event neither repeats it under another day nor crowds that day's own out.
-    home: dict[int, tuple[int, str, KeyEvent]] = {}
-    for day, event_id, summary, articles, tellings in conn.execute(
-        f"SELECT s.told_start, e.id, e.summary,"
-        f" (SELECT count(DISTINCT t.article_id) FROM sources t WHERE t.event_id = e.id), count(*)"
-        f" FROM ({selected}) x JOIN sources s ON s.event_id = x.id JOIN events e ON e.id = x.id"
-        f" WHERE {one_day} AND s.told_start IN ({marks}) GROUP BY s.told_start, e.id", [*params, *chosen]):
-        if event_id not in home or (-tellings, day) < (-home[event_id][0], home[event_id][1]):
-            home[event_id] = (tellings, day, KeyEvent(event_id, summary, articles))
-    events_of: dict[str, list[KeyEvent]] = defaultdict(list)
-    for _, day, event in home.values():
-        events_of[day].append(event)
-    key = [KeyDate(date.fromisoformat(day), score[day],
-                   _distinct(sorted(events_of[day], key=lambda event: (-event.articles, event.id)), per_date))
-           for day in chosen]
-    return Digest(key, len(score), span)
+    ranked = sorted(score, key=lambda day: (-score[day][0], -score[day][1], day))
+    return Digest(_key_days(conn, ((day, score[day]) for day in ranked), dates, per_date, selection), len(score), span)
 
 
 def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: int) -> Digest:
@@ -112,45 +96,63 @@ def _whole_store(conn: sqlite3.Connection, flt: Filter, dates: int, per_date: in
     bounds = (span[0].isoformat(), span[1].isoformat())
     candidates = conn.execute("SELECT count(*) FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0",
                               bounds).fetchone()[0]
+    ranked = conn.execute("SELECT day, stating, telling FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0"
+                          " ORDER BY stating DESC, telling DESC, day", bounds).fetchall()
+    return Digest(_key_days(conn, ((day, (stating, telling)) for day, stating, telling in ranked), dates, per_date),
+                  candidates, span)
+
+
+def _key_days(conn: sqlite3.Connection, ranked: Iterable[tuple[str, tuple[int, int]]], dates: int, per_date: int,
+              selection: Selection | None = None) -> list[KeyDate]:
+    """The first `dates` of the `ranked` days (with their scores) that hold an event of the selection (of the
+    store without one) dated to that very day, in date order; each with its `per_date` events told by most articles.
+    A day ranked for its tellings may hold no such event (its tellings' events were found to be one with an event
+    dated to another day, where they show): the next day in rank takes its place."""
+    in_selection = ""
+    params: list = []
+    if selection is not None:
+        in_selection = (f" AND EXISTS (SELECT 1 FROM {selection.source}"
+                        f" {selection.where(f'{selection.event_id} = dated.id')})")
+        params = selection.params
     key = []
-    # A tallied day may hold no event now (its tellings' events were found to be one with an event of another
-    # day): the next day in rank takes its place.
-    for day, stating, telling in conn.execute(
-            "SELECT day, stating, telling FROM day_tallies WHERE day BETWEEN ? AND ? AND telling > 0"
-            " ORDER BY stating DESC, telling DESC, day", bounds).fetchall():
+    for day, score in ranked:
         rows = conn.execute(
             "SELECT e.id, e.summary, (SELECT count(DISTINCT s.article_id) FROM sources s WHERE s.event_id = e.id)"
-            " AS articles FROM (SELECT id, summary FROM events WHERE sort_key = ? AND end = start"
-            " AND precision = 'day' ORDER BY n_sources DESC, id LIMIT ?) e", (day, DAY_EVENTS_READ)).fetchall()
+            " AS articles FROM (SELECT dated.id, dated.summary FROM events dated WHERE dated.sort_key = ?"
+            f" AND dated.end = dated.start AND dated.precision = 'day'{in_selection}"
+            " ORDER BY dated.n_sources DESC, dated.id LIMIT ?) e",
+            (day, *params, DAY_EVENTS_READ)).fetchall()
         if rows:
             events = [KeyEvent(event_id, summary, articles)
                       for event_id, summary, articles in sorted(rows, key=lambda row: (-row[2], row[0]))]
-            key.append(KeyDate(date.fromisoformat(day), (stating, telling), _distinct(events, per_date)))
+            key.append(KeyDate(date.fromisoformat(day), score, _distinct(events, per_date)))
         if len(key) == dates:
             break
-    return Digest(sorted(key, key=lambda found: found.day), candidates, span)
+    return sorted(key, key=lambda found: found.day)
 
 
-def _coverage(conn: sqlite3.Connection, selected: str, params: list) -> tuple[str | None, str | None, bool]:
-    """The first and last publication among the articles telling the `selected` events, and whether they have any
+def _coverage(conn: sqlite3.Connection, selection: Selection) -> tuple[str | None, str | None, bool]:
+    """The first and last publication among the articles telling the selected events, and whether they have any
     telling. Walked from each end of the articles by publication (at most COVERAGE_WALK of them, each asked
-    whether it tells a selected event: a big selection's first and last are a few steps in), else counted from
-    every telling of the selection."""
+    whether one of its tellings is of a selected event, the event looked up in the selection: a big selection's
+    first and last are a few steps in), else counted from every telling of the selection."""
+    tells_selected = (f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND EXISTS (SELECT 1 FROM"
+                      f" {selection.source} {selection.where(f'{selection.event_id} = s.event_id')}))")
     ends = []
     for direction in ("ASC", "DESC"):
         row = conn.execute(
             f"SELECT a.published FROM (SELECT id, published FROM articles WHERE published IS NOT NULL"
-            f" ORDER BY published {direction} LIMIT ?) a WHERE EXISTS (SELECT 1 FROM sources s WHERE"
-            f" s.article_id = a.id AND s.event_id IN ({selected})) ORDER BY a.published {direction} LIMIT 1",
-            [COVERAGE_WALK, *params]).fetchone()
+            f" ORDER BY published {direction} LIMIT ?) a WHERE {tells_selected} ORDER BY a.published {direction}"
+            " LIMIT 1", [COVERAGE_WALK, *selection.params]).fetchone()
         if row is None:
             break
         ends.append(row[0])
     if len(ends) == 2:
         return ends[0], ends[1], True
+    selected = f"SELECT {selection.event_id} AS id FROM {selection.source} {selection.where()}"
     first, last, tellings = conn.execute(
         f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
-        " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", params).fetchone()
+        " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", selection.params).fetchone()
     return first, last, tellings > 0
 
 

@@ -166,10 +166,12 @@ def test_a_tallied_day_whose_events_moved_away_gives_its_place_to_the_next_day(t
     with transaction(store.conn):  # a later telling dates the break to May 4: its first telling still says May 3
         update_event(store.conn, dam, Event(day("2025-05-04"), "The dam broke.", [], [], []), [], {})
     assert store.conn.execute("SELECT stating FROM day_tallies WHERE day = '2025-05-03'").fetchone()[0] == 1
-    found = key_dates(store.conn, Filter(), dates=2)
-    assert [(key.day, [event.summary for event in key.events]) for key in found.dates] == [
-        (date(2025, 5, 5), ["The bridge closed on May 5, says b.", "The bridge closed on May 5, says c."]),
-        (date(2025, 5, 6), ["Crowds gathered in the square."])]
+    every = tuple(row[0] for row in store.conn.execute("SELECT id FROM events"))
+    for flt in (Filter(), Filter(only=every)):  # read from the tallies, and counted from a selection's tellings
+        found = key_dates(store.conn, flt, dates=2)
+        assert [(key.day, [event.summary for event in key.events]) for key in found.dates] == [
+            (date(2025, 5, 5), ["The bridge closed on May 5, says b.", "The bridge closed on May 5, says c."]),
+            (date(2025, 5, 6), ["Crowds gathered in the square."])], flt
 
 
 def test_a_selection_s_coverage_walked_from_both_ends_is_the_one_counted_from_all_its_tellings(tmp_path, monkeypatch):
