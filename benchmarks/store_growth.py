@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
 from store import db  # noqa: E402
 from store.ingest import _store  # noqa: E402
 from store.model import Article, Dating, Entities, Event, Extraction, Source, When  # noqa: E402
+from store.people import PersonIndex  # noqa: E402
 
 BATCH = 16
 WORDS = ("harbour", "treaty", "fishing", "quota", "minister", "summit", "border", "talks", "vessel", "coast")
@@ -57,8 +58,9 @@ def main() -> int:
         started = window = time.perf_counter()
         for first in range(0, args.articles, BATCH):
             with db.transaction(conn):
+                people = PersonIndex(conn)  # as ingest makes it for each batch
                 for number in range(first, min(first + BATCH, args.articles)):
-                    _store(conn, retelling(number, number % args.events, rng), force=False)
+                    _store(conn, retelling(number, number % args.events, rng), force=False, people=people)
             done = min(first + BATCH, args.articles)
             if done % tenth < BATCH or done == args.articles:
                 now = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import (ACTOR_PAIRS_TRIGGERS, EXCERPT_SQL, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
+from store.schema import (ACTOR_PAIRS_TRIGGERS, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
                           RECOUNT_TIMELINE_DAYS, SCHEMA, SCHEMA_VERSION, TIMELINE_DAYS_TRIGGERS)
 
 
@@ -373,6 +373,8 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     event_ids = [row[0] for row in conn.execute(
         "SELECT DISTINCT event_id FROM sources WHERE article_id = ?", (article_id,)
     )]
+    for event_id in event_ids:
+        _unindex(conn, event_id)  # while the view still reads the article's excerpts
     tally_days(conn, article_id, -1)
     conn.executemany("DELETE FROM event_actor_articles WHERE event_id = ? AND article_id = ?",
                      [(event_id, article_id) for event_id in event_ids])  # it vouches only where it has a source
@@ -434,25 +436,31 @@ def update_event(
     """After a merge: take the event's date, summary, words and actors, and add `new_sources`. `told` (the
     telling `new_sources` come from) limits what their articles vouch for to the actors it names itself, so
     that the store knows which source names whom."""
-    updated = conn.execute(
+    indexed = _unindex(conn, event_id)
+    if indexed is None:
+        raise ValueError(f"no event with id {event_id}")
+    conn.execute(
         "UPDATE events SET start = ?, end = ?, precision = ?, summary = ?, sort_key = ?, words = ? WHERE id = ?",
         (*event_columns(event), event_id),
-    ).rowcount
-    if not updated:
-        raise ValueError(f"no event with id {event_id}")
+    )
+    first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sources").fetchone()[0]
     _add_sources(conn, event_id, new_sources, event.dated_by)
     vouching = {s.article_id for s in new_sources} or {
         row[0] for row in conn.execute("SELECT DISTINCT article_id FROM sources WHERE event_id = ?", (event_id,))
     }
     _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching,
                 named=None if told is None else _actor_keys(told))
-    _refresh_merged(conn, event_id, new_sources)
+    added = [row[0] for row in conn.execute("SELECT id FROM sources WHERE event_id = ? AND skipped = 0"
+                                            " AND id >= ? ORDER BY id", (event_id, first_new))]
+    _refresh_merged(conn, event_id, indexed, list(zip(added, (source.excerpt for source in new_sources))))
 
 
 def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: Event) -> None:
     """Make stored event `other_id` part of `keep_id` (a telling showed they are one happening): its tellings and
     the articles vouching for its actors move over, `keep_id` takes `merged`'s date, words and actors, and
     `other_id` is gone."""
+    _unindex(conn, keep_id)
+    _unindex(conn, other_id)
     conn.execute("UPDATE sources SET event_id = ? WHERE event_id = ?", (keep_id, other_id))
     # Who vouches for whom, by name: an actor only `other_id` named leaves the store with it (and its rows) and
     # comes back under a new id when `keep_id` takes it on.
@@ -778,7 +786,8 @@ def spread_affiliation(conn: sqlite3.Connection, person: str, code: str) -> int:
 def earliest_naming(conn: sqlite3.Connection, person: str) -> date | None:
     """The publication day of the earliest article that names `person` in an event (None when none is dated)."""
     row = conn.execute(
-        "SELECT min(a.published) FROM actors p JOIN event_actor_articles x ON x.actor_id = p.id"
+        "SELECT min(a.published) FROM actors p JOIN event_actors e ON e.actor_id = p.id"  # the person's events,
+        " JOIN event_actor_articles x ON x.event_id = e.event_id AND x.actor_id = p.id"  # not the whole table
         " JOIN articles a ON a.id = x.article_id WHERE p.kind = 'person' AND p.name = ?", (person,)).fetchone()
     return date.fromisoformat(row[0]) if row and row[0] else None
 
@@ -793,9 +802,9 @@ def _unlink(conn: sqlite3.Connection, event_id: int, actor_ids: Iterable[int]) -
 
 
 def _delete_event(conn: sqlite3.Connection, event_id: int) -> None:
+    """Delete an event whose full-text row is already out of the index (_unindex), with its actors' links."""
     linked = [row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))]
     _unlink(conn, event_id, linked)
-    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
     conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
 
 
@@ -816,43 +825,56 @@ def _word_runs(text: str) -> set[tuple[str, ...]]:
     return runs
 
 
-def _refresh_merged(conn: sqlite3.Connection, event_id: int, new_sources: Sequence[Source]) -> None:
-    """After new tellings were added: count them, and add to the event's full-text row only the excerpts that
-    bring a word, or a punctuation-joined term ("Kim-Putin"), that it does not hold yet. A search (each term a
-    prefix phrase) finds the same events as with every excerpt indexed, except a joined term written with
-    spaces in the one telling that has them side by side; and the cost of a merge stays flat however many
-    tellings the event gathers (a full rewrite, as _refresh does, grows with them)."""
-    conn.execute("UPDATE events SET n_sources = n_sources + ? WHERE id = ?", (len(new_sources), event_id))
-    indexed = conn.execute("SELECT f.summary, f.excerpts, e.summary AS current FROM events_fts f"
-                           " JOIN events e ON e.id = f.rowid WHERE f.rowid = ?", (event_id,)).fetchone()
-    if indexed is None or indexed["summary"] != indexed["current"]:
+def _unindex(conn: sqlite3.Connection, event_id: int) -> tuple[str, str | None] | None:
+    """Take the event's row out of the full-text index, and return the text it was indexed with (summary,
+    excerpts); None when there is no such event. Called before the event's summary or tellings change, while
+    `events_text` still gives the words the index holds for it (schema.EVENTS_TEXT_VIEW)."""
+    row = conn.execute("SELECT summary, excerpts FROM events_text WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    conn.execute("INSERT INTO events_fts (events_fts, rowid, summary, excerpts) VALUES ('delete', ?, ?, ?)",
+                 (event_id, row[0], row[1]))
+    return row[0], row[1]
+
+
+def _index(conn: sqlite3.Connection, event_id: int) -> None:
+    """Put the event's row (out of the index, or new) into the full-text index as `events_text` gives it now."""
+    conn.execute("INSERT INTO events_fts (rowid, summary, excerpts) SELECT id, summary, excerpts FROM events_text"
+                 " WHERE id = ?", (event_id,))
+
+
+def _refresh_merged(conn: sqlite3.Connection, event_id: int, indexed: tuple[str, str | None],
+                    added: Sequence[tuple[int, str]]) -> None:
+    """After tellings were `added` (source id, excerpt) to an event whose full-text row, `indexed` (summary,
+    excerpts), is out of the index: count them, and index the row again with only the added excerpts that bring
+    a word, or a punctuation-joined term ("Kim-Putin"), that it does not hold yet (the others are marked
+    `skipped`). A search (each term a prefix phrase) finds the same events as with every excerpt indexed,
+    except a joined term written with spaces in the one telling that has them side by side; and the cost of a
+    merge stays flat however many tellings the event gathers (a full rewrite, as _refresh does, grows with
+    them). A changed summary is a full rewrite."""
+    conn.execute("UPDATE events SET n_sources = n_sources + ? WHERE id = ?", (len(added), event_id))
+    summary, excerpts = indexed
+    if conn.execute("SELECT summary FROM events WHERE id = ?", (event_id,)).fetchone()[0] != summary:
         _refresh(conn, event_id)
         return
-    known = _word_runs(f"{indexed['summary']}\n{indexed['excerpts'] or ''}")
-    added = []
-    for source in new_sources:
-        runs = _word_runs(source.excerpt)
+    known = _word_runs(f"{summary}\n{excerpts or ''}")
+    skipped = []
+    for source_id, excerpt in added:
+        runs = _word_runs(excerpt)
         if runs - known:
-            added.append(source.excerpt)
             known |= runs
-    if not added:
-        return
-    excerpts = "\n".join(filter(None, [indexed["excerpts"], *added]))
-    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
-    conn.execute("INSERT INTO events_fts (rowid, summary, excerpts) VALUES (?, ?, ?)",
-                 (event_id, indexed["summary"], excerpts))
+        else:
+            skipped.append((source_id,))
+    conn.executemany("UPDATE sources SET skipped = 1 WHERE id = ?", skipped)
+    _index(conn, event_id)
 
 
 def _refresh(conn: sqlite3.Connection, event_id: int) -> None:
-    """Recount the event's sources and rewrite its full-text row from its summary and excerpts."""
+    """Recount the event's sources and index its row (new, or out of the index) from its summary and every
+    excerpt."""
     conn.execute(
         "UPDATE events SET n_sources = (SELECT count(*) FROM sources WHERE event_id = ?) WHERE id = ?",
         (event_id, event_id),
     )
-    conn.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
-    conn.execute(
-        "INSERT INTO events_fts (rowid, summary, excerpts) SELECT id, summary,"
-        f" (SELECT group_concat({EXCERPT_SQL}, char(10)) FROM sources s JOIN articles a ON a.id = s.article_id"
-        " WHERE s.event_id = events.id) FROM events WHERE id = ?",
-        (event_id,),
-    )
+    conn.execute("UPDATE sources SET skipped = 0 WHERE event_id = ? AND skipped = 1", (event_id,))
+    _index(conn, event_id)

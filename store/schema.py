@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
 # substr counts them, and a body is stored once.
@@ -108,6 +108,22 @@ CREATE TABLE IF NOT EXISTS actor_pairs (
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
+# The full-text index of events (rowid = events.id) indexes each event's summary and the excerpts of its tellings
+# not marked `skipped` (db._refresh_merged skips a telling whose excerpt brings no word the row holds), joined by
+# newlines in telling order. The text is not stored twice: the index reads it from the view `events_text`, over
+# the summaries and the article bodies. A row must therefore be taken out of the index (db._unindex) before its
+# summary or its tellings change, while the view still gives the words it was indexed with, and put back after.
+EVENTS_TEXT_VIEW = f"""
+CREATE VIEW IF NOT EXISTS events_text AS SELECT e.id AS id, e.summary AS summary,
+    (SELECT group_concat(excerpt, char(10)) FROM (SELECT {EXCERPT_SQL} AS excerpt FROM sources s
+     JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND s.skipped = 0 ORDER BY s.id)) AS excerpts
+    FROM events e;
+"""
+EVENTS_FTS_TABLE = """
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, content = 'events_text',
+    content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+"""
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -144,7 +160,8 @@ CREATE TABLE IF NOT EXISTS sources (
     dating_anchor TEXT,             -- what those words were read against: 'absolute', 'published', 'previous'
     told_start TEXT,                -- the interval this telling gave the event before merging (NULL when
     told_end TEXT,                  -- undated or stored before tellings kept it)
-    told_precision TEXT
+    told_precision TEXT,
+    skipped INTEGER NOT NULL DEFAULT 0  -- 1: its excerpt is left out of the event's full-text row (events_text)
 );
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
@@ -203,11 +220,10 @@ CREATE TABLE IF NOT EXISTS event_disputes (
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
-CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id);
+CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id, skipped);  -- events_text reads the unskipped
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, tokenize = 'unicode61 remove_diacritics 2');
-""" + TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS
+""" + EVENTS_TEXT_VIEW + EVENTS_FTS_TABLE + TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS
 # What takes a store from version v to v + 1 (run in one transaction by db.connect).
 MIGRATIONS: dict[int, str] = {
     # v2: each actor's events in timeline order, so a filtered page or count reads only that actor's slice.
@@ -305,6 +321,15 @@ MIGRATIONS: dict[int, str] = {
     11: """
     """ + ACTOR_PAIRS_TABLE + """
     """ + RECOUNT_ACTOR_PAIRS + ACTOR_PAIRS_TRIGGERS,
+    # v13: the full-text index reads its text from the summaries and the article bodies instead of a copy of its own
+    # (a fifth of a big store); it is built anew from every telling's excerpt.
+    12: """
+    DROP TABLE events_fts;
+    ALTER TABLE sources ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+    DROP INDEX sources_by_event;
+    CREATE INDEX sources_by_event ON sources (event_id, skipped);
+    """ + EVENTS_TEXT_VIEW + EVENTS_FTS_TABLE + """
+    INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+    """,
 }
 
-# events_fts rowid == events.id; `excerpts` holds every source excerpt of the event joined by newlines.
