@@ -19,7 +19,7 @@ from pathlib import Path
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import (ACTOR_PAIRS_TRIGGERS, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
+from store.schema import (ACTOR_PAIRS_TRIGGERS, ARTICLE_NO, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
                           RECOUNT_TIMELINE_DAYS, SCHEMA, SCHEMA_VERSION, TIMELINE_DAYS_TRIGGERS)
 
 
@@ -350,8 +350,8 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
-ARTICLE_INSERT = ("INSERT INTO articles (id, path, title, source, url, published, body, ingested_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+ARTICLE_INSERT = ("INSERT INTO articles (id, path, title, source, url, published, body, ingested_at, no)"
+                  f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, {ARTICLE_NO})")
 SOURCE_INSERT = ("INSERT INTO sources (event_id, article_id, start, end, dated_by, dating_reason, dating_start,"
                  " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -376,7 +376,8 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     for event_id in event_ids:
         _unindex(conn, event_id)  # while the view still reads the article's excerpts
     tally_days(conn, article_id, -1)
-    conn.executemany("DELETE FROM event_actor_articles WHERE event_id = ? AND article_id = ?",
+    conn.executemany("DELETE FROM event_actor_articles WHERE event_id = ? AND article_no ="
+                     " (SELECT no FROM articles WHERE id = ?)",
                      [(event_id, article_id) for event_id in event_ids])  # it vouches only where it has a source
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources
     for event_id in event_ids:
@@ -465,7 +466,7 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
     # Who vouches for whom, by name: an actor only `other_id` named leaves the store with it (and its rows) and
     # comes back under a new id when `keep_id` takes it on.
     vouched = conn.execute(
-        "SELECT a.kind, a.name, v.article_id FROM event_actor_articles v JOIN actors a ON a.id = v.actor_id"
+        "SELECT a.kind, a.name, v.article_no FROM event_actor_articles v JOIN actors a ON a.id = v.actor_id"
         " WHERE v.event_id IN (?, ?)", (keep_id, other_id)).fetchall()
     _delete_event(conn, other_id)
     conn.execute(
@@ -473,14 +474,15 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
         (*event_columns(merged), keep_id))
     _set_actors(conn, keep_id, merged, {}, {}, set())
     conn.executemany(
-        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
+        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
         " SELECT ea.event_id, ea.actor_id, ? FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
         " WHERE ea.event_id = ? AND a.kind = ? AND a.name = ?",
-        [(article_id, keep_id, kind, name) for kind, name, article_id in vouched])
+        [(article_no, keep_id, kind, name) for kind, name, article_no in vouched])
     conn.execute(
-        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
-        " SELECT ea.event_id, ea.actor_id, s.article_id FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
-        " WHERE ea.event_id = ? AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
+        "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
+        " SELECT ea.event_id, ea.actor_id, a.no FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
+        " JOIN articles a ON a.id = s.article_id WHERE ea.event_id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
         " WHERE x.event_id = ea.event_id AND x.actor_id = ea.actor_id)", (keep_id,))
     _refresh(conn, keep_id)
 
@@ -616,7 +618,8 @@ def _set_actors(
             conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (actor_id,))
         if named is None or keys[actor_id] in named:
             conn.executemany(
-                "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
+                "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
+                " SELECT ?, ?, no FROM articles WHERE id = ?",
                 [(event_id, actor_id, article_id) for article_id in vouching],
             )
 
@@ -652,8 +655,8 @@ def rename_person(conn: sqlite3.Connection, old: str, new: str) -> bool:
             "INSERT OR IGNORE INTO event_actors (event_id, actor_id, position, sort_key)"
             " SELECT event_id, ?, position, sort_key FROM event_actors WHERE actor_id = ?", (new_id, old_id))
         conn.execute(
-            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
-            " SELECT event_id, ?, article_id FROM event_actor_articles WHERE actor_id = ?", (new_id, old_id))
+            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
+            " SELECT event_id, ?, article_no FROM event_actor_articles WHERE actor_id = ?", (new_id, old_id))
         conn.execute("INSERT OR IGNORE INTO aliases (actor_id, alias) SELECT ?, alias FROM aliases WHERE actor_id = ?",
                      (new_id, old_id))
         conn.execute("UPDATE actors SET code = coalesce(code, ?),"
@@ -704,21 +707,21 @@ def split_person(conn: sqlite3.Connection, name: str, alias: str) -> int:
     conn.execute("DELETE FROM aliases WHERE actor_id = ? AND alias = ?", (name_id, alias))
     writes = _phrase(alias)
     moved = [article for article, body in conn.execute(
-        "SELECT a.id, a.body FROM articles a WHERE a.id IN"
-        " (SELECT article_id FROM event_actor_articles WHERE actor_id = ?)", (name_id,))
+        "SELECT a.no, a.body FROM articles a WHERE a.no IN"
+        " (SELECT article_no FROM event_actor_articles WHERE actor_id = ?)", (name_id,))
         if writes.search(body) and not _phrase(name).search(body)]
     alias_id = _upsert_actor(conn, "person", alias, None)
     for article in moved:
         for event_id, position, sort_key in conn.execute(
                 "SELECT x.event_id, ea.position, ea.sort_key FROM event_actor_articles x JOIN event_actors ea"
-                " ON ea.event_id = x.event_id AND ea.actor_id = x.actor_id WHERE x.actor_id = ? AND x.article_id = ?",
+                " ON ea.event_id = x.event_id AND ea.actor_id = x.actor_id WHERE x.actor_id = ? AND x.article_no = ?",
                 (name_id, article)).fetchall():
             if conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, position, sort_key)"
                             " VALUES (?, ?, ?, ?)", (event_id, alias_id, position, sort_key)).rowcount:
                 conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (alias_id,))
-            conn.execute("INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
+            conn.execute("INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no) VALUES (?, ?, ?)",
                          (event_id, alias_id, article))
-            conn.execute("DELETE FROM event_actor_articles WHERE event_id = ? AND actor_id = ? AND article_id = ?",
+            conn.execute("DELETE FROM event_actor_articles WHERE event_id = ? AND actor_id = ? AND article_no = ?",
                          (event_id, name_id, article))
             if conn.execute("SELECT 1 FROM event_actor_articles WHERE event_id = ? AND actor_id = ?",
                             (event_id, name_id)).fetchone() is None:
@@ -776,8 +779,8 @@ def spread_affiliation(conn: sqlite3.Connection, person: str, code: str) -> int:
         conn.execute("INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
                      (event_id, country_id, last + 1, sort_key))
         conn.execute(
-            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_id)"
-            " SELECT event_id, ?, article_id FROM event_actor_articles WHERE event_id = ? AND actor_id = ?",
+            "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
+            " SELECT event_id, ?, article_no FROM event_actor_articles WHERE event_id = ? AND actor_id = ?",
             (country_id, event_id, person_id))
     conn.execute("UPDATE actors SET n_events = n_events + ? WHERE id = ?", (len(events), country_id))
     return len(events)
@@ -788,7 +791,7 @@ def earliest_naming(conn: sqlite3.Connection, person: str) -> date | None:
     row = conn.execute(
         "SELECT min(a.published) FROM actors p JOIN event_actors e ON e.actor_id = p.id"  # the person's events,
         " JOIN event_actor_articles x ON x.event_id = e.event_id AND x.actor_id = p.id"  # not the whole table
-        " JOIN articles a ON a.id = x.article_id WHERE p.kind = 'person' AND p.name = ?", (person,)).fetchone()
+        " JOIN articles a ON a.no = x.article_no WHERE p.kind = 'person' AND p.name = ?", (person,)).fetchone()
     return date.fromisoformat(row[0]) if row and row[0] else None
 
 

@@ -36,7 +36,7 @@ DISPUTED_SQL = (
     " AND (SELECT count(DISTINCT x.actor_id) FROM event_actor_articles x JOIN actors p ON p.id = x.actor_id"
     " WHERE x.event_id = {event} AND p.kind = 'person')"
     " > (SELECT max(named) FROM (SELECT count(*) AS named FROM event_actor_articles x"
-    " JOIN actors p ON p.id = x.actor_id WHERE x.event_id = {event} AND p.kind = 'person' GROUP BY x.article_id)))"
+    " JOIN actors p ON p.id = x.actor_id WHERE x.event_id = {event} AND p.kind = 'person' GROUP BY x.article_no)))"
 )
 
 

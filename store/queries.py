@@ -323,7 +323,8 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     ).fetchall()
     named: dict[str, list[str]] = {}
     for article_id, name in conn.execute(
-        "SELECT x.article_id, p.name FROM event_actor_articles x JOIN actors p ON p.id = x.actor_id"
+        "SELECT a.id, p.name FROM event_actor_articles x JOIN actors p ON p.id = x.actor_id"
+        " JOIN articles a ON a.no = x.article_no"
         " JOIN event_actors ea ON ea.event_id = x.event_id AND ea.actor_id = x.actor_id"
         " WHERE x.event_id = ? AND p.kind = 'person' ORDER BY ea.position, p.name", (event_id,)):
         named.setdefault(article_id, []).append(name)

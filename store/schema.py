@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
 # substr counts them, and a body is stored once.
@@ -108,6 +108,17 @@ CREATE TABLE IF NOT EXISTS actor_pairs (
 
 # Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
 # (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
+EVENT_ACTOR_ARTICLES_TABLE = """
+CREATE TABLE IF NOT EXISTS event_actor_articles (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    article_no INTEGER NOT NULL,    -- articles.no
+    PRIMARY KEY (event_id, actor_id, article_no)
+) WITHOUT ROWID;
+"""
+# A new article's number: one more than the highest (read from articles_by_no).
+ARTICLE_NO = "(SELECT coalesce(max(no), 0) + 1 FROM articles)"
+
 # The full-text index of events (rowid = events.id) indexes each event's summary and the excerpts of its tellings
 # not marked `skipped` (db._refresh_merged skips a telling whose excerpt brings no word the row holds), joined by
 # newlines in telling order. The text is not stored twice: the index reads it from the view `events_text`, over
@@ -134,7 +145,8 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     published TEXT,                 -- ISO date or NULL
     body TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    no INTEGER                      -- its number in this store (ARTICLE_NO), what event_actor_articles keeps
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -185,13 +197,9 @@ CREATE TABLE IF NOT EXISTS event_actors (
 ) WITHOUT ROWID;
 -- Which articles vouch for an event's actor: when an article is deleted, actors no remaining article vouches for
 -- leave the event. An article vouches only through a source of it in that event, so db.delete_article finds an
--- article's rows through its sources' events: no index (and no foreign key, which would need one) on article_id.
-CREATE TABLE IF NOT EXISTS event_actor_articles (
-    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL,
-    PRIMARY KEY (event_id, actor_id, article_id)
-) WITHOUT ROWID;
+-- article's rows through its sources' events: no index (and no foreign key, which would need one) on the article.
+-- The article is kept by its number (articles.no), not its 32-character id: the table has several rows per event.
+""" + EVENT_ACTOR_ARTICLES_TABLE + """
 -- The analyst's own corrections, applied on top of extraction: the person called `name` is `target` (dateline
 -- people merge / rename). Every ingest after them, --force included, calls `name` `target`.
 CREATE TABLE IF NOT EXISTS person_corrections (
@@ -219,6 +227,7 @@ CREATE TABLE IF NOT EXISTS event_disputes (
 """ + ACTOR_PAIRS_TABLE + """
 CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
+CREATE UNIQUE INDEX IF NOT EXISTS articles_by_no ON articles (no);
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
 CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id, skipped);  -- events_text reads the unskipped
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
@@ -330,6 +339,17 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX sources_by_event ON sources (event_id, skipped);
     """ + EVENTS_TEXT_VIEW + EVENTS_FTS_TABLE + """
     INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+    """,
+    # v14: who vouches for an event's actor is kept by the article's number, not its 32-character id.
+    13: """
+    ALTER TABLE articles ADD COLUMN no INTEGER;
+    UPDATE articles SET no = rowid;
+    CREATE UNIQUE INDEX articles_by_no ON articles (no);
+    """ + EVENT_ACTOR_ARTICLES_TABLE.replace("event_actor_articles", "event_actor_articles_v14") + """
+    INSERT INTO event_actor_articles_v14 (event_id, actor_id, article_no)
+        SELECT x.event_id, x.actor_id, a.no FROM event_actor_articles x JOIN articles a ON a.id = x.article_id;
+    DROP TABLE event_actor_articles;
+    ALTER TABLE event_actor_articles_v14 RENAME TO event_actor_articles;
     """,
 }
 

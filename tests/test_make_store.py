@@ -67,4 +67,4 @@ def test_the_bulk_load_stores_the_rows_the_write_path_stores(tmp_path):
     assert min(len(written[table]) for table in ("timeline_days", "actor_pairs", "day_tallies")) > 1000  # counted
     assert written["journal"] == [("wal",)]
     assert [kind for kind, _, sql in written["triggers and indexes"] if sql].count("trigger") == 9
-    assert [kind for kind, _, sql in written["triggers and indexes"] if sql].count("index") == 6
+    assert [kind for kind, _, sql in written["triggers and indexes"] if sql].count("index") == 7

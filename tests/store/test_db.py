@@ -71,7 +71,8 @@ def assert_consistent(conn: sqlite3.Connection) -> None:
         conn.commit()
     # an article vouches for an event's actor only through a source of it in that event
     assert conn.execute("SELECT count(*) FROM event_actor_articles v WHERE NOT EXISTS (SELECT 1 FROM sources s"
-                        " WHERE s.event_id = v.event_id AND s.article_id = v.article_id)").fetchone()[0] == 0
+                        " JOIN articles a ON a.id = s.article_id WHERE s.event_id = v.event_id"
+                        " AND a.no = v.article_no)").fetchone()[0] == 0
 
 
 def actors_of(conn, event_id: int) -> set[str]:
@@ -563,8 +564,16 @@ def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
 
 
 # What takes a store back before version 10: each source's excerpt stored beside its offsets.
+# What takes a store back before version 14: who vouches for an event's actor kept by the article's id.
+BEFORE_V14 = (" CREATE TABLE old_vouching AS SELECT x.event_id, x.actor_id, a.id AS article_id"
+              " FROM event_actor_articles x JOIN articles a ON a.no = x.article_no; DROP TABLE event_actor_articles;"
+              " CREATE TABLE event_actor_articles (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+              " actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, article_id TEXT NOT NULL,"
+              " PRIMARY KEY (event_id, actor_id, article_id)) WITHOUT ROWID;"
+              " INSERT INTO event_actor_articles SELECT * FROM old_vouching; DROP TABLE old_vouching;"
+              " DROP INDEX articles_by_no; ALTER TABLE articles DROP COLUMN no;")
 # What takes a store back before version 13: the full-text index with a copy of its text, no skipped tellings.
-BEFORE_V13 = (" CREATE TEMP TABLE indexed AS SELECT * FROM events_text; DROP TABLE events_fts; DROP VIEW events_text;"
+BEFORE_V13 = BEFORE_V14 + (" CREATE TEMP TABLE indexed AS SELECT * FROM events_text; DROP TABLE events_fts; DROP VIEW events_text;"
               " DROP INDEX sources_by_event; ALTER TABLE sources DROP COLUMN skipped;"
               " CREATE INDEX sources_by_event ON sources (event_id); CREATE VIRTUAL TABLE events_fts USING fts5 (summary, excerpts,"
               " tokenize = 'unicode61 remove_diacritics 2'); INSERT INTO events_fts (rowid, summary, excerpts)"
@@ -604,6 +613,40 @@ def test_a_version_12_store_s_full_text_index_reads_its_text_from_the_bodies_and
     assert_consistent(conn)
 
 
+VOUCHING = ("SELECT x.event_id, x.actor_id, a.id FROM event_actor_articles x JOIN articles a ON a.no = x.article_no"
+            " ORDER BY 1, 2, 3")  # who vouches for whom, by the articles' ids
+
+
+def test_a_version_13_store_keeps_who_vouches_for_whom_by_the_article_s_number(tmp_path):
+    path = tmp_path / "v13.db"
+    conn = connect(path, create=True)
+    one, two = article("one", "Kim met Putin on Monday."), article("two", "Kim and Putin met on Monday.")
+    with transaction(conn):
+        insert_article(conn, one)
+        insert_article(conn, two)
+        event_id = insert_event(conn, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP"],
+                                         [source(one, one.body)]), {})
+        update_event(conn, event_id, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
+                     [source(two, two.body)], {}, told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
+    vouching = conn.execute(VOUCHING).fetchall()
+    assert {row[2] for row in vouching} == {one.id, two.id} and len(vouching) == 5  # Kim twice, Putin, KP, RU
+    conn.executescript("BEGIN;" + BEFORE_V14 + " UPDATE meta SET value = '13' WHERE key = 'schema_version'; COMMIT;")
+    assert "article_id" in {row["name"] for row in conn.execute("PRAGMA table_info(event_actor_articles)")}
+    conn.close()
+    conn = connect(path)
+    assert "article_no" in {row["name"] for row in conn.execute("PRAGMA table_info(event_actor_articles)")}
+    assert conn.execute(VOUCHING).fetchall() == vouching
+    with transaction(conn):  # a new article takes the next number, never the number of one still stored
+        delete_article(conn, two.id)
+        three = article("three", "Kim met Putin again on Monday.")
+        insert_article(conn, three)
+    numbers = dict(tuple(row) for row in conn.execute("SELECT id, no FROM articles"))
+    assert len(set(numbers.values())) == 2 and numbers[three.id] > numbers[one.id]
+    assert {row[2] for row in conn.execute(VOUCHING)} == {one.id}  # the deleted article vouches no more
+    assert actors_of(conn, event_id) == {"Kim", "Vladimir Putin", "North Korea"}
+    assert_consistent(conn)
+
+
 def test_a_version_10_store_keeps_who_vouches_for_whom_without_the_index_and_deletes_it_with_its_article(tmp_path):
     path = tmp_path / "v10.db"
     conn = connect(path, create=True)
@@ -616,7 +659,7 @@ def test_a_version_10_store_keeps_who_vouches_for_whom_without_the_index_and_del
         update_event(conn, event_id, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
                      [source(two, "Kim and Putin met on Monday.")], {},
                      told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
-    vouching = conn.execute("SELECT * FROM event_actor_articles ORDER BY 1, 2, 3").fetchall()
+    vouching = conn.execute(VOUCHING).fetchall()
     conn.executescript("""
         PRAGMA foreign_keys = OFF;""" + BEFORE_V13 + """
         CREATE TABLE old (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -630,14 +673,14 @@ def test_a_version_10_store_keeps_who_vouches_for_whom_without_the_index_and_del
     """)
     conn.close()
     conn = connect(path)
-    assert conn.execute("SELECT * FROM event_actor_articles ORDER BY 1, 2, 3").fetchall() == vouching
+    assert conn.execute(VOUCHING).fetchall() == vouching
     assert conn.execute("PRAGMA foreign_key_list(event_actor_articles)").fetchall() != []  # events and actors
     assert "articles" not in {row["table"] for row in conn.execute("PRAGMA foreign_key_list(event_actor_articles)")}
     assert conn.execute("PRAGMA index_list(event_actor_articles)").fetchall() == [] or all(
         row["origin"] == "pk" for row in conn.execute("PRAGMA index_list(event_actor_articles)"))
     with transaction(conn):
         delete_article(conn, one.id)
-    assert {row[0] for row in conn.execute("SELECT DISTINCT article_id FROM event_actor_articles")} == {two.id}
+    assert {row[2] for row in conn.execute(VOUCHING)} == {two.id}
     assert actors_of(conn, event_id) == {"Kim", "Russia"}  # only the second article's telling vouches now
     assert_consistent(conn)
 
