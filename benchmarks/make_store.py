@@ -291,8 +291,8 @@ class BulkRows:
         conn.executemany("INSERT INTO events_fts (rowid, summary, excerpts) VALUES (?, ?, ?)", fts)
         conn.executemany("INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
                          links)
-        conn.executemany("INSERT INTO event_actor_articles (event_id, actor_id, article_id) VALUES (?, ?, ?)",
-                         vouching)
+        conn.executemany("INSERT INTO event_actor_articles (event_id, actor_id, article_no)"
+                         " SELECT ?, ?, no FROM articles WHERE id = ?", vouching)
 
     @contextmanager
     def session(self) -> Iterator[None]:
