@@ -7,7 +7,9 @@ For each size, the synthetic store DIR/sN.db (built with make_store.py when miss
 - first frame: from launching `python -c …` to the first frame that shows timeline rows, through the real
   command line (`dateline --db STORE`), against the same for an empty Textual app (the baseline); best of
   --runs fresh processes each; and the median of as many with the page cache emptied before each (cold cache,
-  where the benchmark may empty it: Linux, as root);
+  where the benchmark may empty it: Linux, as root); and in a real terminal, where tmux is installed: from
+  typing `dateline --db STORE` into a fresh 120×40 tmux pane to the first capture showing a timeline row,
+  against an empty Textual app showing its text, medians of --runs, warm and cold;
 - in two more processes (the second one's figures kept: the first reads the store into the page cache, as a
   browser open for a while has it), the app driven in-process: a person filter and a country filter (the most frequent
   actor and a mid-ranked one; from the key to the frame with the filtered rows), page down (key to frame,
@@ -29,10 +31,14 @@ import compileall
 import json
 import os
 import resource
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -74,6 +80,16 @@ Empty().run(headless=True, size={size!r})
 """
 
 
+EMPTY_SCREEN = """
+from textual.app import App
+from textual.widgets import Static
+class Empty(App):
+    def compose(self):
+        yield Static("hello")
+Empty().run()
+"""
+TMUX = shutil.which("tmux")
+
 DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 
 
@@ -99,6 +115,58 @@ def time_to_frame(code: str, runs: int, cold: bool = False) -> float:
         out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
         times.append(float(out.stdout.split()[-1]) - began)
     return statistics.median(times) if cold else min(times)
+
+
+def rows_shown(pane: str) -> bool:
+    """Whether the timeline's first row is on screen (the pane's third line, under the header and the column
+    titles, is blank until then; the shell's line with the command is the first)."""
+    lines = pane.splitlines()
+    return len(lines) > 2 and lines[2].strip() != ""
+
+
+def time_in_tmux(command: list[str], shown: Callable[[str], bool], runs: int, cold: bool = False) -> float:
+    """Median wall time from typing `command` into a fresh 120×40 tmux pane to the first capture of the pane that
+    `shown` accepts: what a user in a real terminal waits (nan without tmux, or cold where the cache cannot be
+    emptied)."""
+    if TMUX is None:
+        return float("nan")
+    times = []
+    for _ in range(runs):
+        subprocess.run([TMUX, "kill-session", "-t", "browse-speed"], capture_output=True)
+        subprocess.run([TMUX, "new-session", "-d", "-s", "browse-speed", "-x", str(SIZE[0]), "-y", str(SIZE[1])],
+                       check=True)
+        time.sleep(0.5)  # the shell's prompt
+        if cold and not drop_page_cache():
+            return float("nan")
+        began = time.time()
+        subprocess.run([TMUX, "send-keys", "-t", "browse-speed", shlex.join(command), "Enter"], check=True)
+        while time.time() - began < 60:
+            pane = subprocess.run([TMUX, "capture-pane", "-p", "-t", "browse-speed"], capture_output=True,
+                                  text=True).stdout
+            if shown(pane):
+                times.append(time.time() - began)
+                break
+            time.sleep(0.005)
+        subprocess.run([TMUX, "kill-session", "-t", "browse-speed"], capture_output=True)
+    return statistics.median(times) if times else float("nan")
+
+
+def tmux_first_frames(store: Path, runs: int) -> dict:
+    """First frames in a real terminal: `dateline --db STORE` to its first timeline rows, against an empty Textual
+    app to its text, warm and with the page cache emptied."""
+    dateline = [str(Path(PYTHON).parent / "dateline"), "--db", str(store)]
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as empty:
+        empty.write(EMPTY_SCREEN)
+    try:
+        figures = {}
+        for cold in (True, False):
+            suffix = ", cold cache" if cold else ""
+            figures["tmux first frame" + suffix] = time_in_tmux(dateline, rows_shown, runs, cold)
+            figures["tmux empty app" + suffix] = time_in_tmux([PYTHON, empty.name], lambda pane: "hello" in pane,
+                                                              runs, cold)
+        return figures
+    finally:
+        os.unlink(empty.name)
 
 
 # In-process measurements (run in a child process per store, so that RSS is that store's)
@@ -323,6 +391,7 @@ def measure(store: Path, runs: int) -> dict:
         "empty app, cold cache": time_to_frame(EMPTY_FRAME.format(size=SIZE), runs, cold=True),
         "first frame": time_to_frame(FIRST_FRAME.format(store=str(store), size=SIZE), runs),
         "empty app": time_to_frame(EMPTY_FRAME.format(size=SIZE), runs),
+        **tmux_first_frames(store, runs),
         "load average": os.getloadavg()[0],
     }
     for _ in range(2):  # the first run reads into the page cache what the app reads of the store; the second is kept
@@ -359,6 +428,11 @@ def print_table(results: dict[int, dict]) -> None:
         ("  ratio", [f"{results[n]['first frame, cold cache'] / results[n]['empty app, cold cache']:.2f}×"
                      for n in sizes]),
     ]
+    for suffix in ("", ", cold cache"):
+        frame, empty = "tmux first frame" + suffix, "tmux empty app" + suffix
+        rows += [(f"first frame in tmux{suffix} (median)", [ms(results[n][frame]) for n in sizes]),
+                 (f"empty app in tmux{suffix}", [ms(results[n][empty]) for n in sizes]),
+                 ("  ratio", [f"{results[n][frame] / results[n][empty]:.2f}×" for n in sizes])]
     timed = ("filter", "facet", "search", "jump", "clear")
     for position, name in enumerate(k for k in first if k.startswith(timed)):
         # Filter rows name the actor's share of the first store; the share is alike in every size.
