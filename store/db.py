@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from store import body_text
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
@@ -81,6 +82,7 @@ def _open(
 ) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False,
                            timeout=WRITE_WAIT)
+    body_text.register(conn)
     try:
         _prepare(conn, path, create=create, readonly=readonly, on_upgrade=on_upgrade)
     except BaseException:
@@ -364,7 +366,7 @@ def insert_article(conn: sqlite3.Connection, article: Article) -> None:
 def article_columns(article: Article) -> tuple:
     """The row ARTICLE_INSERT stores for `article`, ingested now."""
     return (article.id, article.path, article.title, article.source, article.url, _iso(article.published),
-            article.body, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            body_text.pack(article.body), datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
@@ -707,7 +709,7 @@ def split_person(conn: sqlite3.Connection, name: str, alias: str) -> int:
     conn.execute("DELETE FROM aliases WHERE actor_id = ? AND alias = ?", (name_id, alias))
     writes = _phrase(alias)
     moved = [article for article, body in conn.execute(
-        "SELECT a.no, a.body FROM articles a WHERE a.no IN"
+        "SELECT a.no, body_text(a.body) FROM articles a WHERE a.no IN"
         " (SELECT article_no FROM event_actor_articles WHERE actor_id = ?)", (name_id,))
         if writes.search(body) and not _phrase(name).search(body)]
     alias_id = _upsert_actor(conn, "person", alias, None)

@@ -315,7 +315,7 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     each with its article's paragraph, outlet and how it was dated."""
     rows = conn.execute(
         f"SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, {EXCERPT_SQL} AS excerpt, s.start,"
-        " s.end, a.body,"
+        " s.end, body_text(a.body) AS body,"
         " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start, s.told_end,"
         " s.told_precision FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
         " ORDER BY a.published IS NULL, a.published, s.id",
@@ -585,7 +585,7 @@ def disputing_rows(conn: sqlite3.Connection, event_id: int) -> list[EventRow]:
 def article(conn: sqlite3.Connection, article_id: str) -> ArticleRow | None:
     """The article with that id, body included, or None when the store does not hold it."""
     row = conn.execute(
-        "SELECT id, path, title, published, url, body FROM articles WHERE id = ?", (article_id,)
+        "SELECT id, path, title, published, url, body_text(body) AS body FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
     if row is None:
         return None

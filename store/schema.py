@@ -1,10 +1,10 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
-# substr counts them, and a body is stored once.
-EXCERPT_SQL = "substr(a.body, s.start + 1, s.end - s.start)"
+# substr counts them, and a body is stored once, compressed (store/body_text.py).
+EXCERPT_SQL = "substr(body_text(a.body), s.start + 1, s.end - s.start)"
 UNDATED_SORT_KEY = "9999-99-99"  # the sort_key of undated events: after every date
 UNDATED_BLOCK = 4096  # undated events (one sort_key) are counted per this many event ids
 
@@ -144,7 +144,7 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT,
     url TEXT,
     published TEXT,                 -- ISO date or NULL
-    body TEXT NOT NULL,
+    body TEXT NOT NULL,             -- zlib-compressed UTF-8 (a blob): read it with body_text() (store/body_text.py)
     ingested_at TEXT NOT NULL,
     no INTEGER                      -- its number in this store (ARTICLE_NO), what event_actor_articles keeps
 );
@@ -350,6 +350,10 @@ MIGRATIONS: dict[int, str] = {
         SELECT x.event_id, x.actor_id, a.no FROM event_actor_articles x JOIN articles a ON a.id = x.article_id;
     DROP TABLE event_actor_articles;
     ALTER TABLE event_actor_articles_v14 RENAME TO event_actor_articles;
+    """,
+    # v15: article bodies are kept compressed (the full-text index reads them through events_text, unchanged).
+    14: """
+    UPDATE articles SET body = body_pack(body) WHERE typeof(body) = 'text';
     """,
 }
 

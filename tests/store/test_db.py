@@ -242,7 +242,7 @@ def test_articles_are_known_by_content_hash(conn):
     assert has_article(conn, art.id)
     assert has_article(conn, Article(path="elsewhere.md", body="Some text.").id)
     assert article_count(conn) == 1
-    row = conn.execute("SELECT path, title, published, body FROM articles").fetchone()
+    row = conn.execute("SELECT path, title, published, body_text(body) FROM articles").fetchone()
     assert tuple(row) == ("a.md", "Title of a", "2025-10-07", "Some text.")
     with pytest.raises(sqlite3.IntegrityError):
         insert_article(conn, art)
@@ -258,7 +258,7 @@ def test_insert_event_stores_dates_sources_actors_aliases_and_text(conn):
     row = conn.execute("SELECT start, end, precision, summary, sort_key, words, n_sources FROM events").fetchone()
     assert tuple(row) == ("2025-10-09", "2025-10-11", "day", "Li Qiang to visit North Korea", "2025-10-09",
                           "pyongyang visit", 1)
-    src = conn.execute("SELECT s.event_id, s.article_id, s.start, s.end, substr(a.body, s.start + 1, s.end - s.start),"
+    src = conn.execute("SELECT s.event_id, s.article_id, s.start, s.end, substr(body_text(a.body), s.start + 1, s.end - s.start),"
                        " s.dated_by FROM sources s JOIN articles a ON a.id = s.article_id").fetchone()
     assert tuple(src) == (event_id, art.id, 0, 42, "Li Qiang will visit Pyongyang on Thursday.", "explicit")
     actors = {tuple(r) for r in conn.execute("SELECT kind, name, code, n_events FROM actors")}
@@ -564,8 +564,10 @@ def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
 
 
 # What takes a store back before version 10: each source's excerpt stored beside its offsets.
+# What takes a store back before version 15: article bodies kept as plain text.
+BEFORE_V15 = " UPDATE articles SET body = body_text(body);"
 # What takes a store back before version 14: who vouches for an event's actor kept by the article's id.
-BEFORE_V14 = (" CREATE TABLE old_vouching AS SELECT x.event_id, x.actor_id, a.id AS article_id"
+BEFORE_V14 = BEFORE_V15 + (" CREATE TABLE old_vouching AS SELECT x.event_id, x.actor_id, a.id AS article_id"
               " FROM event_actor_articles x JOIN articles a ON a.no = x.article_no; DROP TABLE event_actor_articles;"
               " CREATE TABLE event_actor_articles (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
               " actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, article_id TEXT NOT NULL,"
@@ -579,7 +581,7 @@ BEFORE_V13 = BEFORE_V14 + (" CREATE TEMP TABLE indexed AS SELECT * FROM events_t
               " tokenize = 'unicode61 remove_diacritics 2'); INSERT INTO events_fts (rowid, summary, excerpts)"
               " SELECT id, summary, excerpts FROM indexed; DROP TABLE indexed;")
 WITH_EXCERPTS = BEFORE_V13 + (" ALTER TABLE sources ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';"
-                 " UPDATE sources SET excerpt = (SELECT substr(body, sources.start + 1, sources.end - sources.start)"
+                 " UPDATE sources SET excerpt = (SELECT substr(body_text(body), sources.start + 1, sources.end - sources.start)"
                  " FROM articles WHERE id = sources.article_id);")
 # What takes a store back before version 9: no events per day, and no triggers keeping them.
 BEFORE_V9 = WITH_EXCERPTS + "".join(f" DROP TRIGGER {table}_days_{change};" for table in ("events", "event_actors")
@@ -615,6 +617,30 @@ def test_a_version_12_store_s_full_text_index_reads_its_text_from_the_bodies_and
 
 VOUCHING = ("SELECT x.event_id, x.actor_id, a.id FROM event_actor_articles x JOIN articles a ON a.no = x.article_no"
             " ORDER BY 1, 2, 3")  # who vouches for whom, by the articles' ids
+
+
+def test_a_version_14_store_s_bodies_are_compressed_and_read_back_whole(tmp_path):
+    from store.queries import event_sources
+
+    path = tmp_path / "v14.db"
+    conn = connect(path, create=True)
+    text = "Kim met Putin at the harbour. " * 40 + "Then they sailed to the lighthouse."
+    art = article("one", text)
+    with transaction(conn):
+        insert_article(conn, art)
+        event_id = insert_event(conn, ev(days("2025-09-01"), "They sailed", ["Kim"], ["KP"],
+                                         [source(art, "Then they sailed to the lighthouse.")]), {})
+    stored = conn.execute("SELECT body FROM articles").fetchone()[0]
+    assert isinstance(stored, bytes) and len(stored) < len(text) / 5  # forty times the same sentence
+    conn.executescript("BEGIN;" + BEFORE_V15 + " UPDATE meta SET value = '14' WHERE key = 'schema_version'; COMMIT;")
+    assert conn.execute("SELECT typeof(body) FROM articles").fetchone()[0] == "text"
+    conn.close()
+    conn = connect(path)
+    assert conn.execute("SELECT body FROM articles").fetchone()[0] == stored
+    (told,) = event_sources(conn, event_id)
+    assert told.excerpt == "Then they sailed to the lighthouse." and told.paragraph == text
+    assert fts_hits(conn, "lighthouse") == [event_id]
+    assert_consistent(conn)
 
 
 def test_a_version_13_store_keeps_who_vouches_for_whom_by_the_article_s_number(tmp_path):
