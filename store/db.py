@@ -20,8 +20,8 @@ from store import body_text
 from store.clean import clean_line
 from store.model import Article, Event, Source, When
 from store.queries import UNDATED_SORT_KEY, load_events
-from store.schema import (ACTOR_PAIRS_TRIGGERS, ARTICLE_NO, MIGRATIONS, RECOUNT_ACTOR_PAIRS, RECOUNT_DAY_TALLIES,
-                          RECOUNT_TIMELINE_DAYS, SCHEMA, SCHEMA_VERSION, TIMELINE_DAYS_TRIGGERS)
+from store.schema import (ACTOR_PAIRS_TRIGGERS, ARTICLE_NO, ARTICLE_OF_ID, MIGRATIONS, RECOUNT_ACTOR_PAIRS,
+                          RECOUNT_DAY_TALLIES, RECOUNT_TIMELINE_DAYS, SCHEMA, SCHEMA_VERSION, TIMELINE_DAYS_TRIGGERS)
 
 
 KEPT_COUNT_TRIGGERS = re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS)
@@ -354,9 +354,9 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 ARTICLE_INSERT = ("INSERT INTO articles (id, path, title, source, url, published, body, ingested_at, no)"
                   f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, {ARTICLE_NO})")
-SOURCE_INSERT = ("INSERT INTO sources (event_id, article_id, start, end, dated_by, dating_reason, dating_start,"
+SOURCE_INSERT = ("INSERT INTO sources (event_id, article_no, start, end, dated_by, dating_reason, dating_start,"
                  " dating_end, dating_text, dating_anchor, told_start, told_end, told_precision)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                 f" VALUES (?, {ARTICLE_OF_ID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")  # the article by its id
 
 
 def insert_article(conn: sqlite3.Connection, article: Article) -> None:
@@ -373,13 +373,12 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Remove an article and its sources. Events left without sources go; the others lose the actors only
     that article vouched for, and get their source count and full-text row refreshed."""
     event_ids = [row[0] for row in conn.execute(
-        "SELECT DISTINCT event_id FROM sources WHERE article_id = ?", (article_id,)
+        f"SELECT DISTINCT event_id FROM sources WHERE article_no = {ARTICLE_OF_ID}", (article_id,)
     )]
     for event_id in event_ids:
         _unindex(conn, event_id)  # while the view still reads the article's excerpts
     tally_days(conn, article_id, -1)
-    conn.executemany("DELETE FROM event_actor_articles WHERE event_id = ? AND article_no ="
-                     " (SELECT no FROM articles WHERE id = ?)",
+    conn.executemany(f"DELETE FROM event_actor_articles WHERE event_id = ? AND article_no = {ARTICLE_OF_ID}",
                      [(event_id, article_id) for event_id in event_ids])  # it vouches only where it has a source
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to its sources
     for event_id in event_ids:
@@ -399,7 +398,7 @@ def tally_days(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
     """Count the article's days in `day_tallies` (sign 1, once its events are stored) or take them out (sign -1,
     before it is deleted): each day one of its tellings is dated to, and whether its own words state it."""
     days = conn.execute(
-        "SELECT told_start, max(dating_reason = 'explicit') FROM sources WHERE article_id = ?"
+        f"SELECT told_start, max(dating_reason = 'explicit') FROM sources WHERE article_no = {ARTICLE_OF_ID}"
         " AND told_precision = 'day' AND told_start = told_end GROUP BY told_start", (article_id,)).fetchall()
     conn.executemany(
         "INSERT INTO day_tallies (day, stating, telling) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE"
@@ -449,7 +448,8 @@ def update_event(
     first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sources").fetchone()[0]
     _add_sources(conn, event_id, new_sources, event.dated_by)
     vouching = {s.article_id for s in new_sources} or {
-        row[0] for row in conn.execute("SELECT DISTINCT article_id FROM sources WHERE event_id = ?", (event_id,))
+        row[0] for row in conn.execute("SELECT DISTINCT a.id FROM sources s JOIN articles a ON a.no = s.article_no"
+                                       " WHERE s.event_id = ?", (event_id,))
     }
     _set_actors(conn, event_id, event, affiliations, aliases or {}, vouching,
                 named=None if told is None else _actor_keys(told))
@@ -483,7 +483,7 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
     conn.execute(
         "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
         " SELECT ea.event_id, ea.actor_id, a.no FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
-        " JOIN articles a ON a.id = s.article_id WHERE ea.event_id = ?"
+        " JOIN articles a ON a.no = s.article_no WHERE ea.event_id = ?"
         " AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
         " WHERE x.event_id = ea.event_id AND x.actor_id = ea.actor_id)", (keep_id,))
     _refresh(conn, keep_id)
@@ -503,8 +503,8 @@ def merge_candidates(
     articles = list(not_told_by)
     # The articles' own events, found from the articles (few) through sources_by_article: a NOT EXISTS per
     # candidate would read the candidate's sources, which grow with its tellings.
-    told = (f" AND e.id NOT IN (SELECT event_id FROM sources WHERE article_id IN ({', '.join('?' * len(articles))}))"
-            if articles else "")
+    told = (f" AND e.id NOT IN (SELECT event_id FROM sources WHERE article_no IN"
+            f" (SELECT no FROM articles WHERE id IN ({', '.join('?' * len(articles))})))" if articles else "")
     ids = [row[0] for row in conn.execute(
         # Driven from the actors: their events are few next to all the events that start before `when` ends.
         "SELECT DISTINCT e.id, e.sort_key FROM actors a"
@@ -621,7 +621,7 @@ def _set_actors(
         if named is None or keys[actor_id] in named:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
-                " SELECT ?, ?, no FROM articles WHERE id = ?",
+                f" VALUES (?, ?, {ARTICLE_OF_ID})",
                 [(event_id, actor_id, article_id) for article_id in vouching],
             )
 

@@ -77,8 +77,8 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
     one_day = "s.told_precision = 'day' AND s.told_start = s.told_end"
     counts = conn.execute(
-        f"SELECT s.told_start, count(DISTINCT CASE WHEN s.dating_reason = 'explicit' THEN s.article_id END),"
-        f" count(DISTINCT s.article_id) FROM ({selected}) x JOIN sources s ON s.event_id = x.id"
+        f"SELECT s.told_start, count(DISTINCT CASE WHEN s.dating_reason = 'explicit' THEN s.article_no END),"
+        f" count(DISTINCT s.article_no) FROM ({selected}) x JOIN sources s ON s.event_id = x.id"
         f" WHERE {one_day} AND s.told_start BETWEEN ? AND ? GROUP BY s.told_start",
         [*params, span[0].isoformat(), span[1].isoformat()]).fetchall()
     score = {day: (stating, telling) for day, stating, telling in counts}
@@ -117,7 +117,7 @@ def _key_days(conn: sqlite3.Connection, ranked: Iterable[tuple[str, tuple[int, i
     key = []
     for day, score in ranked:
         rows = conn.execute(
-            "SELECT e.id, e.summary, (SELECT count(DISTINCT s.article_id) FROM sources s WHERE s.event_id = e.id)"
+            "SELECT e.id, e.summary, (SELECT count(DISTINCT s.article_no) FROM sources s WHERE s.event_id = e.id)"
             " AS articles FROM (SELECT dated.id, dated.summary FROM events dated WHERE dated.sort_key = ?"
             f" AND dated.end = dated.start AND dated.precision = 'day'{in_selection}"
             " ORDER BY dated.n_sources DESC, dated.id LIMIT ?) e",
@@ -136,12 +136,12 @@ def _coverage(conn: sqlite3.Connection, selection: Selection) -> tuple[str | Non
     telling. Walked from each end of the articles by publication (at most COVERAGE_WALK of them, each asked
     whether one of its tellings is of a selected event, the event looked up in the selection: a big selection's
     first and last are a few steps in), else counted from every telling of the selection."""
-    tells_selected = (f"EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND EXISTS (SELECT 1 FROM"
+    tells_selected = (f"EXISTS (SELECT 1 FROM sources s WHERE s.article_no = a.no AND EXISTS (SELECT 1 FROM"
                       f" {selection.source} {selection.where(f'{selection.event_id} = s.event_id')}))")
     ends = []
     for direction in ("ASC", "DESC"):
         row = conn.execute(
-            f"SELECT a.published FROM (SELECT id, published FROM articles WHERE published IS NOT NULL"
+            f"SELECT a.published FROM (SELECT no, published FROM articles WHERE published IS NOT NULL"
             f" ORDER BY published {direction} LIMIT ?) a WHERE {tells_selected} ORDER BY a.published {direction}"
             " LIMIT 1", [COVERAGE_WALK, *selection.params]).fetchone()
         if row is None:
@@ -152,7 +152,7 @@ def _coverage(conn: sqlite3.Connection, selection: Selection) -> tuple[str | Non
     selected = f"SELECT {selection.event_id} AS id FROM {selection.source} {selection.where()}"
     first, last, tellings = conn.execute(
         f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
-        " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.id = s.article_id", selection.params).fetchone()
+        " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.no = s.article_no", selection.params).fetchone()
     return first, last, tellings > 0
 
 

@@ -314,10 +314,10 @@ def event_sources(conn: sqlite3.Connection, event_id: int) -> list[SourceRow]:
     """The sources of one event in publication order (undated articles last, then in the order they were stored),
     each with its article's paragraph, outlet and how it was dated."""
     rows = conn.execute(
-        f"SELECT s.article_id, a.path, a.title, a.published, a.url, a.source, {EXCERPT_SQL} AS excerpt, s.start,"
+        f"SELECT a.id AS article_id, a.path, a.title, a.published, a.url, a.source, {EXCERPT_SQL} AS excerpt, s.start,"
         " s.end, body_text(a.body) AS body,"
         " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start, s.told_end,"
-        " s.told_precision FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?"
+        " s.told_precision FROM sources s JOIN articles a ON a.no = s.article_no WHERE s.event_id = ?"
         " ORDER BY a.published IS NULL, a.published, s.id",
         (event_id,),
     ).fetchall()
@@ -432,11 +432,12 @@ def load_events(conn: sqlite3.Connection, ids: Sequence[int], *, with_sources: b
                 events[event_id].dated_by = dated_by
             continue
         for row in conn.execute(
-            f"SELECT s.event_id, s.article_id, a.path, a.title, a.published, {EXCERPT_SQL} AS excerpt, s.start, s.end,"
+            f"SELECT s.event_id, a.id AS article_id, a.path, a.title, a.published, {EXCERPT_SQL} AS excerpt, s.start,"
+            " s.end,"
             " s.dated_by,"
             " s.dating_reason, s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start,"
             " s.told_end, s.told_precision"
-            f" FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks}) ORDER BY s.id",
+            f" FROM sources s JOIN articles a ON a.no = s.article_no WHERE s.event_id IN ({marks}) ORDER BY s.id",
             chunk,
         ):
             event = events[row["event_id"]]

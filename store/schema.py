@@ -1,6 +1,6 @@
 """The SQLite schema of the event store, its version, and the migrations from older versions."""
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 # A source's excerpt, read from its article's body (sources s JOIN articles a): offsets are in characters, as SQLite's
 # substr counts them, and a body is stored once, compressed (store/body_text.py).
@@ -59,13 +59,18 @@ CREATE TRIGGER IF NOT EXISTS event_actors_pairs_moved AFTER UPDATE ON event_acto
 
 # The kept counts counted anew from the rows they count: by the migrations that brought them, and after a bulk load
 # that wrote rows without the triggers (db.bulk_load).
-RECOUNT_DAY_TALLIES = """
+def _recount_day_tallies(article: str) -> str:
+    """The day tallies counted from the tellings, whose article is the column `article` (article_id before v16)."""
+    return f"""
 DELETE FROM day_tallies;
 INSERT INTO day_tallies (day, stating, telling)
-    SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN article_id END),
-           count(DISTINCT article_id)
+    SELECT told_start, count(DISTINCT CASE WHEN dating_reason = 'explicit' THEN {article} END),
+           count(DISTINCT {article})
     FROM sources WHERE told_precision = 'day' AND told_start = told_end GROUP BY told_start;
 """
+
+
+RECOUNT_DAY_TALLIES = _recount_day_tallies("article_no")
 RECOUNT_TIMELINE_DAYS = """
 DELETE FROM timeline_days;
 INSERT INTO timeline_days (actor_id, bucket, n)
@@ -118,17 +123,47 @@ CREATE TABLE IF NOT EXISTS event_actor_articles (
 """
 # A new article's number: one more than the highest (read from articles_by_no).
 ARTICLE_NO = "(SELECT coalesce(max(no), 0) + 1 FROM articles)"
+ARTICLE_OF_ID = "(SELECT no FROM articles WHERE id = ?)"  # a stored article's number, from its id (a parameter)
 
 # The full-text index of events (rowid = events.id) indexes each event's summary and the excerpts of its tellings
 # not marked `skipped` (db._refresh_merged skips a telling whose excerpt brings no word the row holds), joined by
 # newlines in telling order. The text is not stored twice: the index reads it from the view `events_text`, over
 # the summaries and the article bodies. A row must therefore be taken out of the index (db._unindex) before its
 # summary or its tellings change, while the view still gives the words it was indexed with, and put back after.
-EVENTS_TEXT_VIEW = f"""
+def _events_text_view(article_join: str) -> str:
+    """The view, with tellings joined to their articles on `article_join` (by the article's id before v16)."""
+    return f"""
 CREATE VIEW IF NOT EXISTS events_text AS SELECT e.id AS id, e.summary AS summary,
     (SELECT group_concat(excerpt, char(10)) FROM (SELECT {EXCERPT_SQL} AS excerpt FROM sources s
-     JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND s.skipped = 0 ORDER BY s.id)) AS excerpts
+     JOIN articles a ON {article_join} WHERE s.event_id = e.id AND s.skipped = 0 ORDER BY s.id)) AS excerpts
     FROM events e;
+"""
+
+
+EVENTS_TEXT_VIEW = _events_text_view("a.no = s.article_no")
+# A telling of an event: its article (by number), the excerpt's offsets, how it was dated.
+SOURCES_TABLE = """
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_no INTEGER NOT NULL REFERENCES articles(no) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,           -- the excerpt: these offsets into the article's body (EXCERPT_SQL)
+    dated_by TEXT NOT NULL DEFAULT 'explicit',   -- the event's dating when this telling was stored
+    dating_reason TEXT,             -- this telling's own dating (Event.dated_by codes), and the words that gave
+    dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
+    dating_end INTEGER,             -- dated it: the publication day, undated)
+    dating_text TEXT,
+    dating_anchor TEXT,             -- what those words were read against: 'absolute', 'published', 'previous'
+    told_start TEXT,                -- the interval this telling gave the event before merging (NULL when
+    told_end TEXT,                  -- undated or stored before tellings kept it)
+    told_precision TEXT,
+    skipped INTEGER NOT NULL DEFAULT 0  -- 1: its excerpt is left out of the event's full-text row (events_text)
+);
+"""
+SOURCES_INDEXES = """
+CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id, skipped);  -- events_text reads the unskipped
+CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_no);
 """
 EVENTS_FTS_TABLE = """
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, content = 'events_text',
@@ -158,23 +193,7 @@ CREATE TABLE IF NOT EXISTS events (
     words TEXT NOT NULL DEFAULT '', -- Event.words joined by spaces: what merging compares
     n_sources INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS sources (
-    id INTEGER PRIMARY KEY,
-    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,           -- the excerpt: these offsets into the article's body (EXCERPT_SQL)
-    dated_by TEXT NOT NULL DEFAULT 'explicit',   -- the event's dating when this telling was stored
-    dating_reason TEXT,             -- this telling's own dating (Event.dated_by codes), and the words that gave
-    dating_start INTEGER,           -- it: their offsets in the article body and their text (NULL when no words
-    dating_end INTEGER,             -- dated it: the publication day, undated)
-    dating_text TEXT,
-    dating_anchor TEXT,             -- what those words were read against: 'absolute', 'published', 'previous'
-    told_start TEXT,                -- the interval this telling gave the event before merging (NULL when
-    told_end TEXT,                  -- undated or stored before tellings kept it)
-    told_precision TEXT,
-    skipped INTEGER NOT NULL DEFAULT 0  -- 1: its excerpt is left out of the event's full-text row (events_text)
-);
+""" + SOURCES_TABLE + """
 CREATE TABLE IF NOT EXISTS actors (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('person','country','org','place')),
@@ -229,9 +248,7 @@ CREATE INDEX IF NOT EXISTS events_order ON events (sort_key, id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);  -- the store's coverage, read at once
 CREATE UNIQUE INDEX IF NOT EXISTS articles_by_no ON articles (no);
 CREATE INDEX IF NOT EXISTS event_actors_timeline ON event_actors (actor_id, sort_key, event_id);
-CREATE INDEX IF NOT EXISTS sources_by_event ON sources (event_id, skipped);  -- events_text reads the unskipped
-CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
-CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
+""" + SOURCES_INDEXES + """CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
 """ + EVENTS_TEXT_VIEW + EVENTS_FTS_TABLE + TIMELINE_DAYS_TRIGGERS + ACTOR_PAIRS_TRIGGERS
 # What takes a store from version v to v + 1 (run in one transaction by db.connect).
 MIGRATIONS: dict[int, str] = {
@@ -299,7 +316,7 @@ MIGRATIONS: dict[int, str] = {
     7: """
     """ + DAY_TALLIES_TABLE + """
     CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);
-    """ + RECOUNT_DAY_TALLIES,
+    """ + _recount_day_tallies("article_id"),
     # v9: the events of each day of the timeline, for all events and per actor, counted once and then kept.
     8: """
     """ + TIMELINE_DAYS_TABLE + """
@@ -337,7 +354,7 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE sources ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
     DROP INDEX sources_by_event;
     CREATE INDEX sources_by_event ON sources (event_id, skipped);
-    """ + EVENTS_TEXT_VIEW + EVENTS_FTS_TABLE + """
+    """ + _events_text_view("a.id = s.article_id") + EVENTS_FTS_TABLE + """
     INSERT INTO events_fts (events_fts) VALUES ('rebuild');
     """,
     # v14: who vouches for an event's actor is kept by the article's number, not its 32-character id.
@@ -355,5 +372,16 @@ MIGRATIONS: dict[int, str] = {
     14: """
     UPDATE articles SET body = body_pack(body) WHERE typeof(body) = 'text';
     """,
+    # v16: a telling keeps its article by number, not by its 32-character id (the table and its index on the
+    # article shrink by a third). The table is made anew (db.py runs migrations with foreign keys off).
+    15: """
+    DROP VIEW events_text;
+    """ + SOURCES_TABLE.replace("sources (", "sources_v16 (", 1) + """
+    INSERT INTO sources_v16 SELECT s.id, s.event_id, a.no, s.start, s.end, s.dated_by, s.dating_reason,
+        s.dating_start, s.dating_end, s.dating_text, s.dating_anchor, s.told_start, s.told_end, s.told_precision,
+        s.skipped FROM sources s JOIN articles a ON a.id = s.article_id;
+    DROP TABLE sources;
+    ALTER TABLE sources_v16 RENAME TO sources;
+    """ + SOURCES_INDEXES + EVENTS_TEXT_VIEW,
 }
 

@@ -27,7 +27,7 @@ def test_a_small_synthetic_store_has_its_events_sources_and_skewed_actors(tmp_pa
     per_event = Counter(n for (n,) in conn.execute("SELECT n_sources FROM events"))
     assert set(per_event) == {1, 2, 3} and per_event[1] > per_event[2] > per_event[3]
     for start, end, body in conn.execute(
-            "SELECT s.start, s.end, body_text(a.body) FROM sources s JOIN articles a ON a.id = s.article_id"):
+            "SELECT s.start, s.end, body_text(a.body) FROM sources s JOIN articles a ON a.no = s.article_no"):
         assert 0 <= start < end <= len(body) and body[start:end].strip() == body[start:end]  # a sentence of it
     years = [int(y) for (y,) in conn.execute("SELECT substr(start, 1, 4) FROM events WHERE start IS NOT NULL")]
     assert min(years) >= 1970 and max(years) <= 2025

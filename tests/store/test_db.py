@@ -27,7 +27,7 @@ from store.db import (
 )
 from store.model import Article, Event, Place, Source, When
 from store.queries import changes, load_events
-from store.schema import SCHEMA_VERSION
+from store.schema import SCHEMA_VERSION, SOURCES_TABLE, _events_text_view
 
 
 def article(name: str, *lines: str, published: date | None = date(2025, 10, 7)) -> Article:
@@ -71,8 +71,7 @@ def assert_consistent(conn: sqlite3.Connection) -> None:
         conn.commit()
     # an article vouches for an event's actor only through a source of it in that event
     assert conn.execute("SELECT count(*) FROM event_actor_articles v WHERE NOT EXISTS (SELECT 1 FROM sources s"
-                        " JOIN articles a ON a.id = s.article_id WHERE s.event_id = v.event_id"
-                        " AND a.no = v.article_no)").fetchone()[0] == 0
+                        " WHERE s.event_id = v.event_id AND s.article_no = v.article_no)").fetchone()[0] == 0
 
 
 def actors_of(conn, event_id: int) -> set[str]:
@@ -258,8 +257,8 @@ def test_insert_event_stores_dates_sources_actors_aliases_and_text(conn):
     row = conn.execute("SELECT start, end, precision, summary, sort_key, words, n_sources FROM events").fetchone()
     assert tuple(row) == ("2025-10-09", "2025-10-11", "day", "Li Qiang to visit North Korea", "2025-10-09",
                           "pyongyang visit", 1)
-    src = conn.execute("SELECT s.event_id, s.article_id, s.start, s.end, substr(body_text(a.body), s.start + 1, s.end - s.start),"
-                       " s.dated_by FROM sources s JOIN articles a ON a.id = s.article_id").fetchone()
+    src = conn.execute("SELECT s.event_id, a.id, s.start, s.end, substr(body_text(a.body), s.start + 1, s.end - s.start),"
+                       " s.dated_by FROM sources s JOIN articles a ON a.no = s.article_no").fetchone()
     assert tuple(src) == (event_id, art.id, 0, 42, "Li Qiang will visit Pyongyang on Thursday.", "explicit")
     actors = {tuple(r) for r in conn.execute("SELECT kind, name, code, n_events FROM actors")}
     assert actors == {("person", "Li Qiang", "CN", 1), ("country", "China", "CN", 1),
@@ -564,8 +563,19 @@ def test_sqlite_messages_become_one_short_clean_line_with_their_meaning():
 
 
 # What takes a store back before version 10: each source's excerpt stored beside its offsets.
+# What takes a store back before version 16: each telling keeps its article by the article's id.
+BEFORE_V16 = (" DROP VIEW events_text; CREATE TABLE old_sources AS SELECT s.id, s.event_id, a.id AS article_id,"
+              " s.start, s.end, s.dated_by, s.dating_reason, s.dating_start, s.dating_end, s.dating_text,"
+              " s.dating_anchor, s.told_start, s.told_end, s.told_precision, s.skipped"
+              " FROM sources s JOIN articles a ON a.no = s.article_no; DROP TABLE sources;"
+              + SOURCES_TABLE.replace("article_no INTEGER NOT NULL REFERENCES articles(no)",
+                                      "article_id TEXT NOT NULL REFERENCES articles(id)")
+              + " INSERT INTO sources SELECT * FROM old_sources; DROP TABLE old_sources;"
+              " CREATE INDEX sources_by_event ON sources (event_id, skipped);"
+              " CREATE INDEX sources_by_article ON sources (article_id);"
+              + _events_text_view("a.id = s.article_id"))
 # What takes a store back before version 15: article bodies kept as plain text.
-BEFORE_V15 = " UPDATE articles SET body = body_text(body);"
+BEFORE_V15 = BEFORE_V16 + " UPDATE articles SET body = body_text(body);"
 # What takes a store back before version 14: who vouches for an event's actor kept by the article's id.
 BEFORE_V14 = BEFORE_V15 + (" CREATE TABLE old_vouching AS SELECT x.event_id, x.actor_id, a.id AS article_id"
               " FROM event_actor_articles x JOIN articles a ON a.no = x.article_no; DROP TABLE event_actor_articles;"
@@ -617,6 +627,35 @@ def test_a_version_12_store_s_full_text_index_reads_its_text_from_the_bodies_and
 
 VOUCHING = ("SELECT x.event_id, x.actor_id, a.id FROM event_actor_articles x JOIN articles a ON a.no = x.article_no"
             " ORDER BY 1, 2, 3")  # who vouches for whom, by the articles' ids
+
+
+def test_a_version_15_store_s_tellings_keep_their_article_by_number_and_go_with_it(tmp_path):
+    from store.queries import event_sources
+
+    path = tmp_path / "v15.db"
+    conn = connect(path, create=True)
+    one, two = article("one", "Kim met Putin at the harbour."), article("two", "Kim and Putin met near the lighthouse.")
+    with transaction(conn):
+        insert_article(conn, one)
+        insert_article(conn, two)
+        event_id = insert_event(conn, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"],
+                                         [source(one, one.body)]), {})
+        update_event(conn, event_id, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"]), [source(two, two.body)], {})
+    told = [(row.article_id, row.excerpt) for row in event_sources(conn, event_id)]
+    assert told == [(one.id, one.body), (two.id, two.body)]
+    conn.executescript("BEGIN;" + BEFORE_V16 + " UPDATE meta SET value = '15' WHERE key = 'schema_version'; COMMIT;")
+    assert "article_id" in {row["name"] for row in conn.execute("PRAGMA table_info(sources)")}
+    conn.close()
+    conn = connect(path)
+    assert "article_no" in {row["name"] for row in conn.execute("PRAGMA table_info(sources)")}
+    assert [(row.article_id, row.excerpt) for row in event_sources(conn, event_id)] == told
+    assert fts_hits(conn, "lighthouse") == [event_id]
+    assert_consistent(conn)
+    with transaction(conn):  # the article's tellings go with it (the foreign key on its number)
+        delete_article(conn, two.id)
+    assert [row.article_id for row in event_sources(conn, event_id)] == [one.id]
+    assert fts_hits(conn, "lighthouse") == [] and fts_hits(conn, "harbour") == [event_id]
+    assert_consistent(conn)
 
 
 def test_a_version_14_store_s_bodies_are_compressed_and_read_back_whole(tmp_path):
