@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -600,15 +601,9 @@ BEFORE_V9 = WITH_EXCERPTS + "".join(f" DROP TRIGGER {table}_days_{change};" for 
 
 def test_a_version_12_store_s_full_text_index_reads_its_text_from_the_bodies_and_finds_the_same_events(tmp_path):
     path = tmp_path / "v12.db"
-    conn = connect(path, create=True)
-    one, two = article("one", "Kim met Putin at the harbour."), article("two", "Kim met Putin at the harbour!")
-    with transaction(conn):
-        insert_article(conn, one)
-        insert_article(conn, two)
-        event_id = insert_event(conn, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"],
-                                         [source(one, one.body)]), {})
-        update_event(conn, event_id, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"]),
-                     [source(two, two.body)], {})  # brings no new word: left out of the index
+    conn, one, two, event_id = _told_twice(  # the second telling brings no new word: left out of the index
+        path, "Kim met Putin at the harbour.", "Kim met Putin at the harbour!",
+        ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"]))
     assert [row[0] for row in conn.execute("SELECT skipped FROM sources ORDER BY id")] == [0, 1]
     conn.executescript("BEGIN;" + BEFORE_V13 + " UPDATE meta SET value = '12' WHERE key = 'schema_version'; COMMIT;")
     assert "events_fts_content" in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -633,14 +628,9 @@ def test_a_version_15_store_s_tellings_keep_their_article_by_number_and_go_with_
     from store.queries import event_sources
 
     path = tmp_path / "v15.db"
-    conn = connect(path, create=True)
-    one, two = article("one", "Kim met Putin at the harbour."), article("two", "Kim and Putin met near the lighthouse.")
-    with transaction(conn):
-        insert_article(conn, one)
-        insert_article(conn, two)
-        event_id = insert_event(conn, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"],
-                                         [source(one, one.body)]), {})
-        update_event(conn, event_id, ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"]), [source(two, two.body)], {})
+    conn, one, two, event_id = _told_twice(path, "Kim met Putin at the harbour.",
+                                           "Kim and Putin met near the lighthouse.",
+                                           ev(days("2025-09-01"), "Leaders met", ["Kim"], ["KP"]))
     told = [(row.article_id, row.excerpt) for row in event_sources(conn, event_id)]
     assert told == [(one.id, one.body), (two.id, two.body)]
     conn.executescript("BEGIN;" + BEFORE_V16 + " UPDATE meta SET value = '15' WHERE key = 'schema_version'; COMMIT;")
@@ -682,17 +672,30 @@ def test_a_version_14_store_s_bodies_are_compressed_and_read_back_whole(tmp_path
     assert_consistent(conn)
 
 
-def test_a_version_13_store_keeps_who_vouches_for_whom_by_the_article_s_number(tmp_path):
-    path = tmp_path / "v13.db"
+def _told_twice(path, first: str, second: str, merged: Event, told: Event | None = None):
+    """A store of one event told by two articles (`first`, then `second`, whose telling `told` made the event
+    `merged`); the event is at first `merged` as the first article alone tells it: its first person and country."""
     conn = connect(path, create=True)
-    one, two = article("one", "Kim met Putin on Monday."), article("two", "Kim and Putin met on Monday.")
+    one, two = article("one", first), article("two", second)
     with transaction(conn):
         insert_article(conn, one)
         insert_article(conn, two)
-        event_id = insert_event(conn, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP"],
-                                         [source(one, one.body)]), {})
-        update_event(conn, event_id, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
-                     [source(two, two.body)], {}, told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
+        event_id = insert_event(conn, replace(merged, countries=merged.countries[:1], sources=[source(one, one.body)]),
+                                {})
+        update_event(conn, event_id, merged, [source(two, two.body)], {}, told=told)
+    return conn, one, two, event_id
+
+
+def _kim_met_putin_twice(path):
+    """The second article names only Kim, and Russia."""
+    return _told_twice(path, "Kim met Putin on Monday.", "Kim and Putin met on Monday.",
+                       ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
+                       told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
+
+
+def test_a_version_13_store_keeps_who_vouches_for_whom_by_the_article_s_number(tmp_path):
+    path = tmp_path / "v13.db"
+    conn, one, two, event_id = _kim_met_putin_twice(path)
     vouching = conn.execute(VOUCHING).fetchall()
     assert {row[2] for row in vouching} == {one.id, two.id} and len(vouching) == 5  # Kim twice, Putin, KP, RU
     conn.executescript("BEGIN;" + BEFORE_V14 + " UPDATE meta SET value = '13' WHERE key = 'schema_version'; COMMIT;")
@@ -714,16 +717,7 @@ def test_a_version_13_store_keeps_who_vouches_for_whom_by_the_article_s_number(t
 
 def test_a_version_10_store_keeps_who_vouches_for_whom_without_the_index_and_deletes_it_with_its_article(tmp_path):
     path = tmp_path / "v10.db"
-    conn = connect(path, create=True)
-    one, two = article("one", "Kim met Putin on Monday."), article("two", "Kim and Putin met on Monday.")
-    with transaction(conn):
-        insert_article(conn, one)
-        insert_article(conn, two)
-        event_id = insert_event(conn, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP"],
-                                         [source(one, "Kim met Putin on Monday.")]), {})
-        update_event(conn, event_id, ev(days("2025-09-01"), "Kim met Putin", ["Kim", "Vladimir Putin"], ["KP", "RU"]),
-                     [source(two, "Kim and Putin met on Monday.")], {},
-                     told=ev(days("2025-09-01"), "Kim and Putin met", ["Kim"], ["RU"]))
+    conn, one, two, event_id = _kim_met_putin_twice(path)
     vouching = conn.execute(VOUCHING).fetchall()
     conn.executescript("""
         PRAGMA foreign_keys = OFF;""" + BEFORE_V13 + """
