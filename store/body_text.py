@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from functools import lru_cache
 
 LEVEL = 6  # zlib's default: within a few per cent of the smallest, and fast enough for the ingest writer
 
@@ -15,6 +16,7 @@ def pack(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"), LEVEL)
 
 
+@lru_cache(maxsize=64)  # a merge reads the same few bodies' excerpts several times over
 def unpack(stored: bytes | str) -> str:
     return stored if isinstance(stored, str) else zlib.decompress(stored).decode("utf-8")
 
