@@ -482,9 +482,8 @@ def absorb_event(conn: sqlite3.Connection, keep_id: int, other_id: int, merged: 
         [(article_no, keep_id, kind, name) for kind, name, article_no in vouched])
     conn.execute(
         "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"
-        " SELECT ea.event_id, ea.actor_id, a.no FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
-        " JOIN articles a ON a.no = s.article_no WHERE ea.event_id = ?"
-        " AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
+        " SELECT ea.event_id, ea.actor_id, s.article_no FROM event_actors ea JOIN sources s ON s.event_id = ea.event_id"
+        " WHERE ea.event_id = ? AND NOT EXISTS (SELECT 1 FROM event_actor_articles x"
         " WHERE x.event_id = ea.event_id AND x.actor_id = ea.actor_id)", (keep_id,))
     _refresh(conn, keep_id)
 

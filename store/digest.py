@@ -71,7 +71,7 @@ def key_dates(conn: sqlite3.Connection, flt: Filter, dates: int = 12, per_date: 
     if flt.since is not None and flt.until is not None:
         span = _span(flt, None, None, False)
     else:
-        span = _span(flt, *_coverage(conn, selection))
+        span = _span(flt, *_coverage(conn, selection, selected))
     if span is None:
         return Digest([], 0, None)
     # Each day's tellings among the selection's: the articles with one, and those whose own words state it.
@@ -131,11 +131,12 @@ def _key_days(conn: sqlite3.Connection, ranked: Iterable[tuple[str, tuple[int, i
     return sorted(key, key=lambda found: found.day)
 
 
-def _coverage(conn: sqlite3.Connection, selection: Selection) -> tuple[str | None, str | None, bool]:
-    """The first and last publication among the articles telling the selected events, and whether they have any
-    telling. Walked from each end of the articles by publication (at most COVERAGE_WALK of them, each asked
-    whether one of its tellings is of a selected event, the event looked up in the selection: a big selection's
-    first and last are a few steps in), else counted from every telling of the selection."""
+def _coverage(conn: sqlite3.Connection, selection: Selection, selected: str) -> tuple[str | None, str | None, bool]:
+    """The first and last publication among the articles telling the selected events (`selected`: the query of
+    their ids), and whether they have any telling. Walked from each end of the articles by publication (at most
+    COVERAGE_WALK of them, each asked whether one of its tellings is of a selected event, the event looked up in
+    the selection: a big selection's first and last are a few steps in), else counted from every telling of the
+    selection."""
     tells_selected = (f"EXISTS (SELECT 1 FROM sources s WHERE s.article_no = a.no AND EXISTS (SELECT 1 FROM"
                       f" {selection.source} {selection.where(f'{selection.event_id} = s.event_id')}))")
     ends = []
@@ -149,7 +150,6 @@ def _coverage(conn: sqlite3.Connection, selection: Selection) -> tuple[str | Non
         ends.append(row[0])
     if len(ends) == 2:
         return ends[0], ends[1], True
-    selected = f"SELECT {selection.event_id} AS id FROM {selection.source} {selection.where()}"
     first, last, tellings = conn.execute(
         f"SELECT min(a.published), max(a.published), count(*) FROM ({selected}) x"
         " JOIN sources s ON s.event_id = x.id JOIN articles a ON a.no = s.article_no", selection.params).fetchone()

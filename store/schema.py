@@ -111,8 +111,6 @@ CREATE TABLE IF NOT EXISTS actor_pairs (
 ) WITHOUT ROWID;
 """
 
-# Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
-# (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
 EVENT_ACTOR_ARTICLES_TABLE = """
 CREATE TABLE IF NOT EXISTS event_actor_articles (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -170,6 +168,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (summary, excerpts, con
     content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
 """
 
+# Dates are ISO strings. Undated events have start/end NULL and sort after dated ones: queries order by
+# (start IS NULL, start, id), which the index on (sort_key, id) serves; sort_key is start or '9999-99-99'.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -181,7 +181,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,                 -- ISO date or NULL
     body TEXT NOT NULL,             -- zlib-compressed UTF-8 (a blob): read it with body_text() (store/body_text.py)
     ingested_at TEXT NOT NULL,
-    no INTEGER                      -- its number in this store (ARTICLE_NO), what event_actor_articles keeps
+    no INTEGER                      -- its number in this store (ARTICLE_NO): sources and vouching keep it
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
