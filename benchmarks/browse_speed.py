@@ -49,18 +49,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SIZE = (120, 40)
 
+# Both print the time when the first frame showing their content has been written (App._display: the callbacks
+# after a refresh can come before a widget's frame).
 FIRST_FRAME = """
 import sys, time
 sys.argv = ["dateline", "--db", {store!r}]
+from textual.app import App
 from tui.widgets.timeline import Timeline
 from tui.app import DatelineApp
 add_rows = Timeline.add_rows
 def on_rows(self, *args):
     add_rows(self, *args)
-    if self.row is not None and not getattr(self.app, "framed", False):
+    if self.row is not None:
         self.app.framed = True
-        self.call_after_refresh(lambda: (print(time.time(), flush=True), self.app.exit()))
 Timeline.add_rows = on_rows
+display = App._display
+def displayed(self, screen, renderable):
+    display(self, screen, renderable)
+    if getattr(self, "framed", False) and not getattr(self, "timed", False):
+        self.timed = True
+        print(time.time(), flush=True)
+        self.exit()
+App._display = displayed
 run = DatelineApp.run
 DatelineApp.run = lambda self, **kw: run(self, headless=True, size={size!r})
 from tui.cli import app
@@ -74,8 +84,12 @@ from textual.widgets import Static
 class Empty(App):
     def compose(self):
         yield Static("hello")
-    def on_mount(self):
-        self.call_after_refresh(lambda: (print(time.time(), flush=True), self.exit()))
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if not getattr(self, "timed", False):
+            self.timed = True
+            print(time.time(), flush=True)
+            self.exit()
 Empty().run(headless=True, size={size!r})
 """
 
@@ -176,6 +190,7 @@ async def interact(store: str) -> dict:
     from store.filter import Filter
     from tui.app import make_app
 
+    watch_frames()
     app = make_app(Path(store))
     figures: dict = {}
     async with app.run_test(size=SIZE) as pilot:
@@ -239,11 +254,32 @@ def rows_on_screen(screen) -> bool:
     return all(timeline._rows.get(i) is not None for i in range(first, last))
 
 
-async def painted(pilot) -> None:
-    """Until the screen has been refreshed with what has been handled so far."""
-    done = asyncio.Event()
-    pilot.app.call_after_refresh(done.set)
-    await done.wait()
+WATCHES: list[tuple[Callable[[], bool], asyncio.Future]] = []  # what frame_where waits for
+
+
+def watch_frames() -> None:
+    """From now on, as each frame is written (App._display), resolve the waits of frame_where whose probe holds."""
+    from textual.app import App
+
+    display = App._display
+
+    def watched(self, screen, renderable) -> None:
+        display(self, screen, renderable)
+        written = time.perf_counter()
+        for probe, future in list(WATCHES):
+            if not future.done() and probe():
+                future.set_result(written)
+                WATCHES.remove((probe, future))
+
+    App._display = watched
+
+
+async def frame_where(probe: Callable[[], bool] = lambda: True, timeout: float = 60) -> float:
+    """When (perf_counter) the first frame written from now on at which `probe()` holds was written: the frame
+    that shows it. (The probe is tried as each frame is written: polling could see the state after its frame.)"""
+    future = asyncio.get_running_loop().create_future()
+    WATCHES.append((probe, future))
+    return await asyncio.wait_for(future, timeout)
 
 
 async def filter_and_wait(pilot, screen, kind: str, key: str) -> tuple[float, float]:
@@ -260,9 +296,8 @@ async def filter_and_wait(pilot, screen, kind: str, key: str) -> tuple[float, fl
     began = time.perf_counter()
     screen.toggle_actor(kind, key)
     generation = screen.generation
-    await wait_for(pilot, lambda: screen.timeline.view.generation == generation and rows_on_screen(screen))
-    await painted(pilot)
-    shown = time.perf_counter() - began
+    shown = await frame_where(lambda: screen.timeline.view.generation == generation and rows_on_screen(screen))
+    shown -= began
     await wait_for(pilot, lambda: len(counted) == len(ACTOR_KINDS), timeout=600)
     facets = time.perf_counter() - began
     MainScreen.on_facets_counted = seen
@@ -275,10 +310,8 @@ async def timed_clear(pilot, screen) -> float:
     generation = screen.generation
     began = time.perf_counter()
     screen.action_clear()
-    await wait_for(pilot, lambda: screen.generation != generation and screen.timeline.view.generation ==
-                   screen.generation and rows_on_screen(screen))
-    await painted(pilot)
-    return time.perf_counter() - began
+    return await frame_where(lambda: screen.generation != generation and screen.timeline.view.generation ==
+                             screen.generation and rows_on_screen(screen)) - began
 
 
 async def jump_and_wait(pilot, screen, day) -> float:
@@ -304,11 +337,7 @@ async def page_downs(pilot, screen, presses: int) -> dict:
         await asyncio.sleep(0.1)
         began = time.perf_counter()
         screen.timeline.action_page_down()
-        await painted(pilot)
-        if not rows_on_screen(screen):
-            await wait_for(pilot, lambda: rows_on_screen(screen))
-            await painted(pilot)
-        times.append(time.perf_counter() - began)
+        times.append(await frame_where(lambda: rows_on_screen(screen)) - began)
     return {"median": statistics.median(times), "worst": max(times), "p90": sorted(times)[int(len(times) * 0.9)]}
 
 
@@ -322,9 +351,9 @@ async def held_page_down(pilot, screen, presses: int) -> dict:
         await asyncio.sleep(max(0.0, due - time.perf_counter()))
         began = time.perf_counter()
         screen.timeline.action_page_down()
-        await painted(pilot)
-        placeholders += not rows_on_screen(screen)
-        times.append(time.perf_counter() - began)
+        shown: list[bool] = []
+        times.append(await frame_where(lambda: shown.append(rows_on_screen(screen)) or True) - began)
+        placeholders += not shown[0]
     await settle(pilot)
     return {"median": statistics.median(times), "p90": sorted(times)[int(len(times) * 0.9)],
             "placeholder frames": placeholders}
@@ -342,8 +371,7 @@ async def page_downs_while_counting(pilot, screen, country: str) -> float:
         await asyncio.sleep(0.05)
         began = time.perf_counter()
         screen.timeline.action_page_down()
-        await painted(pilot)
-        times.append(time.perf_counter() - began)
+        times.append(await frame_where() - began)
     await press_and_wait(pilot, screen, "x")
     await settle(pilot)
     return statistics.median(times)
@@ -363,11 +391,9 @@ async def answered_after(pilot, screen, ask) -> float:
     MainScreen.on_cursor_found, MainScreen.on_nothing_found = (answered(handler) for handler in seen)
     began = time.perf_counter()
     ask()
-    await found.wait()
-    await wait_for(pilot, lambda: rows_on_screen(screen))
-    await painted(pilot)
+    shown = await frame_where(lambda: found.is_set() and rows_on_screen(screen))
     MainScreen.on_cursor_found, MainScreen.on_nothing_found = seen
-    return time.perf_counter() - began
+    return shown - began
 
 
 async def search_and_wait(pilot, screen, word: str, from_top: bool = True) -> float:

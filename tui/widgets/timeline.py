@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from store.clean import clean_line
@@ -60,6 +61,12 @@ class Columns:
         # lead, the inferred-date mark and a gap after the date, before sources, trailing
         gaps = 5 + sum(1 for w in (countries, persons) if w)
         return cls(date, max(1, width - gaps - date - countries - persons - sources), countries, persons, sources)
+
+    @property
+    def width(self) -> int:
+        """The cells of a line: the columns and the spaces around them (Timeline._strip)."""
+        return 5 + sum(1 for w in (self.countries, self.persons) if w) + self.date + self.summary + \
+            self.countries + self.persons + self.sources
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -199,6 +206,16 @@ class Timeline(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self._place_cursor(self.view.total - 1)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # The scrollbar is drawn again only when its thumb moves by one of the eighths of a cell it is drawn in:
+        # over a million rows a page down moves it by far less, and drawing it cost a sixth of the frame.
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            position = bar.validate_position(new_value)
+            if _thumb_eighth(bar, position) == _thumb_eighth(bar, bar.position):
+                bar.set_reactive(ScrollBar.position, position)  # kept for dragging, not drawn
+        super().watch_scroll_y(old_value, new_value)
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None and offset.y >= HEADER_LINES:
@@ -301,6 +318,8 @@ class Timeline(ScrollView, can_focus=True):
                 segments += [Segment(" ", gap), Segment(_fit(text, size), style)]
         segments += [Segment(" ", gap), Segment(_fit(sources, columns.sources, right=True), sources_style),
                      Segment(" ", gap)]
+        if columns.width == width:  # the columns fill the line exactly
+            return Strip(segments, width)
         return Strip(segments).crop_extend(0, width, gap)
 
     # Reading rows
@@ -375,10 +394,21 @@ def _marked(text: str, style: Style, marks: re.Pattern[str] | None, hit: Style |
 
 def _fit(text: str, width: int, right: bool = False) -> str:
     """`text` cut (with an ellipsis) or padded to exactly `width` cells, on the right or, when `right`, the left."""
-    if cell_len(text) > width:
-        text = set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
-    padding = " " * (width - cell_len(text))
+    cells = cell_len(text)
+    if cells > width:
+        return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+    padding = " " * (width - cells)
     return padding + text if right else text + padding
+
+
+def _thumb_eighth(bar: ScrollBar, position: float) -> int | None:
+    """Where the scrollbar draws its thumb's top for `position`, in eighths of a cell (ScrollBarRender.render_bar's
+    arithmetic); None when it draws no thumb."""
+    size, virtual, window = bar.size.height, bar.window_virtual_size, bar.window_size
+    if not (window and size and virtual) or window >= virtual or size == virtual:
+        return None
+    thumb = max(1, window / (virtual / size))
+    return int((size - thumb) * position / (virtual - window) * 8)
 
 
 def _countries(codes: tuple[str, ...], width: int) -> str:

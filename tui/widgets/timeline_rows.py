@@ -7,6 +7,7 @@ scroll that no cached row is near needs the key found by offset (`Fetch.seek`).
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -69,9 +70,11 @@ class TimelineRows:
         for offset, row in enumerate(rows):
             if 0 <= first + offset < self.total:
                 self._rows[first + offset] = row
-        if len(self._rows) > self.keep:
+        surplus = len(self._rows) - self.keep
+        if surplus > 0:
             centre = first if around is None else around
-            for index in sorted(self._rows, key=lambda i: abs(i - centre))[self.keep:]:
+            # the farthest go first, of two as far the later stored
+            for *_, index in heapq.nlargest(surplus, ((abs(i - centre), n, i) for n, i in enumerate(self._rows))):
                 del self._rows[index]
 
     def missing(self, start: int, end: int) -> tuple[int, int] | None:
@@ -87,16 +90,16 @@ class TimelineRows:
         if span is None:
             return None
         a, b = span
-        # Forward reads start at `at` past `key`: a cached row i gives at = i + 1.
-        forward = {0: None, **{i + 1: row.key for i, row in self._rows.items()}}
-        # Backward reads end just before `at` and read down from `key`: a cached row i gives at = i.
-        backward = {self.total: None, **{i: row.key for i, row in self._rows.items()}}
-        starts = [at for at in forward if a - NEAR <= at <= a]
-        ends = [at for at in backward if b <= at <= b + NEAR]
-        best_start = max(starts, default=None)
-        best_end = min(ends, default=None)
+        rows = self._rows
+        # A forward read starting at `at` reads past the row before it (at - 1), or from the start (at 0); a
+        # backward read ending before `at` reads down from the row at `at`, or from the end (at total). The nearest
+        # such place within NEAR rows is looked up: the cost does not grow with the rows kept.
+        best_start = next((at for at in range(a, max(-1, a - NEAR - 1), -1) if at == 0 or at - 1 in rows), None)
+        best_end = next((at for at in range(b, min(self.total, b + NEAR) + 1) if at == self.total or at in rows),
+                        None)
         if best_start is not None and (best_end is None or b - best_start <= best_end - a):
-            return Fetch(best_start, b - best_start, forward[best_start])
+            return Fetch(best_start, b - best_start, rows[best_start - 1].key if best_start else None)
         if best_end is not None:
-            return Fetch(best_end - 1, best_end - a, backward[best_end], backward=True)
+            return Fetch(best_end - 1, best_end - a, rows[best_end].key if best_end < self.total else None,
+                         backward=True)
         return Fetch(a, b - a, seek=True)
