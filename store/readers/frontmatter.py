@@ -21,6 +21,11 @@ from store.readers.records import Draft
 _OPEN = "---\n"
 _CLOSE = "\n---\n"
 _LOOSE_FIELD = re.compile(r"^\s*([\w-]+)\s*:\s*(.*?)\s*$")
+# libyaml's loader reads a block ten times as fast as PyYAML's own, but it recurses on the C stack and crashes the
+# process on nesting some 30,000 deep; a block no longer than this cannot nest deeper than it. Longer blocks, or
+# no libyaml, take PyYAML's loader, which raises RecursionError instead.
+_FAST_LOADER_MAX = 2000
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_text_article(path: Path, text: str) -> Iterator[Draft]:
@@ -53,7 +58,7 @@ def split_frontmatter(text: str) -> tuple[str | None, str]:
 
 def _metadata(block: str) -> dict:
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_FAST_LOADER if len(block) <= _FAST_LOADER_MAX else yaml.SafeLoader)
     # ValueError: a YAML timestamp that is no date ("2025-13-45"); RecursionError: brackets nested a thousand deep.
     except (yaml.YAMLError, ValueError, RecursionError):
         return _loose_metadata(block)
