@@ -50,31 +50,46 @@ PYTHON = sys.executable
 SIZE = (120, 40)
 
 # Both print the time when the first frame showing their content has been written (App._display: the callbacks
-# after a refresh can come before a widget's frame).
+# after a refresh can come before a widget's frame). The app's hooks go in once `dateline` itself has imported
+# tui.app (and Textual with it), after it started reading the first rows: importing Textual first would keep that
+# read from overlapping Textual's import, as it does in use.
 FIRST_FRAME = """
-import sys, time
+import importlib.util, sys, time
 sys.argv = ["dateline", "--db", {store!r}]
-from textual.app import App
-from tui.widgets.timeline import Timeline
-from tui.app import DatelineApp
-add_rows = Timeline.add_rows
-def on_rows(self, *args):
-    add_rows(self, *args)
-    if self.row is not None:
-        self.app.framed = True
-Timeline.add_rows = on_rows
-display = App._display
-def displayed(self, screen, renderable):
-    display(self, screen, renderable)
-    if getattr(self, "framed", False) and not getattr(self, "timed", False):
-        self.timed = True
-        print(time.time(), flush=True)
-        self.exit()
-App._display = displayed
-run = DatelineApp.run
-DatelineApp.run = lambda self, **kw: run(self, headless=True, size={size!r})
-from tui.cli import app
-app()
+
+def hooks(module):
+    from textual.app import App
+    from tui.widgets.timeline import Timeline
+    add_rows = Timeline.add_rows
+    def on_rows(self, *args):
+        add_rows(self, *args)
+        if self.row is not None:
+            self.app.framed = True
+    Timeline.add_rows = on_rows
+    display = App._display
+    def displayed(self, screen, renderable):
+        display(self, screen, renderable)
+        if getattr(self, "framed", False) and not getattr(self, "timed", False):
+            self.timed = True
+            print(time.time(), flush=True)
+            self.exit()
+    App._display = displayed
+    run = module.DatelineApp.run
+    module.DatelineApp.run = lambda self, **kw: run(self, headless=True, size={size!r})
+
+class AfterImport:
+    def find_spec(self, name, path, target=None):
+        if name != "tui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        exec_module = spec.loader.exec_module
+        spec.loader.exec_module = lambda module: (exec_module(module), hooks(module))
+        return spec
+
+sys.meta_path.insert(0, AfterImport())
+from tui.launch import main  # what the `dateline` script runs
+main()
 """
 
 EMPTY_FRAME = """

@@ -1,7 +1,8 @@
 """`dateline browse [FILE]` (and `dateline` alone, or `dateline --db FILE`): open the Textual browser on a store.
 
 The store is checked before Textual is imported, so a bad path is one error line and exit code 1, and the
-other commands never load Textual. The timeline's first rows are read in a thread while Textual loads."""
+other commands never load Textual. The timeline's first rows are read in a thread while Textual loads
+(tui.launch.run_browser, which the `dateline` script also calls directly for these invocations)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,11 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from store.db import connect
 from tui.cli.errors import fail, reported_errors
 from tui.cli.options import DbOption
 from tui.cli.stores import store_to_read
-from tui.reader import StoreReader
+from tui.launch import run_browser
 
 FileArgument = Annotated[Optional[Path], typer.Argument(
     metavar="FILE", dir_okay=False, show_default=False,
@@ -34,12 +34,6 @@ def browse(file: FileArgument = None, db: DbOption = None) -> None:
 
 def open_browser(path: Path) -> None:
     with reported_errors():
-        connect(path, readonly=True).close()
-    reader = StoreReader(path)
-    reader.prefetch_first_view()  # reads the first rows while Textual loads
-    from tui.app import DatelineApp
-
-    app = DatelineApp(reader)
-    app.run()
-    if app.return_code:
-        raise typer.Exit(app.return_code)
+        code = run_browser(path)
+    if code:
+        raise typer.Exit(code)

@@ -8,13 +8,13 @@ from typing import NoReturn
 
 import typer
 
-from store.clean import clean_line
 from store.db import StoreError
+from tui.launch import error_line
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print the error as a single line on stderr and leave with exit code `code`."""
-    typer.echo(f"dateline: error: {clean_line(message)}", err=True)  # paths and reasons may carry escapes
+    typer.echo(error_line(message), err=True)
     raise typer.Exit(code)
 
 

@@ -34,11 +34,6 @@ from store.queries import EventRow
 from store.selection import match_expression
 from tui import navigation
 from tui.dates import date_label
-from tui.dialogs.actor_picker import ActorPicker
-from tui.dialogs.date_jump import DateJumpDialog
-from tui.dialogs.person_name import PersonNameDialog
-from tui.dialogs.person_split import PersonSplitDialog
-from tui.dialogs.search import SearchDialog
 from tui.citation import copy_cited
 from tui.messages import (
     CursorFound,
@@ -61,8 +56,6 @@ from tui.messages import (
     ViewCounted,
 )
 from tui.reader import StoreReader
-from tui.screens.pairs import PairsScreen
-from tui.screens.sources import SourcesScreen
 from tui.store_workers import reports_store_errors
 from tui.widgets.density import Density
 from tui.widgets.detail import EventDetail
@@ -465,6 +458,7 @@ class MainScreen(Screen[None]):
             self._read_spellings(message.name)
             return
         others = self.query_one("#persons", FacetList).keys
+        from tui.dialogs.person_name import PersonNameDialog  # loaded when first opened
         self.app.push_screen(PersonNameDialog(message.name, others),
                              lambda target: target and self._correct_person(message.name, target))
 
@@ -472,6 +466,7 @@ class MainScreen(Screen[None]):
         if not message.spellings:
             self.notify(f"The store knows {message.name} by that one spelling: nothing to split", markup=False)
             return
+        from tui.dialogs.person_split import PersonSplitDialog  # loaded when first opened
         self.app.push_screen(PersonSplitDialog(message.name, message.spellings),
                              lambda alias: alias and self._split_person(message.name, alias))
 
@@ -504,9 +499,11 @@ class MainScreen(Screen[None]):
         row = self.timeline.row
         if row is None:
             return
+        from tui.screens.sources import SourcesScreen  # loaded when first opened
         self.app.push_screen(SourcesScreen(self.reader, row.id))
 
     def action_search(self) -> None:
+        from tui.dialogs.search import SearchDialog  # loaded when first opened
         self.app.push_screen(SearchDialog(self.search_text), self._search_for)
 
     def _search_for(self, text: str | None) -> None:
@@ -542,6 +539,7 @@ class MainScreen(Screen[None]):
         return self._hit_keys is not None and self._hit_keys.flt == replace(flt, text=text)
 
     def action_jump_to_date(self) -> None:
+        from tui.dialogs.date_jump import DateJumpDialog  # loaded when first opened
         self.app.push_screen(DateJumpDialog(self.today), self._jump_to)
 
     def _jump_to(self, when: When | None) -> None:
@@ -553,6 +551,7 @@ class MainScreen(Screen[None]):
 
     def action_pick(self, kind: str) -> None:
         selected = tuple(getattr(self.flt, _FIELDS[kind]))
+        from tui.dialogs.actor_picker import ActorPicker  # loaded when first opened
         self.app.push_screen(ActorPicker(self.reader, kind, self.flt, selected), lambda key: self._select(kind, key))
 
     def _select(self, kind: str, key: str | None) -> None:
@@ -575,6 +574,7 @@ class MainScreen(Screen[None]):
         self._set_filter(Filter())
 
     def action_pairs(self) -> None:
+        from tui.screens.pairs import PairsScreen  # loaded when first opened
         self.app.push_screen(PairsScreen(self.reader, self.flt), self._filter_to_pair)
 
     def _filter_to_pair(self, pair: Pair | None) -> None:
