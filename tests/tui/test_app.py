@@ -347,6 +347,33 @@ async def test_filters_combine_with_and_and_x_clears_them(store):
         assert f"{TOTAL} events" in screen_text(app) and " of " not in screen_text(app).splitlines()[0]
 
 
+async def test_a_filters_facets_are_counted_once_its_rows_are_drawn_and_an_empty_views_at_once(store, monkeypatch):
+    from tui.widgets.facets import FacetList
+    from tui.widgets.timeline import Timeline
+
+    seen: list[tuple[str, int]] = []
+    post = Timeline.post_message
+    monkeypatch.setattr(Timeline, "post_message", lambda self, message: (
+        seen.append(("drawn", message.generation)) if isinstance(message, Timeline.Drawn) else None,
+        post(self, message))[1])
+    set_counts = FacetList.set_counts
+    monkeypatch.setattr(FacetList, "set_counts", lambda self, counts, selected: (
+        seen.append(("facets", main(self.app).generation)), set_counts(self, counts, selected))[1])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        seen.clear()
+        screen.toggle_actor("person", "Ana Lima")
+        await settle(pilot)
+        generation = screen.generation
+        assert seen[0] == ("drawn", generation) and seen.count(("facets", generation)) == 3
+        seen.clear()
+        screen.toggle_actor("country", "XX")  # no event names it: nothing to draw, the facets still come
+        await settle(pilot)
+        assert screen.timeline.view.total == 0 and seen.count(("facets", screen.generation)) == 3
+
+
 async def test_p_and_c_pick_a_person_and_a_country_by_typing(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -50,6 +50,23 @@ def test_plan_seeks_only_when_no_cached_row_is_near(reader):
     assert cache.plan(5_001 + NEAR, 5_010 + NEAR).seek
 
 
+def test_rows_missing_both_sides_of_a_new_view_are_read_on_from_it_nearest_the_screen_first(reader):
+    everything = rows_of(reader)
+    cache = TimelineRows(10_000)
+    cache.add(5_000, everything[:60])  # what a new view brings: rows about the cursor, 5,000 … 5,059
+    screen = (5_020, 5_040)  # 21 rows from either run
+    # rows missing either side: the later run is as near the screen; it is read on from the last row read
+    assert cache.plan(4_900, 5_150, near=screen) == Fetch(5_060, 90, everything[59].key)
+    cache.add(5_060, everything[60:150])
+    assert cache.plan(4_900, 5_150, near=screen) == Fetch(4_999, 100, everything[0].key, backward=True)
+    # the run nearer the screen goes first
+    cache = TimelineRows(10_000)
+    cache.add(5_000, everything[:60])
+    assert cache.plan(4_950, 5_200, near=(4_990, 5_020)).backward
+    # without a screen to be near, as before: the first run, here a seek over the rows between
+    assert TimelineRows(10_000).plan(4_900, 5_150) == Fetch(4_900, 250, seek=True)
+
+
 def test_cache_keeps_the_rows_nearest_the_cursor(reader):
     everything = rows_of(reader)
     cache = TimelineRows(TOTAL, keep=50)

@@ -150,6 +150,7 @@ class MainScreen(Screen[None]):
         self._moves: deque[tuple[Callable[[View, EventRow | None], None], bool]] = deque()
         self._moving = False
         self._follow_timer: Timer | None = None
+        self._side_wanted: tuple[int, Filter] | None = None  # (generation, filter) whose facets wait for its rows
 
     @property
     def timeline(self) -> Timeline:
@@ -376,12 +377,21 @@ class MainScreen(Screen[None]):
         self.timeline.add_rows(view.generation, message.first, message.rows)
         self._show_header(message.total)
         self._show_empty(message.total)
-        self.call_after_refresh(self._count_side, message.generation, message.flt)
+        self._side_wanted = (message.generation, message.flt)
+        if not message.total:  # no rows to draw first
+            self._count_side(message.generation)
 
-    def _count_side(self, generation: int, flt: Filter) -> None:
-        if generation == self.generation:
-            self._count_facets(generation, flt)
-            self._count_density(generation, flt)
+    @on(Timeline.Drawn)
+    def _view_drawn(self, message: Timeline.Drawn) -> None:
+        self._count_side(message.generation)
+
+    def _count_side(self, generation: int) -> None:
+        """Count the facets and the density of view `generation` once its rows are drawn (not alongside: their
+        reads and lists would delay its frame)."""
+        wanted, self._side_wanted = self._side_wanted, None
+        if wanted is not None and wanted[0] == generation == self.generation:
+            self._count_facets(generation, wanted[1])
+            self._count_density(generation, wanted[1])
 
     def on_rows_loaded(self, message: RowsLoaded) -> None:
         self.timeline.add_rows(message.generation, message.first, message.rows)

@@ -124,6 +124,13 @@ class Timeline(ScrollView, can_focus=True):
         row: EventRow | None
 
     @dataclass
+    class Drawn(Message):
+        """The rows of view `generation` are being drawn for the first time (posted as they are: handled once the
+        frame is out). Reads that can wait for the timeline start here, not alongside its frame."""
+
+        generation: int
+
+    @dataclass
     class RowsWanted(Message):
         """Rows on or near the screen are missing: run `fetch` for `view` and post `RowsLoaded` back."""
 
@@ -139,6 +146,7 @@ class Timeline(ScrollView, can_focus=True):
         self._wanted = False
         self._styles: dict[str, Style] = {}
         self._marks: re.Pattern[str] | None = None  # the search's words, marked where they start a word
+        self._drawn = -1  # the last view generation whose rows were drawn (Drawn)
 
     def mark_words(self, search: str) -> None:
         """Mark the words of `search` in the event texts ("" marks none)."""
@@ -287,6 +295,9 @@ class Timeline(ScrollView, can_focus=True):
             self._want_rows()
             cells = [("…", base + self._style("loading")), ("", base), ("", base), ("", base), ("", base)]
         else:
+            if self._drawn != self.view.generation:
+                self._drawn = self.view.generation
+                self.post_message(self.Drawn(self.view.generation))
             display = row_display(row)
             above = self._rows.get(index - 1)
             show_date = index == round(self.scroll_y) or above is None or row_display(above).date != display.date
@@ -336,7 +347,8 @@ class Timeline(ScrollView, can_focus=True):
         if self._loading or not self.view.total:
             return
         first, margin = round(self.scroll_y), max(50, READ_AHEAD * self.page_height)
-        fetch = self._rows.plan(first - margin, first + self.page_height + margin)
+        fetch = self._rows.plan(first - margin, first + self.page_height + margin,
+                                near=(first, first + self.page_height))
         if fetch is not None:
             self._loading = True
             self.post_message(self.RowsWanted(self.view, fetch))

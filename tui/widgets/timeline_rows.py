@@ -77,16 +77,30 @@ class TimelineRows:
             for *_, index in heapq.nlargest(surplus, ((abs(i - centre), n, i) for n, i in enumerate(self._rows))):
                 del self._rows[index]
 
-    def missing(self, start: int, end: int) -> tuple[int, int] | None:
-        """The span from the first to the last row of [start, end) not in memory, or None if all are."""
+    def missing(self, start: int, end: int, near: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """The run of rows of [start, end) not in memory nearest the rows [near) (the first run when None), as
+        (first, last + 1); None if all are in memory. Of two runs as near, the later."""
         start, end = max(0, start), min(self.total, end)
-        absent = [i for i in range(start, end) if i not in self._rows]
-        return (absent[0], absent[-1] + 1) if absent else None
+        runs: list[tuple[int, int]] = []
+        run_start = None
+        for index in range(start, end):
+            if index not in self._rows:
+                run_start = index if run_start is None else run_start
+            elif run_start is not None:
+                runs.append((run_start, index))
+                run_start = None
+        if run_start is not None:
+            runs.append((run_start, end))
+        if not runs or near is None:
+            return runs[0] if runs else None
+        return min(runs, key=lambda run: (max(0, run[0] - (near[1] - 1), near[0] - (run[1] - 1)), -run[0]))
 
-    def plan(self, start: int, end: int) -> Fetch | None:
-        """The read that fills the missing rows of [start, end), or None when none are missing: from the nearest
-        cached row or end within NEAR rows (forward on a tie), else a seek."""
-        span = self.missing(start, end)
+    def plan(self, start: int, end: int, near: tuple[int, int] | None = None) -> Fetch | None:
+        """The read that fills a run of missing rows of [start, end) (the one nearest the rows [near), `missing`),
+        or None when none are missing: from the nearest cached row or end within NEAR rows (forward on a tie),
+        else a seek. A run beside rows in memory is read on from them: rows missing on both sides of the screen
+        are two keyset reads, never one seek over the rows between."""
+        span = self.missing(start, end, near)
         if span is None:
             return None
         a, b = span
