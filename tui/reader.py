@@ -20,7 +20,8 @@ from store.filter import Filter
 from store.pairs import Pairs, actor_pairs
 from store.queries import ActorCount, ActorMatch, ArticleRow, EventRow, SourceRow
 
-FIRST_ROWS = 200  # timeline rows read with the first view: more than any terminal shows
+FIRST_ROWS = 80  # timeline rows read with the first view: a screenful on most terminals (the rest is read ahead
+# after the first frame); each row is a few random page reads when the store is not in the page cache
 PREFETCH_SWITCH_INTERVAL = 0.0002  # seconds between GIL hand-overs while the first view is read beside imports
 
 

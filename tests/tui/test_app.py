@@ -76,6 +76,18 @@ async def test_opens_on_the_first_event_with_the_count(store):
         assert "2015" in text and "Thu 15 Jun 2023" in text and "Mon 1 Jan 2024" in text
 
 
+async def test_a_screen_taller_than_the_first_rows_read_gets_every_row(store):
+    from tui.reader import FIRST_ROWS
+
+    app = make_app(store)
+    async with app.run_test(size=(100, FIRST_ROWS + 40)) as pilot:
+        await settle(pilot)
+        timeline = main(app).timeline
+        assert timeline.page_height > FIRST_ROWS
+        assert all(timeline._rows.get(i) is not None for i in range(timeline.page_height))
+        assert "…" not in "".join(timeline.render_line(y).text[:3] for y in range(1, timeline.page_height + 1))
+
+
 async def test_j_k_and_arrows_move_the_cursor(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
