@@ -162,8 +162,14 @@ def time_in_tmux(command: list[str], shown: Callable[[str], bool], runs: int, co
     times = []
     for _ in range(runs):
         subprocess.run([TMUX, "kill-session", "-t", "browse-speed"], capture_output=True)
-        subprocess.run([TMUX, "new-session", "-d", "-s", "browse-speed", "-x", str(SIZE[0]), "-y", str(SIZE[1])],
-                       check=True)
+        for attempt in range(5):  # the server of the session just killed may still be on its way out
+            started = subprocess.run([TMUX, "new-session", "-d", "-s", "browse-speed", "-x", str(SIZE[0]), "-y",
+                                      str(SIZE[1])], capture_output=True)
+            if started.returncode == 0:
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError(f"tmux did not start a session: {started.stderr.decode(errors='replace').strip()}")
         time.sleep(0.5)  # the shell's prompt
         if cold and not drop_page_cache():
             return float("nan")
