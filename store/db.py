@@ -601,19 +601,17 @@ def _set_actors(
     _unlink(conn, event_id, linked.keys() - wanted.keys())
     sort_key = event_columns(event)[4]
     for actor_id, position in wanted.items():
-        if linked.get(actor_id) == (position, sort_key):
-            pass  # linked as wanted
-        elif actor_id in linked:
-            conn.execute(
-                "UPDATE event_actors SET position = ?, sort_key = ? WHERE event_id = ? AND actor_id = ?",
-                (position, sort_key, event_id, actor_id),
-            )
-        else:
+        if actor_id not in linked:
             conn.execute(
                 "INSERT INTO event_actors (event_id, actor_id, position, sort_key) VALUES (?, ?, ?, ?)",
                 (event_id, actor_id, position, sort_key),
             )
             conn.execute("UPDATE actors SET n_events = n_events + 1 WHERE id = ?", (actor_id,))
+        elif linked[actor_id] != (position, sort_key):
+            conn.execute(
+                "UPDATE event_actors SET position = ?, sort_key = ? WHERE event_id = ? AND actor_id = ?",
+                (position, sort_key, event_id, actor_id),
+            )
         if named is None or keys[actor_id] in named:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_actor_articles (event_id, actor_id, article_no)"

@@ -58,15 +58,21 @@ class Columns:
         date, sources = (DATE_WIDTH if width >= 60 else 15), 3
         countries = 9 if width >= 50 else 0
         persons = min(22, (width - 44) // 3) if width >= 76 else 0
-        # lead, the inferred-date mark and a gap after the date, before sources, trailing
-        gaps = 5 + sum(1 for w in (countries, persons) if w)
+        gaps = _gaps(countries, persons)
         return cls(date, max(1, width - gaps - date - countries - persons - sources), countries, persons, sources)
 
     @property
     def width(self) -> int:
-        """The cells of a line: the columns and the spaces around them (Timeline._strip)."""
-        return 5 + sum(1 for w in (self.countries, self.persons) if w) + self.date + self.summary + \
-            self.countries + self.persons + self.sources
+        """The cells of a line: the columns and the spaces around them (Timeline._strip); more than the width
+        they were fitted to only where the event text kept its one cell."""
+        return (_gaps(self.countries, self.persons) + self.date + self.summary + self.countries + self.persons
+                + self.sources)
+
+
+def _gaps(countries: int, persons: int) -> int:
+    """The single-cell spaces of a line: lead, the inferred-date mark and a gap after the date, before sources,
+    trailing, and one before each of countries and persons when shown."""
+    return 5 + sum(1 for w in (countries, persons) if w)
 
 
 class Timeline(ScrollView, can_focus=True):
